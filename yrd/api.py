@@ -1,0 +1,109 @@
+"""The one API: each module's ninja router mounted under /api/<label>/, OpenAPI at /api/docs."""
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.http import Http404
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as SchemaValidationError
+from ninja.security import APIKeyHeader, django_auth
+
+from yrd.core.errors import Conflict
+from yrd.core.models import ApiToken
+from yrd.core.models.access import hash_token
+from yrd.core.registry import registry
+
+
+class BearerToken(APIKeyHeader):
+    """`Authorization: Bearer yrd_...`, a token created on the account page."""
+
+    param_name = "Authorization"
+
+    def authenticate(self, request, key):
+        if not key or not key.startswith("Bearer "):
+            return None
+        token = (
+            ApiToken.objects.select_related("user")
+            .filter(key_hash=hash_token(key.removeprefix("Bearer ").strip()), revoked_at__isnull=True)
+            .first()
+        )
+        if token is None or not token.user.is_active:
+            return None
+        request.user = token.user
+        return token.user
+
+
+api = NinjaAPI(
+    title="yrd API",
+    version="1",
+    description="Yangtze River Delta integrated platform. Errors: {code, message, errors?}.",
+    urls_namespace="api",
+    auth=[BearerToken(), django_auth],
+)
+
+
+def _error(request, status, code, message, errors=None):
+    body = {"code": code, "message": message}
+    if errors:
+        body["errors"] = errors
+    return api.create_response(request, body, status=status)
+
+
+def _messages(error):
+    if hasattr(error, "message_dict"):
+        return {field: [str(m) for m in msgs] for field, msgs in error.message_dict.items()}
+    return {"__all__": [str(m) for m in error.messages]}
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request, error):
+    errors = _messages(error)
+    first = next(iter(errors.values()))[0]
+    return _error(request, 400, "invalid", first, errors)
+
+
+@api.exception_handler(SchemaValidationError)
+def on_schema_error(request, error):
+    errors = [{"loc": e.get("loc"), "msg": e.get("msg")} for e in error.errors]
+    return _error(request, 422, "invalid", "The request body or query does not match the schema.", errors)
+
+
+@api.exception_handler(PermissionDenied)
+def on_forbidden(request, error):
+    return _error(request, 403, "forbidden", str(error) or "You may not do this.")
+
+
+@api.exception_handler(AuthenticationError)
+def on_unauthenticated(request, error):
+    return _error(request, 401, "unauthenticated", "Log in or send a Bearer token.")
+
+
+@api.exception_handler(ObjectDoesNotExist)
+def on_missing(request, error):
+    return _error(request, 404, "not_found", str(error) or "Not found.")
+
+
+@api.exception_handler(Http404)
+def on_404(request, error):
+    return _error(request, 404, "not_found", str(error) or "Not found.")
+
+
+@api.exception_handler(Conflict)
+def on_conflict(request, error):
+    return _error(request, 409, error.code, error.message)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, error):
+    return _error(request, error.status_code, "error", str(error))
+
+
+@api.get("/health", auth=None, tags=["core"])
+def health(request):
+    return {"status": "ok", "time": timezone.now().isoformat()}
+
+
+for manifest in registry.manifests.values():
+    if manifest.api_router:
+        api.add_router(f"/{manifest.label}/", import_string(manifest.api_router))

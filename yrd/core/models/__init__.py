@@ -1,0 +1,18 @@
+from .access import ApiToken, Role, RoleAssignment
+from .audit import AuditEntry, AuditHead
+from .jurisdictions import Jurisdiction
+from .notifications import Notification
+from .organisations import Organisation
+from .users import User
+
+__all__ = [
+    "ApiToken",
+    "AuditEntry",
+    "AuditHead",
+    "Jurisdiction",
+    "Notification",
+    "Organisation",
+    "Role",
+    "RoleAssignment",
+    "User",
+]

@@ -1,0 +1,94 @@
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from yrd.core.translation import Bilingual
+
+
+class Role(Bilingual, models.Model):
+    """A named set of actions (permissions as data). Which jurisdiction it applies to is the
+    assignment's business, not the role's."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_zh = models.CharField(_("name (Chinese)"), max_length=60)
+    name_en = models.CharField(_("name (English)"), max_length=60)
+    actions = models.JSONField(_("actions"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        from yrd.core.registry import registry
+
+        unknown = sorted(set(self.actions) - set(registry.actions))
+        if unknown:
+            raise ValidationError({"actions": _("Unknown actions: %s") % ", ".join(unknown)})
+
+
+class RoleAssignment(models.Model):
+    """`user` holds `role` within `jurisdiction` (and everything inside it), optionally only for
+    objects of one organisation."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_assignments"
+    )
+    role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="assignments")
+    jurisdiction = models.ForeignKey(
+        "core.Jurisdiction", on_delete=models.PROTECT, related_name="role_assignments"
+    )
+    organisation = models.ForeignKey(
+        "core.Organisation", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="role_assignments",
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role", "jurisdiction", "organisation"], name="unique_role_assignment",
+                condition=models.Q(organisation__isnull=False),
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "jurisdiction"], name="unique_role_assignment_no_org",
+                condition=models.Q(organisation__isnull=True),
+            ),
+        ]
+        verbose_name = _("role assignment")
+        verbose_name_plural = _("role assignments")
+
+    def __str__(self):
+        scope = self.organisation or self.jurisdiction
+        return f"{self.user} · {self.role} · {scope}"
+
+
+def hash_token(key):
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """A bearer token for programs calling the API on a person's behalf. Only its hash is kept."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self):
+        return f"{self.user} · {self.name}"
+
+    @staticmethod
+    def new_key():
+        return "yrd_" + secrets.token_urlsafe(32)

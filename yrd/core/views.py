@@ -1,0 +1,39 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from yrd.core import selectors, services
+from yrd.core.models import Notification
+
+
+def home(request):
+    return redirect("plan:overview" if request.user.is_authenticated else "plan:public")
+
+
+@login_required
+def inbox(request):
+    notes = selectors.inbox(request.user)[:200]
+    return render(request, "core/inbox.html", {"notes": notes})
+
+
+@login_required
+@require_POST
+def inbox_read(request, pk):
+    note = get_object_or_404(Notification, pk=pk, recipient=request.user)
+    services.notification_mark_read(acting_user=request.user, notification=note)
+    return redirect(note.url or "core:inbox")
+
+
+@login_required
+def tokens(request):
+    new_key = None
+    if request.method == "POST":
+        name = request.POST.get("name", "").strip()[:100]
+        if not name:
+            messages.error(request, _("Give the token a name, e.g. the program that will use it."))
+        else:
+            _token, new_key = services.api_token_create(acting_user=request.user, name=name)
+    listed = request.user.api_tokens.filter(revoked_at__isnull=True).order_by("-created_at")
+    return render(request, "core/tokens.html", {"tokens": listed, "new_key": new_key})
