@@ -46,10 +46,10 @@ lint: bootstrap
 	$(VENV)/bin/ruff check yrd bench tools
 
 # Refresh the translation catalogues after changing UI text (needs gettext).
+MESSAGE_FLAGS := -l zh_Hans -l en --no-obsolete --no-location -i ".venv/*" -i "staticfiles/*" -i "bench/*" -i "tools/*"
 messages: bootstrap
-	cd yrd && ../$(PY) ../manage.py makemessages -l zh_Hans -l en --no-obsolete
-	cd yrd && ../$(PY) ../manage.py makemessages -d djangojs -l zh_Hans -l en --no-obsolete
-	cd yrd && ../$(PY) ../manage.py compilemessages
+	$(PY) manage.py makemessages $(MESSAGE_FLAGS)
+	$(PY) manage.py compilemessages -i ".venv"
 
 # Re-resolve the pinned dependency set from pyproject.toml.
 lock:

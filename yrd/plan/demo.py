@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from yrd.core.demo import demo_organisation, demo_person
+from yrd.core.models import User
 from yrd.core.selectors import jurisdiction_by_code, provinces, region
 from yrd.plan import services
 from yrd.plan.models import Task
@@ -43,7 +44,7 @@ def _month_starts(first, last):
 
 
 def _reports(acting_user, task, rng, today):
-    pace, stumble = rng.uniform(0.6, 1.15), rng.random() < 0.15
+    pace, stumble = rng.uniform(0.8, 1.15), rng.random() < 0.12
     months = list(_month_starts(task.start, min(today.replace(day=1) - timedelta(days=1), task.end)))
     percent = 0
     for n, first in enumerate(months, start=1):
@@ -63,13 +64,14 @@ def _reports(acting_user, task, rng, today):
         if n < len(months):
             report.review_state = "accepted"
             report.save(update_fields=["review_state"])
+    return percent
 
 
 def _milestones(coordinator, task, rng, today):
     for n, (zh, en) in enumerate([("工作方案印发", "Work plan issued"), ("中期评估", "Mid-term review"),
                                   ("任务验收", "Acceptance")], start=1):
         due = task.start + timedelta(days=round((task.end - task.start).days * n / 3))
-        done = due - timedelta(days=rng.randint(0, 20)) if due < today and rng.random() < 0.85 else None
+        done = due - timedelta(days=rng.randint(0, 20)) if due < today and rng.random() < 0.9 else None
         services.milestone_create(acting_user=coordinator, task=task, title_zh=zh, title_en=en,
                                   due_date=due, done_date=done, is_demo=True)
 
@@ -85,7 +87,7 @@ def load_demo():
     logins = [("coordinator", "plan coordinator", "whole region"),
               *_province_people(province_list, organisations)]
     plan = current_plan()
-    owners = {code: demo_person(f"owner_{code[:2]}", "", organisation=organisations[code]) for code in codes}
+    owners = {code: User.objects.get(username=f"owner_{code[:2]}") for code in codes}
     for task in Task.objects.filter(plan=plan, demo_details=False).order_by("code"):
         if task.milestones.exists() or task.reports.exists():
             continue
@@ -99,7 +101,9 @@ def load_demo():
             kpi_target=100, kpi_unit="%",
         )
         _milestones(coordinator, task, rng, today)
-        _reports(owners[leads[0]], task, rng, today)
+        if _reports(owners[leads[0]], task, rng, today) == 100:
+            for milestone in task.milestones.filter(done_date__isnull=True):
+                services.milestone_update(acting_user=coordinator, milestone=milestone, done_date=today)
     return logins
 
 
