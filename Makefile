@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
-APT_PACKAGES := chromium fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0
+APT_PACKAGES := chromium fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 gettext poppler-utils
 
 .PHONY: bootstrap system-deps demo test test-only serve lint messages lock clean
 
@@ -46,7 +46,7 @@ lint: bootstrap
 	$(VENV)/bin/ruff check yrd bench tools
 
 # Refresh the translation catalogues after changing UI text (needs gettext).
-MESSAGE_FLAGS := -l zh_Hans -l en --no-obsolete --no-location -i ".venv/*" -i "staticfiles/*" -i "bench/*" -i "tools/*"
+MESSAGE_FLAGS := -l zh_Hans -l en --no-obsolete --no-location -i ".venv/*" -i "staticfiles/*" -i "bench/*" -i "tools/*" -i "*/tests/*"
 messages: bootstrap
 	$(PY) manage.py makemessages $(MESSAGE_FLAGS)
 	$(PY) manage.py compilemessages -i ".venv"

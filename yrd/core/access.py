@@ -82,7 +82,10 @@ def filter_visible(queryset, user, action, *, jurisdiction_fields, organisation_
     for grant in grants(user):
         if action not in grant.actions:
             continue
-        in_scope = reduce(or_, [_within(field, grant.path) for field in jurisdiction_fields])
+        if grant.path == Jurisdiction.REGION_CODE:
+            in_scope = Q()  # the whole region, objects not yet tied to a jurisdiction included
+        else:
+            in_scope = reduce(or_, [_within(field, grant.path) for field in jurisdiction_fields])
         if grant.organisation_id is not None:
             if organisation_field is None:
                 continue

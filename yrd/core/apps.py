@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from yrd.core.registry import Manifest, NavLink
+from yrd.core.registry import Manifest
 
 
 class CoreConfig(AppConfig):
@@ -15,7 +15,6 @@ class CoreConfig(AppConfig):
             "core.role.assign": _("Give people roles within a jurisdiction"),
             "core.audit.read": _("Read the audit log of a jurisdiction"),
         },
-        nav=(NavLink(_("Inbox"), "core:inbox"),),
         reference_loader="yrd.core.reference.load_reference",
         demo_loader="yrd.core.demo.load_demo",
     )

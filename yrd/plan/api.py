@@ -1,3 +1,222 @@
-from ninja import Router
+"""The plan tracker's API, mounted at /api/plan/. Handlers are thin: they read through selectors
+(only what the caller may see; anything else is 404), write through yrd.plan.services (which checks
+the role, 403) and let yrd/api.py turn errors into {code, message, errors?}."""
+
+from django.utils.translation import gettext as _
+from ninja import Header, Query, Router, Status
+
+from yrd.core.errors import Conflict
+from yrd.plan import api_queries as q
+from yrd.plan import services
+from yrd.plan.schemas import (
+    ApiError,
+    AreaOut,
+    MilestoneCreateIn,
+    MilestoneOut,
+    MilestoneUpdateIn,
+    PublicTaskListIn,
+    PublicTaskPageOut,
+    ReportCreateIn,
+    ReportOut,
+    ReportReviewIn,
+    TaskCreateIn,
+    TaskListIn,
+    TaskOut,
+    TaskPageOut,
+    TaskUpdateIn,
+)
+from yrd.plan.selectors import published_tasks, task_rows, visible_tasks
 
 router = Router(tags=["plan"])
+
+# What each error status means here; every operation lists the ones it can answer.
+_MEANING = {
+    400: "Invalid value (field -> messages)",
+    401: "Not logged in and no valid Bearer token",
+    403: "Your role does not allow this here",
+    404: "No such object, or you may not see it",
+    409: "The object's state does not allow this",
+    422: "The request does not match the schema",
+}
+
+
+def responses(ok, *errors, status=200, extra=None):
+    """`response=` and `openapi_extra=` for an operation answering `status` with `ok`, or one of
+    the listed error statuses with ApiError."""
+    documented = {code: {"description": _MEANING[code]} for code in errors}
+    documented.update(extra or {})
+    return {
+        "response": {status: ok, **{code: ApiError for code in errors},
+                     **{code: ok for code in (extra or {})}},
+        "openapi_extra": {"responses": documented},
+    }
+
+
+# --- public -------------------------------------------------------------------------------------
+
+
+@router.get("/areas", auth=None, **responses(list[AreaOut]),
+            summary="Areas of the plan with task counts")
+def list_areas(request):
+    """The plan's areas with the key-task count the plan states and the published tasks on file."""
+    return q.areas_with_counts()
+
+
+@router.get("/public/tasks", auth=None, **responses(PublicTaskPageOut, 422),
+            summary="Published tasks (transparency page)")
+def list_public_tasks(request, filters: Query[PublicTaskListIn]):
+    """Published tasks with derived status and progress; fields fit for the public only."""
+    rows = task_rows(published_tasks(), status=filters.status, area=filters.area)
+    return _page(rows, filters)
+
+
+# --- tasks --------------------------------------------------------------------------------------
+
+
+@router.get("/tasks", **responses(TaskPageOut, 400, 401, 422), summary="Tasks you may see")
+def list_tasks(request, filters: Query[TaskListIn]):
+    """Tasks visible to the caller, filtered by area number, derived status, jurisdiction (adcode:
+    tasks led or co-led inside it) and text; `total` counts all matches before limit/offset."""
+    jurisdiction = None
+    if filters.jurisdiction:
+        jurisdiction = q.jurisdiction_from_code(filters.jurisdiction, "jurisdiction")
+    rows = task_rows(visible_tasks(request.user), status=filters.status, area=filters.area,
+                     jurisdiction=jurisdiction, search=filters.q.strip())
+    return _page(rows, filters)
+
+
+def _page(rows, page):
+    return {"total": len(rows), "limit": page.limit, "offset": page.offset,
+            "items": rows[page.offset: page.offset + page.limit]}
+
+
+@router.get("/tasks/{int:task_id}", **responses(TaskOut, 401, 404), summary="One task")
+def get_task(request, task_id: int):
+    return q.visible_task_row(request.user, task_id)
+
+
+@router.post("/tasks", **responses(TaskOut, 400, 401, 403, 422, status=201),
+             summary="Create a task")
+def create_task(request, payload: TaskCreateIn):
+    """Needs plan.task.manage over every lead and co-lead jurisdiction."""
+    plan = q.plan_or_error()
+    fields = payload.dict()
+    refs = _references(plan, fields)
+    task = services.task_create(acting_user=request.user, plan=plan, **fields, **refs)
+    return Status(201, q.task_row(task))
+
+
+@router.patch("/tasks/{int:task_id}", **responses(TaskOut, 400, 401, 403, 404, 422),
+              summary="Change a task")
+def update_task(request, task_id: int, payload: TaskUpdateIn):
+    """Changes only the fields sent. Re-assigning leads needs plan.task.manage over the new ones."""
+    task = q.visible_task(request.user, task_id)
+    changes = payload.dict(exclude_unset=True)
+    refs = _references(task.plan, changes)
+    task = services.task_update(acting_user=request.user, task=task, **changes, **refs)
+    return q.task_row(task)
+
+
+def _references(plan, fields):
+    """Pop the area number, adcodes and organisation ids from the payload, as objects."""
+    refs = {}
+    if "area" in fields:
+        refs["area"] = q.area_from_number(plan, fields.pop("area"))
+    for name in ("leads", "coleads"):
+        if name in fields:
+            codes = fields.pop(name)
+            refs[name] = None if codes is None else q.jurisdictions_from_codes(codes, name)
+    if "organisations" in fields:
+        ids = fields.pop("organisations")
+        refs["organisations"] = None if ids is None else q.organisations_from_ids(ids)
+    return refs
+
+
+# --- milestones ---------------------------------------------------------------------------------
+
+
+@router.get("/tasks/{int:task_id}/milestones", **responses(list[MilestoneOut], 401, 404),
+            summary="Milestones of a task")
+def list_milestones(request, task_id: int):
+    return q.task_milestones(q.visible_task(request.user, task_id))
+
+
+@router.post("/tasks/{int:task_id}/milestones",
+             **responses(MilestoneOut, 400, 401, 403, 404, 422, status=201),
+             summary="Add a milestone")
+def create_milestone(request, task_id: int, payload: MilestoneCreateIn):
+    task = q.visible_task(request.user, task_id)
+    milestone = services.milestone_create(acting_user=request.user, task=task, **payload.dict())
+    return Status(201, milestone)
+
+
+@router.patch("/milestones/{int:milestone_id}",
+              **responses(MilestoneOut, 400, 401, 403, 404, 422),
+              summary="Change or complete a milestone")
+def update_milestone(request, milestone_id: int, payload: MilestoneUpdateIn):
+    """Changes only the fields sent; set done_date to complete the milestone."""
+    milestone = q.visible_milestone(request.user, milestone_id)
+    return services.milestone_update(acting_user=request.user, milestone=milestone,
+                                     **payload.dict(exclude_unset=True))
+
+
+# --- progress reports ---------------------------------------------------------------------------
+
+
+@router.get("/tasks/{int:task_id}/reports", **responses(list[ReportOut], 401, 404),
+            summary="Progress reports of a task")
+def list_reports(request, task_id: int):
+    return q.task_reports(q.visible_task(request.user, task_id))
+
+
+@router.post("/tasks/{int:task_id}/reports",
+             **responses(ReportOut, 400, 401, 403, 404, 409, 422, status=201,
+                         extra={200: {"description": "A retry: the report the key first created"}}),
+             summary="Submit a progress report (idempotent with Idempotency-Key)")
+def create_report(
+    request, task_id: int, payload: ReportCreateIn,
+    idempotency_key: str | None = Header(None, alias="Idempotency-Key", max_length=80),
+):
+    """Send a fresh `Idempotency-Key` with each new report. Retrying with the same key and body
+    answers 200 with the report first created, never a second one; the same key with another
+    body, task or sender is 409."""
+    task = q.visible_task(request.user, task_id)
+    key = (idempotency_key or "").strip() or None
+    earlier = _replay(request.user, task, key, payload)
+    if earlier is not None:
+        return Status(200, earlier)
+    try:
+        report = services.report_submit(acting_user=request.user, task=task, idempotency_key=key,
+                                        **payload.dict())
+    except Conflict:
+        # A concurrent retry with the same key may have won the race: answer as a retry would.
+        earlier = _replay(request.user, task, key, payload)
+        if earlier is None:
+            raise
+        return Status(200, earlier)
+    return Status(201, q.report_again(report))
+
+
+def _replay(user, task, key, payload):
+    """The report an earlier request with this key created, when this request repeats it."""
+    earlier = q.report_by_idempotency_key(key)
+    if earlier is None:
+        return None
+    same_request = earlier.task_id == task.pk and earlier.submitted_by_id == user.pk and all(
+        getattr(earlier, name) == value for name, value in payload.dict().items()
+    )
+    if not same_request:
+        raise Conflict(_("This idempotency key was already used for another report."),
+                       code="idempotency_key_reused")
+    return earlier
+
+
+@router.post("/reports/{int:report_id}/review",
+             **responses(ReportOut, 400, 401, 403, 404, 409, 422),
+             summary="Accept or return a progress report")
+def review_report(request, report_id: int, payload: ReportReviewIn):
+    """A report is reviewed once (409 after); returning it needs a comment."""
+    report = q.visible_report(request.user, report_id)
+    report = services.report_review(acting_user=request.user, report=report,
+                                    accept=payload.decision == "accept", comment=payload.comment)
+    return q.report_again(report)

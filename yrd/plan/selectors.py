@@ -143,10 +143,14 @@ def task_detail(user, pk):
 
 
 def reports_awaiting_review(user):
-    reports = ProgressReport.objects.filter(review_state=ProgressReport.Review.SUBMITTED)
-    return filter_visible(
-        reports, user, REVIEW, jurisdiction_fields=[f"task__{f}" for f in JURISDICTION_FIELDS],
-        organisation_field="task__responsible_organisations",
+    """Submitted reports on tasks the user may review. Filtering tasks first keeps this one cheap
+    query however many reports there are."""
+    reviewable = filter_visible(
+        Task.objects.filter(plan=current_plan()), user, REVIEW, jurisdiction_fields=JURISDICTION_FIELDS,
+        organisation_field="responsible_organisations",
+    )
+    return ProgressReport.objects.filter(
+        review_state=ProgressReport.Review.SUBMITTED, task__in=reviewable
     ).select_related("task", "submitted_by")
 
 

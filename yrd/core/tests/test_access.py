@@ -70,3 +70,15 @@ def _role_with(*actions):
     role.actions = list(actions)
     role.save()
     return role
+
+
+def test_a_regional_role_also_sees_objects_not_yet_tied_to_a_jurisdiction(reference):
+    from yrd.plan.models import Task
+    from yrd.plan.tests.factories import TaskFactory
+
+    unassigned = TaskFactory()
+    regional, provincial = person("plan_coordinator", "YRD"), person("plan_coordinator", "320000")
+    fields = ["lead_jurisdictions", "colead_jurisdictions"]
+    assert list(filter_visible(Task.objects.all(), regional, "plan.task.read", jurisdiction_fields=fields)) == [unassigned]
+    assert not filter_visible(Task.objects.all(), provincial, "plan.task.read", jurisdiction_fields=fields).exists()
+    assert can(regional, "plan.task.read", unassigned) and not can(provincial, "plan.task.read", unassigned)

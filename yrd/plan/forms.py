@@ -1,0 +1,174 @@
+"""Forms of the plan pages. They only parse and check input; services.py does every write."""
+
+import calendar
+import uuid
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from yrd.core.uploads import check_upload
+from yrd.plan.models import ProgressReport
+from yrd.plan.status import Status
+
+MAX_EVIDENCE_FILES = 10
+ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        return [super(MultipleFileField, self).clean(item, initial) for item in files]
+
+
+def _this_month():
+    today = timezone.localdate()
+    return today.replace(day=1), today.replace(day=calendar.monthrange(today.year, today.month)[1])
+
+
+def _date_input():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ReportForm(forms.Form):
+    period_start = forms.DateField(label=_("Period start"), widget=_date_input())
+    period_end = forms.DateField(label=_("Period end"), widget=_date_input())
+    percent = forms.IntegerField(label=_("Percent complete"), min_value=0, max_value=100)
+    risk_level = forms.ChoiceField(label=_("Risk level"), choices=ProgressReport.Risk.choices,
+                                   initial=ProgressReport.Risk.LOW)
+    kpi_value = forms.DecimalField(label=_("KPI value reached"), required=False, max_digits=14,
+                                   decimal_places=2, min_value=0)
+    narrative_zh = forms.CharField(label=_("Narrative (Chinese)"), required=False,
+                                   widget=forms.Textarea(attrs={"rows": 3}))
+    narrative_en = forms.CharField(label=_("Narrative (English)"), required=False,
+                                   widget=forms.Textarea(attrs={"rows": 3}))
+    evidence = MultipleFileField(
+        label=_("Evidence files"), required=False,
+        help_text=_("PDF, JPEG or PNG, up to 10 MB each; the type is checked by content."),
+        widget=MultipleFileInput(attrs={"accept": ACCEPT}),
+    )
+    idempotency_key = forms.CharField(required=False, max_length=80, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            start, end = _this_month()
+            self.initial.setdefault("period_start", start)
+            self.initial.setdefault("period_end", end)
+            self.initial.setdefault("idempotency_key", f"page-{uuid.uuid4()}")
+
+    def clean_evidence(self):
+        files = self.cleaned_data["evidence"]
+        if len(files) > MAX_EVIDENCE_FILES:
+            raise ValidationError(_("Attach at most %(n)s files.") % {"n": MAX_EVIDENCE_FILES})
+        errors = []
+        for upload in files:
+            try:
+                check_upload(upload)
+            except ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise ValidationError(errors)
+        return files
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The period ends before it starts."))
+        if not (data.get("narrative_zh", "").strip() or data.get("narrative_en", "").strip()):
+            self.add_error("narrative_zh", _("Describe the progress in Chinese or English."))
+        return data
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("accept", _("Accept")), ("return", _("Return for revision"))])
+    comment = forms.CharField(label=_("Comment"), required=False, max_length=2000,
+                              widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class TaskFilterForm(forms.Form):
+    """The filters of the task list (GET). Choices come from the plan and the jurisdictions."""
+
+    NO_AREA = "none"
+
+    q = forms.CharField(
+        label=_("Search"), required=False, max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Code or title")}))
+    area = forms.ChoiceField(label=_("Area"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False,
+                               choices=[("", _("All statuses")), *Status.choices])
+    jurisdiction = forms.ChoiceField(label=_("Province or city"), required=False)
+
+    def __init__(self, *args, areas=(), jurisdictions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].choices = [
+            ("", _("All areas")),
+            *[(str(a.number), f"{a.number}. {a.title}") for a in areas],
+            (self.NO_AREA, _("Area not stated")),
+        ]
+        choices = [("", _("Whole region"))]
+        for j in jurisdictions:
+            if j.level == "province":
+                choices.append((j.code, j.name))
+            elif j.code != j.parent.code:  # Shanghai the city is Shanghai the province
+                choices.append((j.code, f"\u2003{j.name}"))
+        self.fields["jurisdiction"].choices = choices
+
+
+class BulkForm(forms.Form):
+    SHIFT, SET_END, DONE, PUBLISH, UNPUBLISH = "shift", "set_end", "done", "publish", "unpublish"
+
+    tasks = forms.TypedMultipleChoiceField(coerce=int, error_messages={
+        "required": _("Select at least one task.")})
+    action = forms.ChoiceField(label=_("Change"), choices=[
+        (SHIFT, _("Shift dates by N days")),
+        (SET_END, _("Set the end date")),
+        (DONE, _("Mark done")),
+        (PUBLISH, _("Publish on the transparency page")),
+        (UNPUBLISH, _("Withdraw from the transparency page")),
+    ])
+    days = forms.IntegerField(label=_("Days (N)"), required=False, min_value=-3650, max_value=3650)
+    end = forms.DateField(label=_("End date"), required=False, widget=_date_input())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Any id is accepted here; the view refuses ids outside the caller's scope as a whole.
+        getlist = getattr(self.data, "getlist", None)
+        raw = getlist("tasks") if getlist else self.data.get("tasks", [])
+        self.fields["tasks"].choices = [(v, v) for v in raw if str(v).isdigit()]
+
+    def clean(self):
+        data = super().clean()
+        action = data.get("action")
+        if action == self.SHIFT and not data.get("days"):
+            self.add_error("days", _("Give the number of days to shift by "
+                                     "(negative moves earlier)."))
+        if action == self.SET_END and not data.get("end"):
+            self.add_error("end", _("Give the new end date."))
+        return data
+
+    def service_arguments(self):
+        data, action = self.cleaned_data, self.cleaned_data["action"]
+        return {
+            "shift_days": data["days"] if action == self.SHIFT else 0,
+            "new_end": data["end"] if action == self.SET_END else None,
+            "complete": action == self.DONE,
+            "publish": {self.PUBLISH: True, self.UNPUBLISH: False}.get(action),
+        }
+
+
+class BaselineForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=120)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("name", _("Baseline of %(date)s") % {"date": timezone.localdate()})

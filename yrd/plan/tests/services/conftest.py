@@ -1,0 +1,1 @@
+from yrd.plan.tests.factories import plan  # noqa: F401

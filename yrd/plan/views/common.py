@@ -1,0 +1,72 @@
+"""What every plan page shares: the plan, what the caller may do, the tabs, the empty state."""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from yrd.core.access import can
+from yrd.core.models import Jurisdiction
+from yrd.plan import selectors
+from yrd.plan.apps import BASELINE, MANAGE, READ, REVIEW, SUBMIT
+
+
+def permissions(user):
+    """What the caller may do somewhere in the plan (for tabs and buttons, not for checks)."""
+    return {
+        "can_read": can(user, READ), "can_manage": can(user, MANAGE),
+        "can_review": can(user, REVIEW), "can_submit": can(user, SUBMIT),
+        "can_freeze": can(user, BASELINE),
+    }
+
+
+def page(request, template, context, *, tab, status=200):
+    full = {"tab": tab, **permissions(request.user), **context}
+    return render(request, template, full, status=status)
+
+
+def reader_page(view=None, *, one_object=False):
+    """Login required; a person who may read no part of the plan gets an explanation instead
+    (or, on the page of one object, which is outside their scope, a 404)."""
+    if view is None:
+        return lambda v: reader_page(v, one_object=one_object)
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        plan = selectors.current_plan()
+        if not can(request.user, READ) or plan is None:
+            if one_object:
+                raise Http404
+            may_read = can(request.user, READ)
+            template = "plan/no_plan.html" if plan is None and may_read else "plan/no_access.html"
+            return page(request, template, {"plan": plan}, tab=None)
+        return view(request, plan, *args, **kwargs)
+
+    return wrapper
+
+
+def safe_next(request, fallback):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                       require_https=request.is_secure()):
+        return target
+    return fallback
+
+
+def jurisdictions_for_filters():
+    return list(Jurisdiction.objects.exclude(level=Jurisdiction.Level.REGION)
+                .select_related("parent").order_by("path"))
+
+
+def resolve_jurisdiction(code, choices):
+    """The jurisdiction a filter value names: the province when a code is both (Shanghai)."""
+    matches = [j for j in choices if j.code == code]
+    return min(matches, key=lambda j: len(j.path)) if matches else None
+
+
+def in_plan_order(rows):
+    """Tasks by area number, tasks with no area last (databases differ on where NULLs sort)."""
+    return sorted(rows, key=lambda t: (t.area is None, t.area.number if t.area else 0, t.code))

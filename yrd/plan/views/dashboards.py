@@ -1,0 +1,141 @@
+"""Read-only pages: overview, attention list, map, timeline and the public transparency page."""
+
+from django.shortcuts import render
+
+from yrd.core.access import can
+from yrd.core.selectors import provinces
+from yrd.plan import charts, page_data, selectors
+from yrd.plan.apps import SUBMIT
+from yrd.plan.charts import STATUS_ORDER
+from yrd.plan.models import ProgressReport
+from yrd.plan.views.common import in_plan_order, page, permissions, reader_page
+
+
+def _status_counts(statuses):
+    return [{"status": s, "count": statuses.get(s, 0)} for s in STATUS_ORDER]
+
+
+def _area_table(area_list, summary):
+    """One row per area (and one for tasks with no area): stated count, tasks, % done, statuses."""
+    per_area = summary["per_area"]
+    rows = []
+    for area in [*area_list, None]:
+        figures = per_area.get(area.pk if area else None)
+        if area is None and figures is None:
+            continue
+        rows.append({"area": area, "label": charts.area_label(area), "figures": figures,
+                     "statuses": _status_counts(figures["statuses"]) if figures else []})
+    return rows
+
+
+def _area_charts(area_list, summary):
+    groups = charts.area_groups(area_list, summary["per_area"])
+    return charts.area_progress(groups), charts.area_statuses(groups)
+
+
+def _last_quarter(day):
+    """(year, quarter) of the last quarter that has ended: the one a quarterly report covers."""
+    quarter = (day.month - 1) // 3
+    return (day.year, quarter) if quarter else (day.year - 1, 4)
+
+
+@reader_page
+def overview(request, plan):
+    tasks = selectors.visible_tasks(request.user, plan)
+    rows = selectors.task_rows(tasks)
+    summary = selectors.overview(rows)
+    area_list = list(selectors.areas(plan))
+    progress_chart, status_chart = _area_charts(area_list, summary)
+    awaiting = selectors.reports_awaiting_review(request.user).filter(task__plan=plan).count()
+    my_reports = (ProgressReport.objects.filter(task__in=tasks, submitted_by=request.user).count()
+                  if can(request.user, SUBMIT) else 0)
+    return page(request, "plan/overview.html", {
+        "plan": plan, "rows": rows, "summary": summary,
+        "statuses": _status_counts(summary["statuses"]),
+        "average": page_data.average_percent(rows), "named": page_data.named_task_count(plan),
+        "area_rows": _area_table(area_list, summary), "awaiting": awaiting,
+        "my_reports": my_reports,
+        "progress_chart": progress_chart, "status_chart": status_chart,
+        "pie_chart": charts.status_pie(summary["statuses"]),
+        "quarter": _last_quarter(selectors.today()),
+    }, tab="overview")
+
+
+@reader_page
+def attention(request, plan):
+    tasks = selectors.visible_tasks(request.user, plan)
+    rows = page_data.attention_rows(selectors.task_rows(tasks), tasks)
+    return page(request, "plan/attention.html", {"plan": plan, "rows": rows}, tab="attention")
+
+
+@reader_page
+def heatmap(request, plan):
+    rows = selectors.task_rows(selectors.visible_tasks(request.user, plan))
+    area_list = list(selectors.areas(plan))
+    province_list = list(provinces())
+    cells = selectors.heatmap(rows)
+    has_unassigned = any(area_id is None for area_id, _code in cells)
+    cities = selectors.per_city(rows)
+    table = [
+        {"label": charts.area_label(area), "area": area,
+         "cells": [cells.get((area.pk if area else None, p.code)) for p in province_list]}
+        for area in [*area_list, *([None] if has_unassigned else [])]
+    ]
+    city_rows = sorted(cities.values(), key=lambda c: c[0].path)
+    return page(request, "plan/heatmap.html", {
+        "plan": plan, "count": len(rows), "provinces": province_list, "table": table,
+        "city_rows": city_rows,
+        "heatmap_chart": charts.area_province_heatmap(area_list, province_list, cells,
+                                                      has_unassigned),
+        "map_chart": charts.city_map(cities),
+    }, tab="heatmap")
+
+
+@reader_page
+def gantt(request, plan):
+    tasks = selectors.visible_tasks(request.user, plan)
+    rows = selectors.task_rows(tasks)
+    milestones = page_data.milestones_by_task(tasks)
+    on_day = selectors.today()
+    by_area = {}
+    for task in rows:
+        by_area.setdefault(task.area_id, []).append(task)
+    groups = []
+    for area in [*selectors.areas(plan), None]:
+        members = sorted(by_area.get(area.pk if area else None, []), key=lambda t: t.code)
+        if members:
+            groups.append({
+                "area": area, "label": charts.area_label(area), "tasks": members,
+                "chart": charts.gantt(members, milestones, plan, on_day),
+                "chart_id": f"area-{area.number if area else 'none'}",
+                "data_id": f"gantt-{area.number if area else 'none'}",
+            })
+    return page(request, "plan/gantt.html", {"plan": plan, "groups": groups, "count": len(rows)},
+                tab="gantt")
+
+
+def public(request):
+    """The transparency page: published tasks and their published fields, for anyone."""
+    plan = selectors.current_plan()
+    context = {"plan": plan, "tab": "public", "rows": []}
+    if plan is not None:
+        rows = in_plan_order(selectors.task_rows(selectors.published_tasks(plan)))
+        summary = selectors.overview(rows)
+        area_list = list(selectors.areas(plan))
+        progress_chart, status_chart = _area_charts(area_list, summary)
+        context.update({
+            "rows": rows, "summary": summary, "statuses": _status_counts(summary["statuses"]),
+            "average": page_data.average_percent(rows),
+            "area_rows": _area_table(area_list, summary),
+            "progress_chart": progress_chart, "status_chart": status_chart,
+            "any_demo": any(t.demo_details for t in rows), "areas": area_list,
+        })
+        chosen = request.GET.get("area", "")
+        if chosen.isdigit():
+            context["shown"] = [t for t in rows if t.area and str(t.area.number) == chosen]
+            context["chosen_area"] = int(chosen)
+        else:
+            context["shown"] = rows
+    if request.user.is_authenticated:
+        context.update(permissions(request.user))
+    return render(request, "plan/public.html", context)

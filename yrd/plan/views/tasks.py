@@ -1,0 +1,204 @@
+"""Tasks: the list with its bulk changes, one task with its reports, reviewing, evidence files."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponseBadRequest
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from yrd.core.access import can
+from yrd.core.errors import Conflict
+from yrd.plan import selectors, services
+from yrd.plan.apps import MANAGE, REVIEW, SUBMIT
+from yrd.plan.forms import BulkForm, ReportForm, ReviewForm, TaskFilterForm
+from yrd.plan.models import Evidence, ProgressReport, Task
+from yrd.plan.views.common import (
+    in_plan_order,
+    jurisdictions_for_filters,
+    page,
+    reader_page,
+    resolve_jurisdiction,
+    safe_next,
+)
+
+
+@reader_page
+def tasks(request, plan):
+    area_list = list(selectors.areas(plan))
+    places = jurisdictions_for_filters()
+    form = TaskFilterForm(request.GET or None, areas=area_list, jurisdictions=places)
+    filters = form.cleaned_data if form.is_valid() else {}
+    queryset = selectors.visible_tasks(request.user, plan)
+    area = filters.get("area") or None
+    if area == TaskFilterForm.NO_AREA:
+        queryset, area = queryset.filter(area__isnull=True), None
+    rows = in_plan_order(selectors.task_rows(
+        queryset, area=area, status=filters.get("status") or None,
+        jurisdiction=resolve_jurisdiction(filters.get("jurisdiction"), places),
+        search=(filters.get("q") or "").strip(),
+    ))
+    for task in rows:
+        task.manageable = can(request.user, MANAGE, task)  # leads are prefetched: no query
+    return page(request, "plan/tasks.html", {
+        "plan": plan, "rows": rows, "form": form, "filtered": bool(request.GET),
+        "any_manageable": any(t.manageable for t in rows), "bulk_form": BulkForm(),
+        "export_kinds": [("tasks", _("tasks")), ("milestones", _("milestones")),
+                         ("reports", _("progress reports"))],
+    }, tab="tasks")
+
+
+def _load(user, pk):
+    """(task, milestones, reports) of a task the user may read, or 404."""
+    try:
+        return selectors.task_detail(user, pk)
+    except Task.DoesNotExist:
+        raise Http404 from None
+
+
+def _detail_context(request, loaded, form=None):
+    task, milestones, reports = loaded
+    may_review = can(request.user, REVIEW, task)
+    may_submit = can(request.user, SUBMIT, task)
+    return {
+        "plan": task.plan, "task": task, "milestones": milestones, "reports": reports,
+        "risk_label": ProgressReport.Risk(task.latest_risk).label if task.latest_risk else None,
+        "today": selectors.today(), "may_review": may_review, "may_submit": may_submit,
+        "report_form": (form or ReportForm()) if may_submit else None,
+        "leads": list(task.lead_jurisdictions.all()),
+        "coleads": list(task.colead_jurisdictions.all()),
+        "organisations": list(task.responsible_organisations.all()),
+    }
+
+
+@reader_page(one_object=True)
+def task_detail(request, plan, pk):
+    context = _detail_context(request, _load(request.user, pk))
+    return page(request, "plan/task.html", context, tab="tasks")
+
+
+def _add_errors(form, error):
+    """Put a service's ValidationError next to the fields it names, the rest above the form."""
+    if hasattr(error, "error_dict"):
+        for field, problems in error.error_dict.items():
+            for problem in problems:
+                form.add_error(field if field in form.fields else None, problem)
+    else:
+        form.add_error(None, error)
+
+
+@login_required
+@require_POST
+def report_submit(request, pk):
+    loaded = _load(request.user, pk)
+    task = loaded[0]
+    if not can(request.user, SUBMIT, task):
+        raise PermissionDenied(_("You may not report on this task."))
+    form = ReportForm(request.POST, request.FILES)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.report_submit(
+                acting_user=request.user, task=task, period_start=data["period_start"],
+                period_end=data["period_end"], percent=data["percent"],
+                risk_level=data["risk_level"],
+                kpi_value=data["kpi_value"], narrative_zh=data["narrative_zh"].strip(),
+                narrative_en=data["narrative_en"].strip(), evidence=data["evidence"],
+                idempotency_key=data["idempotency_key"] or None,
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        except Conflict as conflict:
+            form.add_error(None, conflict.message)
+        else:
+            messages.success(request, _("Progress report submitted; it now awaits review."))
+            return redirect("plan:task", pk=task.pk)
+    messages.error(request, _("The report was not saved. "
+                              "Correct the marked fields and send it again."))
+    return page(request, "plan/task.html", _detail_context(request, _load(request.user, pk), form),
+                tab="tasks", status=400)
+
+
+@reader_page
+def review_queue(request, plan):
+    reports = (selectors.reports_awaiting_review(request.user).filter(task__plan=plan)
+               .select_related("task__area").prefetch_related("evidence")
+               .order_by("submitted_at", "pk"))
+    return page(request, "plan/reviews.html", {"plan": plan, "reports": reports}, tab="reviews")
+
+
+@login_required
+@require_POST
+def report_review(request, pk):
+    visible = selectors.visible_tasks(request.user)
+    report = ProgressReport.objects.select_related("task", "submitted_by").filter(
+        pk=pk, task__in=visible).first()
+    if report is None:
+        raise Http404
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest(_("Choose to accept or to return the report."))
+    accept = form.cleaned_data["decision"] == "accept"
+    try:
+        services.report_review(acting_user=request.user, report=report, accept=accept,
+                               comment=form.cleaned_data["comment"].strip())
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    except Conflict as conflict:
+        messages.error(request, conflict.message)
+    else:
+        done = _("Report accepted.") if accept else _("Report returned for revision.")
+        messages.success(request, done)
+    return redirect(safe_next(request, reverse("plan:task", args=[report.task_id])))
+
+
+@login_required
+def evidence_download(request, pk):
+    evidence = Evidence.objects.select_related("report").filter(pk=pk).first()
+    if evidence is None:
+        raise Http404
+    if not selectors.visible_tasks(request.user).filter(pk=evidence.report.task_id).exists():
+        raise PermissionDenied(_("You may not read this task's evidence."))
+    try:
+        handle = evidence.file.open("rb")
+    except (FileNotFoundError, ValueError):
+        raise Http404 from None
+    response = FileResponse(handle, as_attachment=True, filename=evidence.original_name,
+                            content_type=evidence.content_type)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def bulk(request):
+    """Change many tasks at once. Any selected task outside the caller's scope refuses the whole
+    request; the service then runs in one transaction, so a failure part-way changes nothing."""
+    back = safe_next(request, reverse("plan:tasks"))
+    if not can(request.user, MANAGE):
+        raise PermissionDenied(_("Only plan coordinators change tasks in bulk."))
+    form = BulkForm(request.POST)
+    if not form.is_valid():
+        for problems in form.errors.values():
+            for problem in problems:
+                messages.error(request, problem)
+        return redirect(back)
+    ids = set(form.cleaned_data["tasks"])
+    chosen = list(
+        Task.objects.filter(plan=selectors.current_plan(), pk__in=ids)
+        .prefetch_related("lead_jurisdictions", "colead_jurisdictions", "responsible_organisations")
+    )
+    if len(chosen) != len(ids) or not all(can(request.user, MANAGE, task) for task in chosen):
+        raise PermissionDenied(_("Some of the selected tasks are outside your responsibility; "
+                                 "nothing was changed."))
+    try:
+        services.tasks_bulk_change(acting_user=request.user, tasks=chosen,
+                                   **form.service_arguments())
+    except ValidationError as error:
+        reason = " ".join(error.messages)
+        messages.error(request, _("Nothing was changed: %(reason)s") % {"reason": reason})
+    else:
+        messages.success(request, _("%(count)s tasks changed.") % {"count": len(chosen)})
+    return redirect(back)
