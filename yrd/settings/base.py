@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "axes",
     "yrd.core",
     "yrd.plan",
+    "yrd.services",
 ]
 
 MIDDLEWARE = [

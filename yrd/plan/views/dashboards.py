@@ -1,8 +1,10 @@
 """Read-only pages: overview, attention list, map, timeline and the public transparency page."""
 
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from yrd.core.access import can
+from yrd.core.caching import cached_for
 from yrd.core.selectors import provinces
 from yrd.plan import charts, page_data, selectors
 from yrd.plan.apps import SUBMIT
@@ -41,15 +43,24 @@ def _last_quarter(day):
 
 @reader_page
 def overview(request, plan):
-    tasks = selectors.visible_tasks(request.user, plan)
+    def render_body():
+        context = {"tab": "overview", **permissions(request.user), **_overview_context(request.user, plan)}
+        return render_to_string("plan/_overview_body.html", context, request=request)
+
+    body = cached_for(request.user, "plan.overview", render_body)
+    return page(request, "plan/overview.html", {"body": body}, tab="overview")
+
+
+def _overview_context(user, plan):
+    tasks = selectors.visible_tasks(user, plan)
     rows = selectors.task_rows(tasks)
     summary = selectors.overview(rows)
     area_list = list(selectors.areas(plan))
     progress_chart, status_chart = _area_charts(area_list, summary)
-    awaiting = selectors.reports_awaiting_review(request.user).filter(task__plan=plan).count()
-    my_reports = (ProgressReport.objects.filter(task__in=tasks, submitted_by=request.user).count()
-                  if can(request.user, SUBMIT) else 0)
-    return page(request, "plan/overview.html", {
+    awaiting = selectors.reports_awaiting_review(user).filter(task__plan=plan).count()
+    my_reports = (ProgressReport.objects.filter(task__in=tasks, submitted_by=user).count()
+                  if can(user, SUBMIT) else 0)
+    return {
         "plan": plan, "rows": rows, "summary": summary,
         "statuses": _status_counts(summary["statuses"]),
         "average": page_data.average_percent(rows), "named": page_data.named_task_count(plan),
@@ -58,7 +69,7 @@ def overview(request, plan):
         "progress_chart": progress_chart, "status_chart": status_chart,
         "pie_chart": charts.status_pie(summary["statuses"]),
         "quarter": _last_quarter(selectors.today()),
-    }, tab="overview")
+    }
 
 
 @reader_page

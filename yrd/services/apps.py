@@ -1,0 +1,59 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from yrd.core.registry import Manifest, NavLink, RoleSpec
+
+APPLY = "services.apply"
+RECEIVE = "services.receive"
+FORWARD = "services.forward"
+ACCEPT = "services.accept"
+DECIDE = "services.decide"
+DELIVER = "services.deliver"
+BOOK = "services.window.book"
+SERVE = "services.window.serve"
+CATALOGUE = "services.catalogue.manage"
+
+# What a window officer does at the counter, and what the competent authority does.
+WINDOW_ACTIONS = (RECEIVE, FORWARD, DELIVER, BOOK)
+HANDLING_ACTIONS = (ACCEPT, DECIDE, DELIVER, SERVE)
+
+
+class ServicesConfig(AppConfig):
+    name = "yrd.services"
+    label = "services"
+    verbose_name = _("Cross-province services")
+    manifest = Manifest(
+        label="services",
+        actions={
+            APPLY: _("Apply for a cross-province service and follow one's own applications"),
+            RECEIVE: _("Receive applications at a service window and check their materials"),
+            FORWARD: _("Forward applications received at a window to the competent authority"),
+            ACCEPT: _("Accept or reject applications, and ask applicants for corrections"),
+            DECIDE: _("Handle and decide applications of the competent authority"),
+            DELIVER: _("Hand over decisions (window pickup or courier)"),
+            BOOK: _("Book remote virtual window slots and run the window's queue"),
+            SERVE: _("Serve applicants through the remote virtual window"),
+            CATALOGUE: _("Edit the service catalogue: modes, time limits, materials, authorities"),
+        },
+        roles={
+            "service_officer": RoleSpec("窗口工作人员", "Window officer", WINDOW_ACTIONS),
+            "handling_officer": RoleSpec("属地审批人员", "Handling officer", HANDLING_ACTIONS),
+            "applicant": RoleSpec("申请人", "Applicant", (APPLY,)),
+            "catalogue_admin": RoleSpec(
+                "事项目录管理员", "Service catalogue administrator", (CATALOGUE,)
+            ),
+        },
+        api_router="yrd.services.api.router",
+        urls="yrd.services.urls",
+        nav=(
+            NavLink(_("Services"), "services:catalogue", public=True),
+            NavLink(_("Service desk"), "services:desk"),
+            NavLink(_("Service statistics"), "services:stats", public=True),
+        ),
+        stats={
+            "cross_province_handled": "yrd.services.stats.cross_province_handled",
+            "on_time_rate": "yrd.services.stats.on_time_rate",
+        },
+        reference_loader="yrd.services.reference.load_reference",
+        demo_loader="yrd.services.demo.load_demo",
+    )

@@ -1,0 +1,56 @@
+"""Every write of the services app: permission-checked, validated, in one transaction, audited."""
+
+from .catalogue import authority_set, item_set_details, material_require, material_type_ensure
+from .decisions import (
+    application_decide,
+    application_deliver,
+    application_start_handling,
+    step_complete,
+)
+from .remote import (
+    booking_cancel,
+    booking_check_in,
+    booking_create,
+    booking_hand_off,
+    booking_no_show,
+    session_end,
+    session_start,
+    slot_create,
+)
+from .submission import application_submit, clean_resident_id, held_materials
+from .transitions import (
+    application_accept,
+    application_forward,
+    application_receive,
+    application_reject,
+    correction_request,
+    correction_respond,
+)
+
+__all__ = [
+    "application_accept",
+    "application_decide",
+    "application_deliver",
+    "application_forward",
+    "application_receive",
+    "application_reject",
+    "application_start_handling",
+    "application_submit",
+    "authority_set",
+    "booking_cancel",
+    "booking_check_in",
+    "booking_create",
+    "booking_hand_off",
+    "booking_no_show",
+    "clean_resident_id",
+    "correction_request",
+    "correction_respond",
+    "held_materials",
+    "item_set_details",
+    "material_require",
+    "material_type_ensure",
+    "session_end",
+    "session_start",
+    "slot_create",
+    "step_complete",
+]

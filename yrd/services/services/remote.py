@@ -1,0 +1,223 @@
+"""The remote virtual window: slots offered by competent authorities, bookings made at a window in
+another province, the day's queue, check-in, hand-off of the application, and the session record."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from yrd.core.audit import audit_record
+from yrd.core.errors import Conflict
+from yrd.services.apps import BOOK, SERVE
+from yrd.services.models import CompetentAuthority, RemoteBooking, RemoteSession, RemoteSlot
+from yrd.services.scopes import Scope
+
+from ._common import now, province_of, require_scope
+from .transitions import application_forward
+
+Booking = RemoteBooking.State
+BOOKING_MOVES = {  # transition -> (from states, to state)
+    "check_in": ({Booking.BOOKED}, Booking.CHECKED_IN),
+    "start": ({Booking.CHECKED_IN}, Booking.IN_SESSION),
+    "end": ({Booking.IN_SESSION}, Booking.DONE),
+    "no_show": ({Booking.BOOKED, Booking.CHECKED_IN}, Booking.NO_SHOW),
+    "cancel": ({Booking.BOOKED}, Booking.CANCELLED),
+}
+ACTIVE = [Booking.BOOKED, Booking.CHECKED_IN, Booking.IN_SESSION, Booking.DONE]
+
+
+def org_scope(organisation):
+    return Scope((organisation.jurisdiction,), (organisation,))
+
+
+def _move(booking, name):
+    sources, target = BOOKING_MOVES[name]
+    if booking.state not in sources:
+        raise Conflict(
+            _("This booking is “%(state)s”; it cannot be %(action)s.")
+            % {"state": booking.get_state_display(), "action": name.replace("_", " ")},
+            code="illegal_transition",
+        )
+    booking.state = target
+
+
+def _audit(acting_user, booking, action, **data):
+    audit_record(
+        actor=acting_user,
+        action=f"services.remote.{action}",
+        obj=booking,
+        jurisdiction=province_of(booking.window).code,
+        data=data,
+    )
+
+
+@transaction.atomic
+def slot_create(
+    *, acting_user, authority, officer, starts_at, ends_at, capacity=1, video_url="", is_demo=False
+):
+    require_scope(acting_user, SERVE, org_scope(authority))
+    slot = RemoteSlot(
+        authority=authority,
+        officer=officer,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        capacity=capacity,
+        video_url=video_url,
+        is_demo=is_demo,
+    )
+    slot.full_clean()
+    slot.save()
+    audit_record(
+        actor=acting_user,
+        action="services.remote.slot",
+        obj=slot,
+        jurisdiction=province_of(authority).code,
+        data={"officer": officer.pk, "starts_at": starts_at, "capacity": capacity},
+    )
+    return slot
+
+
+@transaction.atomic
+def booking_create(*, acting_user, slot, window, item, applicant_name, at=None, is_demo=False):
+    """A window books a slot for the applicant in front of it, with another province's authority."""
+    require_scope(acting_user, BOOK, org_scope(window))
+    slot = (
+        RemoteSlot.objects.select_for_update()
+        .select_related("authority__jurisdiction")
+        .get(pk=slot.pk)
+    )
+    errors = {}
+    if not applicant_name.strip():
+        errors["applicant_name"] = [_("Give the applicant's name.")]
+    if not item.remote:
+        errors["item"] = [_("%s is not offered through remote receive-and-forward.") % item.name]
+    elif not CompetentAuthority.objects.filter(item=item, organisation=slot.authority).exists():
+        errors["slot"] = [
+            _("%(authority)s is not a competent authority for %(item)s.")
+            % {"authority": slot.authority.name, "item": item.name}
+        ]
+    if province_of(window).pk == province_of(slot.authority).pk:
+        errors["slot"] = [_("The remote window connects to another province's authority.")]
+    at = now(at)
+    if slot.ends_at <= at:
+        errors["slot"] = [_("This slot is over.")]
+    if errors:
+        raise ValidationError(errors)
+    if slot.bookings.filter(state__in=ACTIVE).count() >= slot.capacity:
+        raise Conflict(_("This slot is fully booked."), code="slot_full")
+    booking = RemoteBooking.objects.create(
+        slot=slot,
+        window=window,
+        item=item,
+        applicant_name=applicant_name.strip(),
+        booked_by=acting_user,
+        booked_at=at,
+        is_demo=is_demo,
+    )
+    _audit(acting_user, booking, "book", slot=slot.pk, item=item.code)
+    return booking
+
+
+def _locked(booking):
+    return (
+        RemoteBooking.objects.select_for_update()
+        .select_related("slot__authority__jurisdiction", "window__jurisdiction")
+        .get(pk=booking.pk)
+    )
+
+
+@transaction.atomic
+def booking_check_in(*, acting_user, booking, at=None):
+    """The applicant is at the window: the next number of the authority's queue that day."""
+    booking = _locked(booking)
+    require_scope(acting_user, BOOK, org_scope(booking.window))
+    _move(booking, "check_in")
+    day = timezone.localdate(booking.slot.starts_at)
+    highest = RemoteBooking.objects.filter(
+        slot__authority=booking.slot.authority,
+        slot__starts_at__date=day,
+    ).aggregate(n=Max("queue_number"))["n"]
+    booking.queue_number, booking.checked_in_at = (highest or 0) + 1, now(at)
+    booking.save(update_fields=["state", "queue_number", "checked_in_at"])
+    _audit(acting_user, booking, "check_in", queue_number=booking.queue_number)
+    return booking
+
+
+@transaction.atomic
+def session_start(*, acting_user, booking, at=None):
+    booking = _locked(booking)
+    require_scope(acting_user, SERVE, org_scope(booking.slot.authority))
+    _move(booking, "start")
+    booking.save(update_fields=["state"])
+    session = RemoteSession.objects.create(
+        booking=booking, remote_officer=acting_user or booking.slot.officer, started_at=now(at)
+    )
+    _audit(acting_user, booking, "session_start", session=session.pk)
+    return session
+
+
+@transaction.atomic
+def booking_hand_off(*, acting_user, booking, application, at=None):
+    """During the session the window forwards the application it received to the remote officer's
+    authority (an exchange record, like any forward)."""
+    booking = _locked(booking)
+    require_scope(acting_user, BOOK, org_scope(booking.window))
+    if booking.state != Booking.IN_SESSION:
+        raise Conflict(
+            _("Hand the application over during the session."), code="illegal_transition"
+        )
+    if (
+        application.receiving_window_id != booking.window_id
+        or application.item_id != booking.item_id
+    ):
+        raise ValidationError(
+            {"application": _("This application was not received at this window for this service.")}
+        )
+    application_forward(
+        acting_user=acting_user,
+        application=application,
+        to_province=province_of(booking.slot.authority),
+        at=at,
+    )
+    booking.application = application
+    booking.save(update_fields=["application"])
+    _audit(acting_user, booking, "hand_off", application=application.number)
+    return booking
+
+
+@transaction.atomic
+def session_end(*, acting_user, booking, outcome, notes="", at=None):
+    booking = _locked(booking)
+    require_scope(acting_user, SERVE, org_scope(booking.slot.authority))
+    _move(booking, "end")
+    if outcome not in RemoteSession.Outcome.values:
+        raise ValidationError({"outcome": _("Choose how the session ended.")})
+    if outcome == RemoteSession.Outcome.HANDED_OFF and booking.application_id is None:
+        raise ValidationError({"outcome": _("No application was handed over in this session.")})
+    booking.save(update_fields=["state"])
+    session = booking.session
+    session.ended_at, session.outcome, session.notes = now(at), outcome, notes.strip()
+    session.save(update_fields=["ended_at", "outcome", "notes"])
+    _audit(acting_user, booking, "session_end", outcome=outcome)
+    return session
+
+
+@transaction.atomic
+def booking_no_show(*, acting_user, booking):
+    booking = _locked(booking)
+    require_scope(acting_user, BOOK, org_scope(booking.window))
+    _move(booking, "no_show")
+    booking.save(update_fields=["state"])
+    _audit(acting_user, booking, "no_show")
+    return booking
+
+
+@transaction.atomic
+def booking_cancel(*, acting_user, booking):
+    booking = _locked(booking)
+    require_scope(acting_user, BOOK, org_scope(booking.window))
+    _move(booking, "cancel")
+    booking.save(update_fields=["state"])
+    _audit(acting_user, booking, "cancel")
+    return booking

@@ -1,0 +1,333 @@
+"""Workflow transitions up to acceptance: receive, forward, accept, reject, correction. Each checks
+the workflow (409), the performer's side (403), then the input (400), and writes nothing before."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from yrd.core.access import can
+from yrd.core.audit import audit_record
+from yrd.services import workflow
+from yrd.services.apps import ACCEPT, FORWARD, RECEIVE
+from yrd.services.models import (
+    Application,
+    CompetentAuthority,
+    Correction,
+    ExchangeRecord,
+    Mode,
+    State,
+)
+from yrd.services.scopes import (
+    authority_scope,
+    is_applicant,
+    lead_steps,
+    officers_for,
+    window_scope,
+)
+
+from ._common import (
+    check_materials,
+    material_summary,
+    now,
+    province_of,
+    record_exchange,
+    require_scope,
+    tell,
+    write_materials,
+)
+from .submission import _missing_mandatory
+
+# --- transitions ------------------------------------------------------------------------------
+
+
+def _lock(application):
+    """Re-read the application under a row lock, so two officers cannot move it at once."""
+    return (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("item", "receiving_window__jurisdiction__parent")
+        .get(pk=application.pk)
+    )
+
+
+def _move(acting_user, application, name, target, at, **fields):
+    before = application.state
+    application.state = target
+    for key, value in fields.items():
+        setattr(application, key, value)
+    application.save()
+    audit_record(
+        actor=acting_user,
+        action=f"services.application.{name}",
+        obj=application,
+        jurisdiction=lead_steps(application)[0].jurisdiction.code,
+        data={
+            "from": before,
+            "to": target,
+            **{
+                k: v
+                for k, v in fields.items()
+                if k
+                in (
+                    "rejection_reasons",
+                    "decision",
+                    "tracking_number",
+                    "delivery_method",
+                    "consent_signed",
+                )
+            },
+        },
+    )
+    return application
+
+
+def _authority(application):
+    return lead_steps(application)[0].authority
+
+
+@transaction.atomic
+def application_receive(*, acting_user, application, consent_signed=False, uploads=(), at=None):
+    """The window (or, online, the competent authority) checks the materials: all mandatory ones
+    there, and for remote receive-and-forward the applicant's signed consent form taken."""
+    application = _lock(application)
+    workflow.check(application, "receive")
+    if application.receiving_window_id:
+        require_scope(acting_user, RECEIVE, window_scope(application))
+    else:
+        require_scope(acting_user, ACCEPT, authority_scope(application))
+    checked = check_materials(application.item, uploads)
+    present = set(application.materials.values_list("material_type__code", flat=True))
+    missing = _missing_mandatory(
+        application.item, present | {c.material_type.code for c in checked}
+    )
+    errors = {}
+    if missing:
+        errors["materials"] = [_("Missing: %s.") % ", ".join(missing)]
+    if application.mode == Mode.REMOTE and not consent_signed:
+        errors["consent_signed"] = [_("Take the applicant's signed consent form before receiving.")]
+    if errors:
+        raise ValidationError(errors)
+    at = now(at)
+    write_materials(application, checked, acting_user=acting_user, at=at)
+    consent = application.receiving_window_id is not None and (
+        consent_signed or application.consent_signed
+    )
+    return _move(
+        acting_user,
+        application,
+        "receive",
+        State.RECEIVED,
+        at,
+        received_at=at,
+        consent_signed=consent,
+    )
+
+
+@transaction.atomic
+def application_forward(*, acting_user, application, to_province=None, at=None):
+    """Hand a remote application from the receiving window to the competent authority of the
+    handling province (optionally re-routed to another province, which must have one)."""
+    application = _lock(application)
+    workflow.check(application, "forward")
+    require_scope(acting_user, FORWARD, window_scope(application))
+    step = application.steps.select_related("jurisdiction", "authority__jurisdiction").get()
+    if to_province is not None and to_province.pk != step.jurisdiction_id:
+        authority = CompetentAuthority.objects.filter(
+            item=application.item, province=to_province
+        ).first()
+        if authority is None:
+            raise ValidationError(
+                {
+                    "to_province": _(
+                        "%(item)s has no competent authority in %(province)s; "
+                        "nothing was forwarded."
+                    )
+                    % {"item": application.item.name, "province": to_province.name}
+                }
+            )
+        if province_of(application.receiving_window).pk == to_province.pk:
+            raise ValidationError({"to_province": _("That is the window's own province.")})
+        step.jurisdiction, step.authority = to_province, authority.organisation
+        step.save(update_fields=["jurisdiction", "authority"])
+    at = now(at)
+    _move(acting_user, application, "forward", State.FORWARDED, at, forwarded_at=at)
+    record_exchange(
+        acting_user=acting_user,
+        application=application,
+        kind=ExchangeRecord.Kind.FORWARD,
+        sender=application.receiving_window,
+        receiver=step.authority,
+        at=at,
+        payload={
+            "application": application.number,
+            "item": application.item.code,
+            "applicant": application.applicant_name,
+            "consent_signed": application.consent_signed,
+            "handling": step.jurisdiction.code,
+            "materials": material_summary(application),
+        },
+    )
+    tell(
+        officers_for(ACCEPT, step.jurisdiction, step.authority),
+        _("Application %s forwarded to you for review") % application.number,
+        application,
+    )
+    return application
+
+
+def _return_to_window(acting_user, application, reason, at):
+    """A remote application goes back across the border to the window that received it."""
+    if application.mode == Mode.REMOTE and application.forwarded_at:
+        record_exchange(
+            acting_user=acting_user,
+            application=application,
+            kind=ExchangeRecord.Kind.RETURN,
+            sender=_authority(application),
+            receiver=application.receiving_window,
+            at=at,
+            payload={
+                "application": application.number,
+                "state": application.state,
+                "reason": reason,
+            },
+        )
+
+
+@transaction.atomic
+def application_accept(*, acting_user, application, at=None):
+    application = _lock(application)
+    workflow.check(application, "accept")
+    require_scope(acting_user, ACCEPT, authority_scope(application))
+    at = now(at)
+    _move(acting_user, application, "accept", State.ACCEPTED, at, accepted_at=at)
+    tell(
+        [application.applicant_user], _("Application %s accepted") % application.number, application
+    )
+    return application
+
+
+@transaction.atomic
+def application_reject(*, acting_user, application, reasons, at=None):
+    application = _lock(application)
+    workflow.check(application, "reject")
+    require_scope(acting_user, ACCEPT, authority_scope(application))
+    if not reasons.strip():
+        raise ValidationError({"reasons": _("Say why the application is rejected.")})
+    at = now(at)
+    _move(acting_user, application, "reject", State.REJECTED, at, rejection_reasons=reasons.strip())
+    _return_to_window(acting_user, application, reasons.strip(), at)
+    tell(
+        [application.applicant_user],
+        _("Application %s rejected") % application.number,
+        application,
+        body=reasons,
+    )
+    return application
+
+
+@transaction.atomic
+def correction_request(*, acting_user, application, reasons, material_types=(), at=None):
+    """补正: the application goes back to the applicant; the clock stops until they answer."""
+    application = _lock(application)
+    workflow.check(application, "request_correction")
+    require_scope(acting_user, ACCEPT, authority_scope(application))
+    if not reasons.strip():
+        raise ValidationError({"reasons": _("Say what the applicant must correct.")})
+    asked = set(application.item.materials.values_list("material_type__code", flat=True))
+    unknown = [t.code for t in material_types if t.code not in asked]
+    if unknown:
+        raise ValidationError(
+            {
+                "material_types": _("%(item)s does not ask for: %(types)s.")
+                % {"item": application.item.name, "types": ", ".join(unknown)}
+            }
+        )
+    at = now(at)
+    correction = Correction.objects.create(
+        application=application, requested_by=acting_user, requested_at=at, reasons=reasons.strip()
+    )
+    correction.material_types.set(material_types)
+    _move(
+        acting_user,
+        application,
+        "request_correction",
+        State.CORRECTION,
+        at,
+        resume_state=application.state,
+    )
+    _return_to_window(acting_user, application, reasons.strip(), at)
+    tell(
+        [application.applicant_user],
+        _("Application %s: correction requested") % application.number,
+        application,
+        body=reasons,
+    )
+    return correction
+
+
+@transaction.atomic
+def correction_respond(*, acting_user, application, uploads=(), note="", at=None):
+    """The applicant (or the receiving window for them) provides what was asked; the application
+    returns to where it was and the clock runs again."""
+    application = _lock(application)
+    workflow.check(application, "respond_correction")
+    by_window = (
+        application.receiving_window_id is not None
+        and acting_user is not None
+        and can(acting_user, RECEIVE, window_scope(application))
+    )
+    if acting_user is not None and not is_applicant(acting_user, application) and not by_window:
+        raise PermissionDenied(
+            _("Only the applicant or the receiving window answers a correction request.")
+        )
+    correction = (
+        application.corrections.filter(responded_at__isnull=True).order_by("-requested_at").first()
+    )
+    checked = check_materials(application.item, uploads)
+    wanted = {t.code: t.name for t in correction.material_types.all()}
+    missing = [
+        name for code, name in wanted.items() if code not in {c.material_type.code for c in checked}
+    ]
+    if missing:
+        raise ValidationError({"materials": [_("Still missing: %s.") % ", ".join(missing)]})
+    if not checked and not note.strip():
+        raise ValidationError(
+            {"note": _("Answer the request: upload the material or write a note.")}
+        )
+    at = now(at)
+    write_materials(application, checked, acting_user=acting_user, at=at)
+    correction.responded_by, correction.responded_at, correction.response_note = (
+        acting_user,
+        at,
+        note.strip(),
+    )
+    correction.save(update_fields=["responded_by", "responded_at", "response_note"])
+    _move(
+        acting_user,
+        application,
+        "respond_correction",
+        application.resume_state,
+        at,
+        resume_state="",
+    )
+    if by_window and application.mode == Mode.REMOTE and application.forwarded_at:
+        record_exchange(
+            acting_user=acting_user,
+            application=application,
+            kind=ExchangeRecord.Kind.FORWARD,
+            sender=application.receiving_window,
+            receiver=_authority(application),
+            at=at,
+            payload={
+                "application": application.number,
+                "correction": correction.pk,
+                "materials": [{"type": c.material_type.code, "sha256": c.sha256} for c in checked],
+            },
+        )
+    steps = lead_steps(application)
+    tell(
+        officers_for(ACCEPT, steps[0].jurisdiction, steps[0].authority),
+        _("Application %s: the applicant answered the correction request") % application.number,
+        application,
+    )
+    return application
+

@@ -1,0 +1,77 @@
+from datetime import date, datetime
+
+from django.utils import timezone
+
+from yrd.services import services
+from yrd.services.clock import compute
+from yrd.services.tests.conftest import forwarded
+
+
+def test_the_clock_counts_working_days_after_acceptance_skipping_national_day():
+    clock = compute(accepted_on=date(2024, 9, 27), limit=5, pauses=[], today=date(2024, 10, 9))
+    # 29 Sep (adjusted Sunday), 30 Sep, then 8 and 9 Oct: 1-7 Oct is the holiday
+    assert clock.used == 4 and clock.due == date(2024, 10, 10) and clock.status == "due_soon"
+
+
+def test_a_correction_stops_the_clock_and_moves_the_due_date():
+    clock = compute(
+        accepted_on=date(2025, 3, 3),
+        limit=5,
+        pauses=[(date(2025, 3, 4), date(2025, 3, 7))],
+        today=date(2025, 3, 10),
+    )
+    assert clock.paused == 3 and clock.used == 2 and clock.due == date(2025, 3, 13)
+    assert clock.status == "running"
+
+
+def test_an_open_correction_shows_the_clock_paused():
+    clock = compute(
+        accepted_on=date(2025, 3, 3),
+        limit=5,
+        pauses=[(date(2025, 3, 4), None)],
+        today=date(2025, 3, 20),
+    )
+    assert clock.status == "paused" and clock.used == 1
+
+
+def test_overdue_and_decided_late_or_on_time():
+    assert (
+        compute(accepted_on=date(2025, 3, 3), limit=2, pauses=[], today=date(2025, 3, 10)).status
+        == "overdue"
+    )
+    late = compute(accepted_on=date(2025, 3, 3), limit=2, pauses=[], finished_on=date(2025, 3, 6))
+    assert late.status == "late" and late.used == 3
+    assert (
+        compute(
+            accepted_on=date(2025, 3, 3), limit=2, pauses=[], finished_on=date(2025, 3, 5)
+        ).status
+        == "on_time"
+    )
+
+
+def test_corrections_before_acceptance_do_not_count():
+    clock = compute(
+        accepted_on=date(2025, 3, 10),
+        limit=5,
+        pauses=[(date(2025, 3, 3), date(2025, 3, 7))],
+        today=date(2025, 3, 11),
+    )
+    assert clock.paused == 0 and clock.used == 1
+
+
+def test_an_applications_clock_starts_at_acceptance_and_pauses_for_its_correction(world):
+    moment = timezone.make_aware(datetime(2025, 3, 3, 10))
+    application = forwarded(world)
+    services.application_accept(acting_user=world.ah_officer, application=application, at=moment)
+    services.correction_request(
+        acting_user=world.ah_officer,
+        application=application,
+        reasons="补充",
+        at=moment + timezone.timedelta(days=1),
+    )
+    from yrd.services.clock import clock_of
+    from yrd.services.models import Application
+
+    application = Application.objects.get(pk=application.pk)
+    clock = clock_of(application, today=date(2025, 3, 12))
+    assert clock.status == "paused" and clock.used == 1 and clock.paused == 6

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from yrd.services.views import desks, portal, remote, stats
+
+urlpatterns = [
+    path("", portal.catalogue, name="catalogue"),
+    path("items/<slug:code>/", portal.item, name="item"),
+    path("items/<slug:code>/apply/", portal.apply, name="apply"),
+    path("desk/", portal.desk, name="desk"),
+    path("portal/", portal.portal, name="portal"),
+    path("applications/<str:number>/", portal.application, name="application"),
+    path("applications/<str:number>/<slug:action>/", portal.act, name="act"),
+    path("materials/<int:pk>/", portal.material, name="material"),
+    path("window/", desks.window, name="window"),
+    path("handling/", desks.handling, name="handling"),
+    path("remote/", remote.schedule, name="remote"),
+    path("remote/book/", remote.book, name="remote-book"),
+    path("remote/bookings/<int:pk>/<slug:action>/", remote.booking_act, name="remote-act"),
+    path("statistics/", stats.statistics, name="stats"),
+]

@@ -1,0 +1,238 @@
+"""The applicant's side: the catalogue, applying, following one's applications; and the page of one
+application that every party sees (with the actions their rights allow)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from yrd.core.access import can
+from yrd.core.models import Jurisdiction, Organisation
+from yrd.core.selectors import provinces
+from yrd.services import selectors, services
+from yrd.services.apps import APPLY, BOOK, DECIDE, RECEIVE
+from yrd.services.models import Application, Material, MaterialType, Mode, ServiceItem
+from yrd.services.scopes import allowed_actions
+from yrd.services.services.dispatch import perform
+from yrd.services.workflow import TRANSITIONS
+
+from .common import attempt, uploads_from
+
+
+def catalogue(request):
+    search, audience, mode = (request.GET.get(k, "").strip() for k in ("q", "audience", "mode"))
+    items = selectors.catalogue(search=search, audience=audience, mode=mode)
+    return render(
+        request,
+        "services/catalogue.html",
+        {
+            "items": items,
+            "q": search,
+            "audience": audience,
+            "mode": mode,
+            "modes": Mode.choices,
+            "audiences": ServiceItem.Audience.choices,
+            "figures": selectors.published_figures(),
+        },
+    )
+
+
+def item(request, code):
+    service = get_object_or_404(selectors.catalogue(), code=code)
+    context = {
+        "item": service,
+        "provinces": provinces(),
+        "windows": selectors.windows(),
+        "authority_provinces": {a.province_id for a in service.authorities.all()},
+        "held": _held(request.user),
+        "form": {},
+    }
+    return render(request, "services/item.html", context)
+
+
+def _held(user):
+    if not user.is_authenticated:
+        return {}
+    keys = set(
+        Application.objects.filter(applicant_user=user).values_list(
+            "applicant_id_number", "applicant_uscc"
+        )
+    )
+    held = {}
+    for id_number, uscc in keys:
+        for material in services.held_materials(id_number or uscc):
+            held.setdefault(material.material_type.code, []).append(material)
+    return held
+
+
+def _province(code):
+    return (
+        Jurisdiction.objects.filter(level=Jurisdiction.Level.PROVINCE, code=code).first()
+        if code
+        else None
+    )
+
+
+@login_required
+@require_POST
+def apply(request, code):
+    service = get_object_or_404(selectors.catalogue(), code=code)
+    post = request.POST
+    mode = post.get("mode", "")
+    handling = [p for p in (_province(post.get("handling")), _province(post.get("then"))) if p]
+    if mode != Mode.JOINT:
+        handling = handling[:1]
+    window = (
+        Organisation.objects.filter(pk=post.get("receiving_window") or None).first()
+        if post.get("channel") == Application.Channel.WINDOW
+        else None
+    )
+    reuse = {k.removeprefix("reuse-"): v for k, v in post.items() if k.startswith("reuse-") and v}
+    application = attempt(
+        request,
+        lambda: services.application_submit(
+            acting_user=request.user,
+            item=service,
+            mode=mode,
+            applicant_kind=post.get("applicant_kind", ""),
+            applicant_name=post.get("applicant_name", ""),
+            applicant_id_number=post.get("applicant_id_number", ""),
+            applicant_uscc=post.get("applicant_uscc", ""),
+            channel=post.get("channel", ""),
+            receiving_window=window,
+            handling=handling,
+            parallel=bool(post.get("parallel")),
+            uploads=uploads_from(request),
+            reuse=reuse,
+            reuse_consent=bool(post.get("reuse_consent")),
+            idempotency_key=post.get("idempotency_key") or None,
+        ),
+    )
+    if application is None:
+        context = {
+            "item": service,
+            "provinces": provinces(),
+            "windows": selectors.windows(),
+            "authority_provinces": {a.province_id for a in service.authorities.all()},
+            "held": _held(request.user),
+            "form": post,
+        }
+        return render(request, "services/item.html", context, status=400)
+    messages.success(request, _("Application %s submitted.") % application.number)
+    return redirect("services:application", number=application.number)
+
+
+@login_required
+def desk(request):
+    """Send each person to the desk their role gives them."""
+    user = request.user
+    if can(user, DECIDE):
+        return redirect("services:handling")
+    if can(user, RECEIVE):
+        return redirect("services:window")
+    return redirect("services:portal")
+
+
+def desk_tabs(user):
+    tabs = [("services:portal", _("My applications"))]
+    if can(user, RECEIVE):
+        tabs.append(("services:window", _("Window desk")))
+    if can(user, DECIDE):
+        tabs.append(("services:handling", _("Handling desk")))
+    if can(user, BOOK) or can(user, "services.window.serve"):
+        tabs.append(("services:remote", _("Remote window")))
+    return tabs
+
+
+@login_required
+def portal(request):
+    return render(
+        request,
+        "services/portal.html",
+        {
+            "applications": selectors.my_applications(request.user),
+            "tabs": desk_tabs(request.user),
+            "active": "services:portal",
+            "may_apply": can(request.user, APPLY),
+        },
+    )
+
+
+@login_required
+def application(request, number):
+    try:
+        found = selectors.application_for(request.user, number)
+    except Application.DoesNotExist:
+        raise Http404(_("No such application, or not one you may see.")) from None
+    actions = allowed_actions(request.user, found)
+    return render(
+        request,
+        "services/application.html",
+        {
+            "application": found,
+            "actions": actions,
+            "provinces": provinces(),
+            "requested_types": _requested_types(found),
+            "item_types": _item_types(found),
+            "pending_steps": [s for s in found.steps.all() if s.outcome == "pending"],
+            "tabs": desk_tabs(request.user),
+        },
+    )
+
+
+def _item_types(application):
+    return [r.material_type for r in application.item.materials.select_related("material_type")]
+
+
+def _requested_types(application):
+    open_request = [c for c in application.corrections.all() if c.responded_at is None]
+    return list(open_request[-1].material_types.all()) if open_request else []
+
+
+@login_required
+@require_POST
+def act(request, number, action):
+    try:
+        found = selectors.application_for(request.user, number)
+    except Application.DoesNotExist:
+        raise Http404 from None
+    if action not in TRANSITIONS:
+        raise Http404
+    post = request.POST
+    inputs = {
+        "consent_signed": bool(post.get("consent_signed")),
+        "to_province": _province(post.get("to_province")),
+        "reasons": post.get("reasons", ""),
+        "note": post.get("note", ""),
+        "material_types": list(
+            MaterialType.objects.filter(code__in=post.getlist("material_types"))
+        ),
+        "approved": {"yes": True, "no": False}.get(post.get("approved")),
+        "step": post.get("step"),
+        "method": post.get("method", ""),
+        "tracking_number": post.get("tracking_number", ""),
+        "uploads": uploads_from(request),
+        "document": request.FILES.get("document"),
+    }
+    done = attempt(request, lambda: perform(request.user, found, action, inputs))
+    if done is not None:
+        messages.success(request, _("Done: %s.") % action.replace("_", " "))
+    return redirect("services:application", number=number)
+
+
+@login_required
+def material(request, pk):
+    try:
+        found = selectors.material_for(request.user, pk)
+    except Material.DoesNotExist:
+        raise Http404 from None
+    response = FileResponse(
+        found.file.open("rb"),
+        content_type=found.content_type,
+        as_attachment=True,
+        filename=found.original_name,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

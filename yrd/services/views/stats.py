@@ -1,0 +1,92 @@
+"""Statistics: volume by province pair and by item, on-time rate, average working days (ECharts)."""
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from yrd.core.selectors import provinces
+from yrd.services import selectors
+from yrd.services.models import ServiceItem, State
+
+
+def statistics(request):
+    figures = selectors.statistics()
+    province_list = list(provinces())
+    origins = [("online", _("Online"))] + [(p.code, p.name) for p in province_list]
+    pair_data = [
+        [i, j, figures["pairs"].get((origin, p.code), 0)]
+        for i, (origin, _label) in enumerate(origins)
+        for j, p in enumerate(province_list)
+    ]
+    items = {i.pk: i for i in ServiceItem.objects.all()}
+    by_item = sorted(figures["items"].items(), key=lambda kv: -kv[1])
+    charts = {
+        "pairs": {
+            "tooltip": {"position": "top"},
+            "grid": {"left": 90, "bottom": 60, "top": 30},
+            "xAxis": {
+                "type": "category",
+                "data": [label for _c, label in origins],
+                "name": _("Received"),
+                "nameLocation": "middle",
+                "nameGap": 35,
+            },
+            "yAxis": {
+                "type": "category",
+                "data": [p.name for p in province_list],
+                "name": _("Handled"),
+            },
+            "visualMap": {
+                "min": 0,
+                "max": max([d[2] for d in pair_data] + [1]),
+                "calculable": True,
+                "orient": "horizontal",
+                "left": "center",
+                "bottom": 0,
+                "show": False,
+            },
+            "series": [{"type": "heatmap", "data": pair_data, "label": {"show": True}}],
+        },
+        "items": {
+            "tooltip": {},
+            "grid": {"left": 220, "right": 30, "top": 20, "bottom": 30},
+            "xAxis": {"type": "value"},
+            "yAxis": {
+                "type": "category",
+                "inverse": True,
+                "data": [items[pk].name for pk, _n in by_item],
+            },
+            "series": [
+                {"type": "bar", "name": _("Applications"), "data": [n for _pk, n in by_item]},
+                {
+                    "type": "bar",
+                    "name": _("Average working days"),
+                    "data": [figures["days_by_item"].get(pk) for pk, _n in by_item],
+                },
+            ],
+            "legend": {"bottom": 0},
+        },
+        "states": {
+            "tooltip": {"trigger": "item"},
+            "series": [
+                {
+                    "type": "pie",
+                    "radius": ["40%", "70%"],
+                    "data": [
+                        {"name": str(State(s).label), "value": n}
+                        for s, n in figures["states"].items()
+                    ],
+                }
+            ],
+        },
+    }
+    has_demo = selectors.applications_demo_count() > 0
+    return render(
+        request,
+        "services/stats.html",
+        {
+            "figures": figures,
+            "charts": charts,
+            "published": selectors.published_figures(),
+            "has_demo": has_demo,
+        },
+    )
