@@ -23,10 +23,19 @@ class Manifest:
     api_router: str = ""  # dotted path to a ninja Router
     urls: str = ""  # dotted path to a urls module, mounted at /<label>/
     nav: tuple = ()
-    stats: dict = field(default_factory=dict)  # stat code -> dotted path of a callable
+    stats: dict = field(default_factory=dict)  # stat code -> Stat: live figures for the plan tracker
     roles: dict = field(default_factory=dict)  # role code -> RoleSpec; actions merge across modules
     reference_loader: str = ""  # dotted path: load the module's real reference data
     demo_loader: str = ""  # dotted path: load clearly marked demo data
+
+
+@dataclass(frozen=True)
+class Stat:
+    """A live figure a module publishes: a label and the dotted path of a function returning it."""
+
+    label: str
+    function: str
+    unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,12 +83,14 @@ class Registry:
                 yield manifest.label, import_string(path)
 
     def stat(self, code):
-        """A live figure a module publishes, e.g. `services.cross_province_handled`."""
+        """(Stat, function) of a figure a module publishes, e.g. `services.cross_province_handled`;
+        KeyError when no installed module declares it."""
         label, _, name = code.partition(".")
         manifest = self.manifests.get(label)
         if manifest is None or name not in manifest.stats:
             raise KeyError(code)
-        return import_string(manifest.stats[name])
+        stat = manifest.stats[name]
+        return stat, import_string(stat.function)
 
 
 registry = Registry()

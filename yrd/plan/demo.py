@@ -2,7 +2,7 @@
 seed and marked as demo everywhere they are shown."""
 
 import random
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone

@@ -12,6 +12,12 @@ from yrd.core.audit import audit_record
 from yrd.plan.models import Area, Plan, Task
 
 PLAN_CSV = Path(__file__).parent / "data" / "plan.csv"
+# Live figures shown on the tasks a module implements (codes declared in the modules' manifests).
+LIVE_FIGURES = {
+    "深化长三角政务服务“一网通办”": "services.cross_province_handled services.on_time_rate",
+    "推广远程虚拟窗口跨省通办模式": "services.remote_sessions",
+}
+
 PLAN = {
     "code": "yrd-2024-2026",
     "title_zh": "长三角地区一体化发展三年行动计划（2024—2026年）",
@@ -61,6 +67,7 @@ def load_reference():
                 "area": areas.get(row["area_no"]), "title_zh": row["task_title_zh"],
                 "title_en": row["task_title_en"], "area_assignment": row["area_assignment"],
                 "source": row["source"], "start": plan.start, "end": plan.end,
+                "stat": LIVE_FIGURES.get(row["task_title_zh"], ""),
             },
         )
     summary = {"areas": len(areas), "named tasks": len(named)}

@@ -7,20 +7,10 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from yrd.core.schemas import ApiError  # noqa: F401  (part of this module's public schemas)
 from yrd.plan.status import Status
 
 Adcode = str  # GB/T 2260 adcode of a province or city, or YRD for the whole region
-
-
-class ApiError(Schema):
-    """The error shape of every yrd API endpoint (made in yrd/api.py). Named apart from other
-    modules' error schemas: OpenAPI components are keyed by name, and a clash replaces one."""
-
-    code: str = Field(description="Machine-readable reason, e.g. invalid, forbidden, not_found")
-    message: str = Field(description="A sentence for people, in the request's language")
-    errors: dict[str, list[str]] | list[dict] | None = Field(
-        None, description="Field -> messages (400), or schema errors with their location (422)"
-    )
 
 
 # --- reads -------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Reads of the plan, scoped by what the caller may see. Query counts do not grow with tasks."""
 
+import logging
 from collections import Counter, defaultdict
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
@@ -8,10 +9,12 @@ from django.utils import timezone
 
 from yrd.core.access import filter_visible
 from yrd.core.models import Jurisdiction
+from yrd.core.registry import registry
 from yrd.plan.apps import READ, REVIEW
 from yrd.plan.models import Area, Milestone, Plan, ProgressReport, Task
 from yrd.plan.status import Status, derive_status
 
+log = logging.getLogger(__name__)
 JURISDICTION_FIELDS = ("lead_jurisdictions", "colead_jurisdictions")
 
 
@@ -152,6 +155,20 @@ def reports_awaiting_review(user):
     return ProgressReport.objects.filter(
         review_state=ProgressReport.Review.SUBMITTED, task__in=reviewable
     ).select_related("task", "submitted_by")
+
+
+def live_figures(task):
+    """The figures other modules publish for this task (Task.stat lists their codes), as
+    (label, value, unit); codes of modules not installed are left out."""
+    figures = []
+    for code in task.stat.split():
+        try:
+            stat, function = registry.stat(code)
+        except KeyError:
+            log.warning("Task %s names the unknown live figure %r.", task.code, code)
+            continue
+        figures.append((stat.label, function(), stat.unit))
+    return figures
 
 
 STATUS_ORDER = [Status.NOT_STARTED, Status.ON_TRACK, Status.AT_RISK, Status.OVERDUE, Status.DONE]

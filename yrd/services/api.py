@@ -14,6 +14,7 @@ from ninja import Field, Router, Schema
 from ninja.responses import Status
 
 from yrd.core.models import Jurisdiction
+from yrd.core.schemas import ApiError
 from yrd.core.selectors import jurisdiction_by_code
 from yrd.services import selectors, services
 from yrd.services.models import Application, MaterialType
@@ -139,12 +140,7 @@ class TransitionIn(Schema):
     )
 
 
-class ErrorOut(Schema):
-    code: str
-    message: str
-
-
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
+ERRORS = {400: ApiError, 403: ApiError, 404: ApiError, 409: ApiError}
 
 
 # --- mapping ----------------------------------------------------------------------------------
@@ -253,7 +249,7 @@ def catalogue(request, search: str = "", audience: str = "", mode: str = ""):
     return [_item_out(i) for i in selectors.catalogue(search=search, audience=audience, mode=mode)]
 
 
-@router.get("/catalogue/{code}", response={200: ItemOut, 404: ErrorOut}, auth=None)
+@router.get("/catalogue/{code}", response={200: ItemOut, 404: ApiError}, auth=None)
 def catalogue_item(request, code: str):
     return _item_out(selectors.item_by_code(code))
 
@@ -337,7 +333,7 @@ def applications(request, state: str = ""):
     ]
 
 
-@router.get("/applications/{number}", response={200: ApplicationOut, 404: ErrorOut})
+@router.get("/applications/{number}", response={200: ApplicationOut, 404: ApiError})
 def application(request, number: str):
     return _application_out(request.user, number)
 

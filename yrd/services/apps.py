@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from yrd.core.registry import Manifest, NavLink, RoleSpec
+from yrd.core.registry import Manifest, NavLink, RoleSpec, Stat
 
 APPLY = "services.apply"
 RECEIVE = "services.receive"
@@ -51,8 +51,15 @@ class ServicesConfig(AppConfig):
             NavLink(_("Service statistics"), "services:stats", public=True),
         ),
         stats={
-            "cross_province_handled": "yrd.services.stats.cross_province_handled",
-            "on_time_rate": "yrd.services.stats.on_time_rate",
+            "cross_province_handled": Stat(
+                _("Cross-province applications decided"), "yrd.services.stats.cross_province_handled"
+            ),
+            "on_time_rate": Stat(
+                _("Decided within the legal time limit"), "yrd.services.stats.on_time_rate", "%"
+            ),
+            "remote_sessions": Stat(
+                _("Remote virtual window sessions held"), "yrd.services.stats.remote_sessions"
+            ),
         },
         reference_loader="yrd.services.reference.load_reference",
         demo_loader="yrd.services.demo.load_demo",

@@ -2,7 +2,7 @@
 Small and public on purpose: other modules call these, never the models."""
 
 from yrd.services.clock import clock_of
-from yrd.services.models import Application, State
+from yrd.services.models import Application, RemoteSession, State
 
 DECIDED = [State.DECIDED, State.DELIVERED]
 
@@ -30,3 +30,8 @@ def on_time_rate():
         return None
     on_time = sum(1 for a in decided if clock_of(a).status == "on_time")
     return round(100 * on_time / len(decided), 1)
+
+
+def remote_sessions():
+    """Remote virtual window sessions held to the end (screen-to-screen guidance given)."""
+    return RemoteSession.objects.filter(ended_at__isnull=False).count()

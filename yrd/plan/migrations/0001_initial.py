@@ -2,9 +2,10 @@
 
 import django.core.validators
 import django.db.models.deletion
-import yrd.core.translation
 from django.conf import settings
 from django.db import migrations, models
+
+import yrd.core.translation
 
 
 class Migration(migrations.Migration):

@@ -70,6 +70,7 @@ def _detail_context(request, loaded, form=None):
         "leads": list(task.lead_jurisdictions.all()),
         "coleads": list(task.colead_jurisdictions.all()),
         "organisations": list(task.responsible_organisations.all()),
+        "live_figures": selectors.live_figures(task),
     }
 
 

@@ -1,11 +1,29 @@
-from yrd.core.registry import registry
+from yrd.plan.selectors import live_figures
+from yrd.plan.tests.factories import TaskFactory
 from yrd.services.tests.conftest import decided, submit
 
 
-def test_the_plan_tracker_reads_live_figures_through_the_manifest(world):
-    assert registry.stat("services.cross_province_handled")() == 0
-    assert registry.stat("services.on_time_rate")() is None
+def figures(task):
+    return {str(label): value for label, value, _unit in live_figures(task)}
+
+
+def test_the_one_stop_service_task_shows_live_figures_from_this_module(world):
+    task = TaskFactory(stat="services.cross_province_handled services.on_time_rate services.nothing")
+    assert figures(task) == {"Cross-province applications decided": 0,
+                             "Decided within the legal time limit": None}
     decided(world)
     submit(world)
-    assert registry.stat("services.cross_province_handled")() == 1
-    assert registry.stat("services.on_time_rate")() == 100.0
+    assert figures(task) == {"Cross-province applications decided": 1,
+                             "Decided within the legal time limit": 100.0}
+
+
+def test_the_task_page_shows_the_figures(client, world):
+    from django.urls import reverse
+
+    from yrd.core.tests.factories import person
+
+    task = TaskFactory(stat="services.cross_province_handled")
+    decided(world)
+    client.force_login(person("plan_coordinator", "YRD"))
+    page = client.get(reverse("plan:task", args=[task.pk])).content.decode()
+    assert "Cross-province applications decided" in page

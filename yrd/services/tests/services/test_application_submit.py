@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from yrd.core.errors import Conflict
@@ -54,7 +55,8 @@ def test_an_idempotency_key_of_someone_else_is_refused(world):
 
 
 def test_an_online_application_needs_every_mandatory_material(world):
-    message = refused(world, "materials", mode=Mode.ONLINE, uploads=[("photo", f.png())])
+    with translation.override("zh-hans"):
+        message = refused(world, "materials", mode=Mode.ONLINE, uploads=[("photo", f.png())])
     assert "身份证复印件" in message
 
 
