@@ -1,7 +1,15 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from yrd.core.models import AuditEntry, Jurisdiction, Notification, Organisation, Role, RoleAssignment, User
+from yrd.core.models import (
+    AuditEntry,
+    Jurisdiction,
+    Notification,
+    Organisation,
+    Role,
+    RoleAssignment,
+    User,
+)
 
 
 @admin.register(Jurisdiction)

@@ -4,9 +4,10 @@ import django.contrib.auth.models
 import django.contrib.auth.validators
 import django.db.models.deletion
 import django.utils.timezone
-import yrd.core.translation
 from django.conf import settings
 from django.db import migrations, models
+
+import yrd.core.translation
 
 
 class Migration(migrations.Migration):
