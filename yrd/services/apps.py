@@ -37,7 +37,7 @@ class ServicesConfig(AppConfig):
         },
         roles={
             "service_officer": RoleSpec("窗口工作人员", "Window officer", WINDOW_ACTIONS),
-            "handling_officer": RoleSpec("属地审批人员", "Handling officer", HANDLING_ACTIONS),
+            "handling_officer": RoleSpec("承办人员", "Handling officer", HANDLING_ACTIONS),
             "applicant": RoleSpec("申请人", "Applicant", (APPLY,)),
             "catalogue_admin": RoleSpec(
                 "事项目录管理员", "Service catalogue administrator", (CATALOGUE,)

@@ -121,7 +121,7 @@ def _people(authorities):
         )
         handlers[province] = demo_person(
             f"handler_{SHORT[province]}",
-            f"{_province(province).name_zh}属地审批人员",
+            f"{_province(province).name_zh}承办人员",
             roles=[("handling_officer", _province(province))],
         )
     applicants = [  # (account, name, resident ID number): the same person applies again (once-only)

@@ -9,6 +9,7 @@ which side performs it. Services check here; nothing else moves an application's
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from yrd.core.errors import Conflict
 from yrd.services.apps import ACCEPT, APPLY, DECIDE, DELIVER, FORWARD, RECEIVE
@@ -62,6 +63,20 @@ TRANSITIONS = {
     ]
 }
 
+# What each transition is called on the page ("Done: <label>.") and in error messages.
+LABELS = {
+    "receive": pgettext_lazy("action done", "received"),
+    "forward": pgettext_lazy("action done", "forwarded"),
+    "accept": pgettext_lazy("action done", "accepted"),
+    "reject": pgettext_lazy("action done", "rejected"),
+    "request_correction": pgettext_lazy("action done", "correction requested"),
+    "respond_correction": pgettext_lazy("action done", "correction sent"),
+    "start_handling": pgettext_lazy("action done", "handling started"),
+    "decide": pgettext_lazy("action done", "decided"),
+    "complete_step": pgettext_lazy("action done", "step completed"),
+    "deliver": pgettext_lazy("action done", "delivered"),
+}
+
 # For each state, the states it may move to; derived from TRANSITIONS, shown in the docs and tests.
 ALLOWED = {
     state: sorted({t.target or "resume" for t in TRANSITIONS.values() if state in t.sources})
@@ -88,7 +103,7 @@ def check(application, name):
             % {
                 "number": application.number,
                 "state": state.label,
-                "action": name.replace("_", " "),
+                "action": LABELS[name],
                 "allowed": allowed,
             },
             code="illegal_transition",

@@ -30,3 +30,10 @@ def test_check_deploy_is_clean_with_production_settings():
 def test_production_refuses_to_start_with_bad_settings(env, message):
     result = manage("check", **env)
     assert result.returncode != 0 and message in result.stderr
+
+
+def test_the_migrations_match_the_models():
+    result = subprocess.run([sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+                            cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "DJANGO_SETTINGS_MODULE": "yrd.settings.test"})
+    assert result.returncode == 0, result.stdout

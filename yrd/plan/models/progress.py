@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from yrd.core.translation import Bilingual, localized
 
@@ -35,7 +36,7 @@ class ProgressReport(models.Model):
 
     class Review(models.TextChoices):
         SUBMITTED = "submitted", _("Awaiting review")
-        ACCEPTED = "accepted", _("Accepted")
+        ACCEPTED = "accepted", pgettext_lazy("progress report", "Accepted")
         RETURNED = "returned", _("Returned for revision")
 
     task = models.ForeignKey("plan.Task", on_delete=models.CASCADE, related_name="reports")

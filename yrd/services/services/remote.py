@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from yrd.core.audit import audit_record
 from yrd.core.errors import Conflict
@@ -24,6 +25,14 @@ BOOKING_MOVES = {  # transition -> (from states, to state)
     "no_show": ({Booking.BOOKED, Booking.CHECKED_IN}, Booking.NO_SHOW),
     "cancel": ({Booking.BOOKED}, Booking.CANCELLED),
 }
+MOVE_LABELS = {
+    "check_in": pgettext_lazy("action done", "checked in"),
+    "start": pgettext_lazy("action done", "started"),
+    "end": pgettext_lazy("action done", "ended"),
+    "no_show": pgettext_lazy("action done", "marked as not come"),
+    "cancel": pgettext_lazy("action done", "cancelled"),
+    "hand_off": pgettext_lazy("action done", "handed off"),
+}
 ACTIVE = [Booking.BOOKED, Booking.CHECKED_IN, Booking.IN_SESSION, Booking.DONE]
 
 
@@ -36,7 +45,7 @@ def _move(booking, name):
     if booking.state not in sources:
         raise Conflict(
             _("This booking is “%(state)s”; it cannot be %(action)s.")
-            % {"state": booking.get_state_display(), "action": name.replace("_", " ")},
+            % {"state": booking.get_state_display(), "action": MOVE_LABELS[name]},
             code="illegal_transition",
         )
     booking.state = target

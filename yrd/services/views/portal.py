@@ -16,7 +16,7 @@ from yrd.services.apps import APPLY, BOOK, DECIDE, RECEIVE
 from yrd.services.models import Application, Material, MaterialType, Mode, ServiceItem
 from yrd.services.scopes import allowed_actions
 from yrd.services.services.dispatch import perform
-from yrd.services.workflow import TRANSITIONS
+from yrd.services.workflow import LABELS, TRANSITIONS
 
 from .common import attempt, uploads_from
 
@@ -218,7 +218,7 @@ def act(request, number, action):
     }
     done = attempt(request, lambda: perform(request.user, found, action, inputs))
     if done is not None:
-        messages.success(request, _("Done: %s.") % action.replace("_", " "))
+        messages.success(request, _("Done: %s.") % LABELS[action])
     return redirect("services:application", number=number)
 
 

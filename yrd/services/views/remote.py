@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from yrd.services import selectors, services
+from yrd.services.services.remote import MOVE_LABELS
 from yrd.services.models import (
     Application,
     RemoteBooking,
@@ -115,7 +116,7 @@ def booking_act(request, pk, action):
     if action not in ACTIONS:
         raise Http404
     if attempt(request, lambda: ACTIONS[action](request.user, booking, request.POST)) is not None:
-        messages.success(request, _("Done: %s.") % action.replace("_", " "))
+        messages.success(request, _("Done: %s.") % MOVE_LABELS.get(action, action))
     return redirect(
         f"{reverse('services:remote')}?day={timezone.localdate(booking.slot.starts_at)}"
     )
