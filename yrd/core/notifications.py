@@ -1,10 +1,10 @@
 """In-app inbox plus e-mail, each message in the recipient's own language."""
 
-from django.core.mail import send_mail
-from django.db import transaction
 from django.utils import translation
 
+from yrd.core.jobs import run_after_commit
 from yrd.core.models import Notification
+from yrd.core.tasks import send_email
 
 
 def notify(*, recipients, subject, body="", url=""):
@@ -18,12 +18,5 @@ def notify(*, recipients, subject, body="", url=""):
             )
         created.append(note)
         if person.email:
-            transaction.on_commit(_mailer(person.email, note))
+            run_after_commit(send_email, person.email, note.subject, f"{note.body}\n\n{note.url}".strip())
     return created
-
-
-def _mailer(address, note):
-    def send():
-        send_mail(note.subject, f"{note.body}\n\n{note.url}".strip(), None, [address])
-
-    return send

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -153,6 +154,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "yrd@localhost")
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", "")  # for the file-based backend
 
 # Strict CSP: no inline script or style; chart data travels in <script type="application/json">.
 CONTENT_SECURITY_POLICY = {
@@ -179,6 +181,11 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {  # `celery -A yrd beat` (or a worker started with -B) sends these
+    "plan-reminders": {"task": "plan.send_reminders", "schedule": crontab(hour=8, minute=30)},
+    "services-reminders": {"task": "services.send_reminders", "schedule": crontab(hour=8, minute=35)},
+}
 
 LOGGING = {
     "version": 1,
