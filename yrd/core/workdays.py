@@ -7,7 +7,7 @@ stopping the clock.
 
 import logging
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import chinese_calendar
 
@@ -23,7 +23,7 @@ def is_workday(day: date) -> bool:
         return day.weekday() < 5
 
 
-@lru_cache(maxsize=None)
+@cache
 def _warn_unknown_year(year):
     log.warning("No official holiday arrangement for %s yet; counting Monday-Friday.", year)
 

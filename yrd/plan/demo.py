@@ -2,7 +2,7 @@
 seed and marked as demo everywhere they are shown."""
 
 import random
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -59,7 +59,7 @@ def _reports(acting_user, task, rng, today):
             risk_level=risk, narrative_zh=f"{first:%Y年%m月}推进情况：完成计划工作的{percent}%。（演示数据）",
             narrative_en=f"Progress in {first:%B %Y}: {percent}% of planned work done. (demo data)",
             is_demo=True,
-            submitted_at=timezone.make_aware(timezone.datetime.combine(last + timedelta(days=3), timezone.datetime.min.time())),
+            submitted_at=timezone.make_aware(datetime.combine(last + timedelta(days=3), time(9))),
         )
         if n < len(months):
             report.review_state = "accepted"

@@ -44,3 +44,6 @@ class AuditHead(models.Model):
 
     seq = models.PositiveBigIntegerField(default=0)
     hash = models.CharField(max_length=64, default="0" * 64)
+
+    def __str__(self):
+        return f"#{self.seq} {self.hash[:12]}"

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from yrd.services import selectors, services
-from yrd.services.services.remote import MOVE_LABELS
 from yrd.services.models import (
     Application,
     RemoteBooking,
@@ -21,6 +20,7 @@ from yrd.services.models import (
     ServiceItem,
     State,
 )
+from yrd.services.services.remote import MOVE_LABELS
 
 from .common import attempt
 from .portal import desk_tabs

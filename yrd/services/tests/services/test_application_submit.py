@@ -1,6 +1,6 @@
 import pytest
-from django.utils import translation
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from yrd.core.errors import Conflict
 from yrd.core.models import AuditEntry
