@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
+from yrd.core.admin_audit import AuditedAdmin
 from yrd.core.models import (
     AuditEntry,
     Jurisdiction,
@@ -13,7 +14,7 @@ from yrd.core.models import (
 
 
 @admin.register(Jurisdiction)
-class JurisdictionAdmin(admin.ModelAdmin):
+class JurisdictionAdmin(AuditedAdmin):
     list_display = ["code", "level", "name_zh", "name_en", "population_million", "gdp_billion_cny"]
     list_filter = ["level"]
     search_fields = ["code", "name_zh", "name_en"]
@@ -21,7 +22,7 @@ class JurisdictionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AuditedAdmin):
     list_display = ["name_zh", "name_en", "kind", "jurisdiction", "uscc", "is_demo"]
     list_filter = ["kind", "is_demo"]
     search_fields = ["name_zh", "name_en", "uscc"]
@@ -33,18 +34,18 @@ class RoleAssignmentInline(admin.TabularInline):
 
 
 @admin.register(User)
-class YrdUserAdmin(UserAdmin):
+class YrdUserAdmin(AuditedAdmin, UserAdmin):
     fieldsets = UserAdmin.fieldsets + (("yrd", {"fields": ["display_name", "organisation", "language"]}),)
     inlines = [RoleAssignmentInline]
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(AuditedAdmin):
     list_display = ["code", "name_zh", "name_en"]
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(AuditedAdmin):
     list_display = ["seq", "at", "actor_label", "action", "object_repr", "jurisdiction", "ip"]
     list_filter = ["action"]
     search_fields = ["object_repr", "actor_label", "action"]
@@ -59,4 +60,4 @@ class AuditEntryAdmin(admin.ModelAdmin):
         return False
 
 
-admin.site.register(Notification)
+admin.site.register(Notification, AuditedAdmin)

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from yrd.core.admin_audit import AuditedAdmin
 from yrd.plan.models import Area, Baseline, Milestone, Plan, ProgressReport, Task
 
 
@@ -9,7 +10,7 @@ class MilestoneInline(admin.TabularInline):
 
 
 @admin.register(Task)
-class TaskAdmin(admin.ModelAdmin):
+class TaskAdmin(AuditedAdmin):
     list_display = ["code", "title_zh", "area", "start", "end", "is_published", "demo_details"]
     list_filter = ["area", "is_published", "demo_details", "area_assignment"]
     search_fields = ["code", "title_zh", "title_en"]
@@ -17,10 +18,10 @@ class TaskAdmin(admin.ModelAdmin):
     inlines = [MilestoneInline]
 
 
-admin.site.register([Plan, Area, Baseline])
+admin.site.register([Plan, Area, Baseline], AuditedAdmin)
 
 
 @admin.register(ProgressReport)
-class ProgressReportAdmin(admin.ModelAdmin):
+class ProgressReportAdmin(AuditedAdmin):
     list_display = ["task", "period_start", "period_end", "percent", "risk_level", "review_state", "is_demo"]
     list_filter = ["review_state", "risk_level", "is_demo"]

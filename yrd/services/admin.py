@@ -3,6 +3,7 @@ and the competent authority per province. Applications are read-only here; servi
 
 from django.contrib import admin
 
+from yrd.core.admin_audit import AuditedAdmin
 from yrd.services.models import (
     Application,
     CompetentAuthority,
@@ -27,7 +28,7 @@ class CompetentAuthorityInline(admin.TabularInline):
 
 
 @admin.register(ServiceItem)
-class ServiceItemAdmin(admin.ModelAdmin):
+class ServiceItemAdmin(AuditedAdmin):
     list_display = [
         "code",
         "name_zh",
@@ -44,7 +45,7 @@ class ServiceItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(ServiceFigure)
-class ServiceFigureAdmin(admin.ModelAdmin):
+class ServiceFigureAdmin(AuditedAdmin):
     list_display = ["service_id", "name_zh", "metric", "value", "unit", "as_of", "source"]
 
     def has_change_permission(self, request, obj=None):
@@ -52,13 +53,13 @@ class ServiceFigureAdmin(admin.ModelAdmin):
 
 
 @admin.register(RemoteSlot)
-class RemoteSlotAdmin(admin.ModelAdmin):
+class RemoteSlotAdmin(AuditedAdmin):
     list_display = ["authority", "officer", "starts_at", "ends_at", "capacity", "is_demo"]
     list_filter = ["is_demo"]
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(AuditedAdmin):
     list_display = ["number", "item", "mode", "state", "submitted_at", "is_demo"]
     list_filter = ["state", "mode", "is_demo"]
     search_fields = ["number", "applicant_name"]
@@ -71,7 +72,7 @@ class ApplicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(ExchangeRecord)
-class ExchangeRecordAdmin(admin.ModelAdmin):
+class ExchangeRecordAdmin(AuditedAdmin):
     list_display = [
         "application",
         "kind",
@@ -89,4 +90,4 @@ class ExchangeRecordAdmin(admin.ModelAdmin):
         return False
 
 
-admin.site.register(MaterialType)
+admin.site.register(MaterialType, AuditedAdmin)
