@@ -15,6 +15,8 @@ urlpatterns = [
     path("handling/", desks.handling, name="handling"),
     path("remote/", remote.schedule, name="remote"),
     path("remote/book/", remote.book, name="remote-book"),
+    path("remote/slots/", remote.slot_publish, name="remote-slot-publish"),
+    path("remote/slots/<int:pk>/cancel/", remote.slot_cancel, name="remote-slot-cancel"),
     path("remote/bookings/<int:pk>/<slug:action>/", remote.booking_act, name="remote-act"),
     path("statistics/", stats.statistics, name="stats"),
 ]

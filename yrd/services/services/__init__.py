@@ -15,6 +15,7 @@ from .remote import (
     booking_no_show,
     session_end,
     session_start,
+    slot_cancel,
     slot_create,
 )
 from .submission import application_submit, clean_resident_id, held_materials
@@ -51,6 +52,7 @@ __all__ = [
     "material_type_ensure",
     "session_end",
     "session_start",
+    "slot_cancel",
     "slot_create",
     "step_complete",
 ]

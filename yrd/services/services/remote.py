@@ -1,13 +1,16 @@
 """The remote virtual window: slots offered by competent authorities, bookings made at a window in
 another province, the day's queue, check-in, hand-off of the application, and the session record."""
 
-from django.core.exceptions import ValidationError
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 
+from yrd.core.access import can
 from yrd.core.audit import audit_record
 from yrd.core.errors import Conflict
 from yrd.services.apps import BOOK, SERVE
@@ -63,27 +66,128 @@ def _audit(acting_user, booking, action, **data):
 
 @transaction.atomic
 def slot_create(
-    *, acting_user, authority, officer, starts_at, ends_at, capacity=1, video_url="", is_demo=False
+    *,
+    acting_user,
+    authority,
+    officer,
+    starts_at,
+    ends_at,
+    capacity=1,
+    video_url="",
+    is_demo=False,
+    at=None,
 ):
+    """An officer of the competent authority offers a time on the remote window. Errors name the
+    field: starts_at (past, overlapping), ends_at, capacity, video_url, officer."""
     require_scope(acting_user, SERVE, org_scope(authority))
+    # Lock the officer's row so two publications of the same officer cannot both pass the
+    # overlap check.
+    get_user_model().objects.select_for_update().filter(pk=officer.pk).first()
     slot = RemoteSlot(
         authority=authority,
         officer=officer,
         starts_at=starts_at,
         ends_at=ends_at,
         capacity=capacity,
-        video_url=video_url,
+        video_url=(video_url or "").strip(),
         is_demo=is_demo,
     )
-    slot.full_clean()
+    errors = _slot_errors(slot, acting_user=acting_user, at=now(at))
+    if errors:
+        raise ValidationError(errors)
     slot.save()
     audit_record(
         actor=acting_user,
         action="services.remote.slot",
         obj=slot,
         jurisdiction=province_of(authority).code,
-        data={"officer": officer.pk, "starts_at": starts_at, "capacity": capacity},
+        data={
+            "officer": officer.pk,
+            "starts_at": starts_at,
+            "ends_at": ends_at,
+            "capacity": capacity,
+        },
     )
+    return slot
+
+
+def _slot_errors(slot, *, acting_user, at):
+    errors = {}
+    if not isinstance(slot.capacity, int) or slot.capacity < 1:
+        errors["capacity"] = [_("At least one applicant must be able to book the slot.")]
+    try:
+        slot.full_clean(exclude=list(errors))
+    except ValidationError as error:
+        error.update_error_dict(errors)
+    if not can(slot.officer, SERVE, org_scope(slot.authority)):
+        errors.setdefault("officer", []).append(
+            _("%(officer)s does not serve for %(authority)s.")
+            % {"officer": slot.officer, "authority": slot.authority.name}
+        )
+    if errors.get("starts_at") or errors.get("ends_at"):
+        return errors
+    # The platform itself (acting_user None: demo loader, imports) may record a slot that began
+    # earlier today; a person publishes only ahead.
+    if acting_user is not None and slot.starts_at <= at:
+        errors.setdefault("starts_at", []).append(_("This time has already passed."))
+    clash = (
+        RemoteSlot.objects.filter(
+            officer=slot.officer, starts_at__lt=slot.ends_at, ends_at__gt=slot.starts_at
+        )
+        .select_related("authority")
+        .first()
+    )
+    if clash is not None:
+        errors.setdefault("starts_at", []).append(
+            _("%(officer)s already offers a slot %(starts)s–%(ends)s (%(authority)s) at this time.")
+            % {
+                "officer": slot.officer,
+                "starts": _local(clash.starts_at, "Y-m-d H:i"),
+                "ends": _local(clash.ends_at, "H:i"),
+                "authority": clash.authority.name,
+            }
+        )
+    return errors
+
+
+def _local(moment, fmt):
+    return date_format(timezone.localtime(moment), fmt)
+
+
+@transaction.atomic
+def slot_cancel(*, acting_user, slot):
+    """The officer withdraws a slot of their own that nobody booked. A slot with bookings, even
+    cancelled ones, stays: the bookings' history refers to it."""
+    slot = RemoteSlot.objects.select_for_update().select_related("authority__jurisdiction").get(
+        pk=slot.pk
+    )
+    require_scope(acting_user, SERVE, org_scope(slot.authority))
+    if acting_user is not None and slot.officer_id != acting_user.pk:
+        raise PermissionDenied(_("Only the officer who offers this slot may cancel it."))
+    booked = slot.bookings.count()
+    if booked:
+        raise Conflict(
+            ngettext(
+                "This slot has %(count)d booking; it cannot be cancelled.",
+                "This slot has %(count)d bookings; it cannot be cancelled.",
+                booked,
+            )
+            % {"count": booked},
+            code="slot_booked",
+        )
+    audit_record(
+        actor=acting_user,
+        action="services.remote.slot_cancel",
+        obj=slot,
+        jurisdiction=province_of(slot.authority).code,
+        data={
+            "officer": slot.officer_id,
+            "starts_at": slot.starts_at,
+            "ends_at": slot.ends_at,
+            "capacity": slot.capacity,
+        },
+    )
+    slot.delete()
     return slot
 
 

@@ -5,7 +5,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from yrd.core.errors import Conflict
+from yrd.core.models import AuditEntry
 from yrd.services import services
+from yrd.services.models import RemoteSlot
+from yrd.services.services.remote import slot_cancel
+from yrd.services.tests import factories as f
 from yrd.services.tests.conftest import submit
 
 
@@ -106,3 +110,105 @@ def test_only_the_window_books_and_only_the_authority_serves(world, slot):
     services.session_start(acting_user=world.ah_officer, booking=booking)
     with pytest.raises(ValidationError):  # nothing was handed over in this session
         services.session_end(acting_user=world.ah_officer, booking=booking, outcome="handed_off")
+
+
+# --- publishing and cancelling slots --------------------------------------------------------------
+
+
+def publish(world, *, by=None, officer=None, province="340000", hours=1, minutes=30, **extra):
+    starts = extra.pop("starts_at", timezone.now() + timedelta(hours=hours))
+    return services.slot_create(
+        acting_user=by or world.ah_officer,
+        authority=extra.pop("authority", None) or world.item.authority_orgs[province],
+        officer=officer or by or world.ah_officer,
+        starts_at=starts,
+        ends_at=extra.pop("ends_at", starts + timedelta(minutes=minutes)),
+        **extra,
+    )
+
+
+def refused_fields(call):
+    with pytest.raises(ValidationError) as refusal:
+        call()
+    return set(refusal.value.message_dict)
+
+
+def test_an_officer_publishes_a_slot_and_it_is_audited(world):
+    slot = publish(world, capacity=3, video_url="https://meet.example.org/ah")
+    entry = AuditEntry.objects.filter(action="services.remote.slot").get()
+    assert entry.object_id == str(slot.pk) and entry.actor_id == world.ah_officer.pk
+    assert entry.jurisdiction == "340000" and entry.data["capacity"] == 3
+
+
+@pytest.mark.parametrize(
+    "extra, field",
+    [
+        ({"hours": -1}, "starts_at"),
+        ({"minutes": -10}, "ends_at"),
+        ({"minutes": 0}, "ends_at"),
+        ({"capacity": 0}, "capacity"),
+        ({"capacity": -2}, "capacity"),
+        ({"video_url": "not a link"}, "video_url"),
+    ],
+)
+def test_a_bad_slot_is_refused_naming_the_field_and_nothing_is_written(world, extra, field):
+    assert field in refused_fields(lambda: publish(world, **extra))
+    assert not RemoteSlot.objects.exists()
+    assert not AuditEntry.objects.filter(action="services.remote.slot").exists()
+
+
+def test_an_overlapping_slot_of_the_same_officer_is_refused(world):
+    first = publish(world, hours=2)
+    assert refused_fields(
+        lambda: publish(world, starts_at=first.starts_at + timedelta(minutes=15))
+    ) == {"starts_at"}
+    other_authority = f.service_item().authority_orgs["340000"]
+    assert refused_fields(  # the officer cannot be on two calls, even for two authorities
+        lambda: publish(world, authority=other_authority, starts_at=first.starts_at)
+    ) == {"starts_at"}
+    assert RemoteSlot.objects.count() == 1
+
+
+def test_back_to_back_slots_and_a_colleagues_parallel_slot_are_accepted(world):
+    first = publish(world, hours=2)
+    publish(world, starts_at=first.ends_at)
+    colleague = f.handling_officer("340000")
+    publish(world, by=colleague, starts_at=first.starts_at)
+    assert RemoteSlot.objects.count() == 3
+
+
+def test_another_province_may_not_publish_for_anhui(world):
+    with pytest.raises(PermissionDenied):
+        publish(world, by=world.zj_officer)
+    with pytest.raises(PermissionDenied):
+        publish(world, by=world.sh_officer)
+
+
+def test_the_officer_must_serve_for_the_authority(world):
+    assert refused_fields(lambda: publish(world, officer=world.zj_officer)) == {"officer"}
+
+
+def test_the_officer_cancels_an_unbooked_slot_of_their_own(world):
+    slot = publish(world)
+    slot_cancel(acting_user=world.ah_officer, slot=slot)
+    assert not RemoteSlot.objects.exists()
+    entry = AuditEntry.objects.get(action="services.remote.slot_cancel")
+    assert entry.object_id == str(slot.pk) and entry.actor_id == world.ah_officer.pk
+
+
+def test_a_slot_with_bookings_is_not_cancelled(world, slot):
+    booking = book(world, slot)
+    with pytest.raises(Conflict, match="1 booking"):
+        slot_cancel(acting_user=world.ah_officer, slot=slot)
+    services.booking_cancel(acting_user=world.sh_officer, booking=booking)
+    with pytest.raises(Conflict):  # a cancelled booking still refers to it
+        slot_cancel(acting_user=world.ah_officer, slot=slot)
+    assert RemoteSlot.objects.filter(pk=slot.pk).exists()
+
+
+@pytest.mark.parametrize("persona", ["colleague", "zj_officer", "sh_officer"])
+def test_only_the_slots_officer_cancels_it(world, slot, persona):
+    caller = f.handling_officer("340000") if persona == "colleague" else getattr(world, persona)
+    with pytest.raises(PermissionDenied):
+        slot_cancel(acting_user=caller, slot=slot)
+    assert RemoteSlot.objects.filter(pk=slot.pk).exists()

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,7 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from yrd.core.access import can
 from yrd.services import selectors, services
+from yrd.services.apps import SERVE
+from yrd.services.forms import SlotForm, servable_authorities
 from yrd.services.models import (
     Application,
     RemoteBooking,
@@ -35,12 +39,18 @@ def _day(raw):
 
 @login_required
 def schedule(request):
-    day = _day(request.GET.get("day"))
+    return _page(request, _day(request.GET.get("day")))
+
+
+def _page(request, day, slot_form=None, status=200):
     seen = selectors.remote_day(request.user, day)
     windows = selectors.my_windows(request.user)
     handoff = Application.objects.filter(
         receiving_window__in=windows, state=State.RECEIVED, mode="remote"
     )
+    authorities = servable_authorities(request.user)
+    if slot_form is None and authorities.exists():
+        slot_form = SlotForm(authorities=authorities, initial={"day": day})
     return render(
         request,
         "services/remote.html",
@@ -51,12 +61,63 @@ def schedule(request):
             "items": ServiceItem.objects.filter(remote=True),
             "handoff": list(handoff.select_related("item")),
             "outcomes": RemoteSession.Outcome.choices,
+            "slot_form": slot_form,
+            "cancellable": _cancellable(request.user, seen["slots"]),
             "tabs": desk_tabs(request.user),
             "active": "services:remote",
             "previous": day - timezone.timedelta(days=1),
             "next": day + timezone.timedelta(days=1),
         },
+        status=status,
     )
+
+
+def _cancellable(user, slots):
+    """The slots on the page the user offers and nobody booked: they may withdraw these."""
+    own = [s.pk for s in slots if s.officer_id == user.pk]
+    booked = set(RemoteBooking.objects.filter(slot__in=own).values_list("slot", flat=True))
+    return {pk for pk in own if pk not in booked}
+
+
+def _to_day_of(slot):
+    return redirect(f"{reverse('services:remote')}?day={timezone.localdate(slot.starts_at)}")
+
+
+@login_required
+@require_POST
+def slot_publish(request):
+    """An officer of a competent authority publishes a slot of their own."""
+    if not can(request.user, SERVE):
+        raise PermissionDenied(_("Only officers of a competent authority publish slots."))
+    form = SlotForm(request.POST, authorities=servable_authorities(request.user))
+    if form.is_valid():
+        starts_at, ends_at = form.times()
+        try:
+            slot = services.slot_create(
+                acting_user=request.user,
+                authority=form.cleaned_data["authority"],
+                officer=request.user,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                capacity=form.cleaned_data["capacity"],
+                video_url=form.cleaned_data["video_url"],
+            )
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, _("Slot published."))
+            return _to_day_of(slot)
+    day = form.cleaned_data.get("day") or _day(request.POST.get("day"))
+    return _page(request, day, slot_form=form, status=400)
+
+
+@login_required
+@require_POST
+def slot_cancel(request, pk):
+    slot = get_object_or_404(RemoteSlot, pk=pk)
+    if attempt(request, lambda: services.slot_cancel(acting_user=request.user, slot=slot)) is not None:
+        messages.success(request, _("Slot cancelled."))
+    return _to_day_of(slot)
 
 
 @login_required
