@@ -4,6 +4,7 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, Validat
 from django.http import Http404
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaValidationError
@@ -66,27 +67,28 @@ def on_validation_error(request, error):
 @api.exception_handler(SchemaValidationError)
 def on_schema_error(request, error):
     errors = [{"loc": e.get("loc"), "msg": e.get("msg")} for e in error.errors]
-    return _error(request, 422, "invalid", "The request body or query does not match the schema.", errors)
+    return _error(request, 422, "invalid", _("The request body or query does not match the schema."), errors)
 
 
 @api.exception_handler(PermissionDenied)
 def on_forbidden(request, error):
-    return _error(request, 403, "forbidden", str(error) or "You may not do this.")
+    return _error(request, 403, "forbidden", str(error) or _("You may not do this."))
 
 
 @api.exception_handler(AuthenticationError)
 def on_unauthenticated(request, error):
-    return _error(request, 401, "unauthenticated", "Log in or send a Bearer token.")
+    return _error(request, 401, "unauthenticated", _("Log in or send a Bearer token."))
 
 
 @api.exception_handler(ObjectDoesNotExist)
 def on_missing(request, error):
-    return _error(request, 404, "not_found", str(error) or "Not found.")
+    # Django's own text ("X matching query does not exist.") names internals; say it plainly.
+    return _error(request, 404, "not_found", _("No such object, or you may not see it."))
 
 
 @api.exception_handler(Http404)
 def on_404(request, error):
-    return _error(request, 404, "not_found", str(error) or "Not found.")
+    return _error(request, 404, "not_found", str(error) or _("No such object, or you may not see it."))
 
 
 @api.exception_handler(Conflict)
@@ -96,6 +98,9 @@ def on_conflict(request, error):
 
 @api.exception_handler(HttpError)
 def on_http_error(request, error):
+    if error.status_code == 403 and "CSRF" in str(error):
+        message = _("CSRF check failed: with a session send the X-CSRFToken header, or use a Bearer token.")
+        return _error(request, 403, "csrf_failed", message)
     return _error(request, error.status_code, "error", str(error))
 
 

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
 
 from yrd.core.admin_audit import AuditedAdmin
 from yrd.core.models import (
@@ -61,3 +62,7 @@ class AuditEntryAdmin(AuditedAdmin):
 
 
 admin.site.register(Notification, AuditedAdmin)
+
+admin.site.site_header = _("YRD integrated platform · administration")
+admin.site.site_title = _("YRD integrated platform")
+admin.site.index_title = _("Reference data and settings")

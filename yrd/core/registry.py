@@ -11,9 +11,13 @@ from django.utils.module_loading import import_string
 
 @dataclass(frozen=True)
 class NavLink:
+    """A header link. Public links show to everyone; the others to people holding one of
+    `actions` somewhere (or to every signed-in person when `actions` is empty)."""
+
     label: str
     url_name: str
     public: bool = False
+    actions: tuple = ()
 
 
 @dataclass(frozen=True)

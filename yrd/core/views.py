@@ -5,11 +5,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from yrd.core import selectors, services
+from yrd.core.context_processors import visible_links
 from yrd.core.models import Notification
 
 
 def home(request):
-    return redirect("plan:overview" if request.user.is_authenticated else "plan:public")
+    """Each person lands on their own work: the first header link their roles give them; the
+    public transparency page otherwise."""
+    own = [link for link in visible_links(request.user) if not link.public]
+    return redirect(own[0].url_name if own else "plan:public")
 
 
 @login_required

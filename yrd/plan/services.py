@@ -4,8 +4,11 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from yrd.core.access import can
 from yrd.core.audit import audit_record
@@ -171,10 +174,12 @@ def report_review(*, acting_user, report, accept, comment=""):
     audit_record(actor=acting_user, action="plan.report.review", obj=report,
                  data={"decision": report.review_state, "comment": comment})
     if report.submitted_by is not None:
-        notify(recipients=[report.submitted_by],
-               subject=_("Progress report %(report)s: %(decision)s") % {
-                   "report": report, "decision": report.get_review_state_display()},
-               body=comment, url=f"/plan/tasks/{report.task_id}/")
+        subject = format_lazy(  # rendered by notify() in the recipient's language
+            gettext_lazy("Progress report {report}: {decision}"),
+            report=str(report), decision=ProgressReport.Review(report.review_state).label,
+        )
+        notify(recipients=[report.submitted_by], subject=subject, body=comment,
+               url=reverse("plan:task", args=[report.task_id]))
     return report
 
 

@@ -46,8 +46,9 @@ class ServicesConfig(AppConfig):
         api_router="yrd.services.api.router",
         urls="yrd.services.urls",
         nav=(
+            NavLink(_("Service desk"), "services:desk", actions=(RECEIVE, ACCEPT, DECIDE, SERVE)),
+            NavLink(_("My applications"), "services:portal", actions=(APPLY,)),
             NavLink(_("Services"), "services:catalogue", public=True),
-            NavLink(_("Service desk"), "services:desk"),
             NavLink(_("Service statistics"), "services:stats", public=True),
         ),
         stats={

@@ -78,7 +78,8 @@ class ProgressReport(models.Model):
         verbose_name_plural = _("progress reports")
 
     def __str__(self):
-        return f"{self.task.code} {self.period_start:%Y-%m}–{self.period_end:%Y-%m} {self.percent}%"
+        start, end = f"{self.period_start:%Y-%m}", f"{self.period_end:%Y-%m}"
+        return f"{self.task.code} {start if start == end else f'{start}–{end}'} {self.percent}%"
 
     @property
     def narrative(self):

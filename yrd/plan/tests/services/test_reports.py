@@ -103,3 +103,15 @@ def test_a_coordinator_of_another_province_may_not_review(shanghai_task):
     report = ReportFactory(task=task)
     with pytest.raises(PermissionDenied):
         services.report_review(acting_user=person("plan_coordinator", "340000"), report=report, accept=True)
+
+
+def test_the_review_notice_is_in_the_submitters_language_not_the_reviewers(shanghai_task):
+    from django.utils import translation
+
+    task, owner = shanghai_task
+    owner.language = "zh-hans"
+    owner.save()
+    report = submit(task, owner)
+    with translation.override("en"):
+        services.report_review(acting_user=person("plan_coordinator", "YRD"), report=report, accept=True)
+    assert Notification.objects.get(recipient=owner).subject.endswith("已通过")
