@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from yrd.core import selectors, services
 from yrd.core.context_processors import visible_links
-from yrd.core.models import Notification
+from yrd.core.models import ApiToken, Notification
 
 
 def home(request):
@@ -41,3 +41,13 @@ def tokens(request):
             _token, new_key = services.api_token_create(acting_user=request.user, name=name)
     listed = request.user.api_tokens.filter(revoked_at__isnull=True).order_by("-created_at")
     return render(request, "core/tokens.html", {"tokens": listed, "new_key": new_key})
+
+
+@login_required
+@require_POST
+def token_revoke(request, pk):
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user, revoked_at__isnull=True)
+    services.api_token_revoke(acting_user=request.user, token=token)
+    messages.success(request, _("Token “%(name)s” revoked; programs using it are refused from now on.")
+                     % {"name": token.name})
+    return redirect("core:tokens")

@@ -146,6 +146,23 @@ def area_province_heatmap(area_list, province_list, cells, has_unassigned=False)
     }
 
 
+# A city name on a dark fill: white with a dark outline, readable on any band and on the border.
+LIGHT_LABEL = {"color": "#ffffff", "textBorderColor": "#0b1f3a", "textBorderWidth": 2}
+
+
+def _band_colour(percent):
+    for band in PERCENT_BANDS:
+        if band.get("min", -1) <= percent < band.get("max", 101):
+            return band["color"]
+    return SCALE[0]
+
+
+def _is_dark(colour):
+    """Relative luminance (sRGB, approximate) under one half: dark text would not read on it."""
+    red, green, blue = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.5
+
+
 def city_map(cities, map_name="yrd"):
     """Map of the 41 cities: colour = average % done of the tasks led or co-led by the city or its
     province. `cities` is selectors.per_city(): {adcode: (city, tasks, percent)}."""
@@ -157,8 +174,11 @@ def city_map(cities, map_name="yrd"):
                        % {"count": count, "percent": percent})
         else:
             tip = _tip(city.name, _("No tasks"))
-        data.append({"name": city.name, "value": percent if count else "-", "tasks": count,
-                     "tooltip": {"formatter": tip}})
+        item = {"name": city.name, "value": percent if count else "-", "tasks": count,
+                "tooltip": {"formatter": tip}}
+        if count and _is_dark(_band_colour(percent)):
+            item["label"] = LIGHT_LABEL
+        data.append(item)
     return {
         "textStyle": TEXT,
         "tooltip": {"trigger": "item"},

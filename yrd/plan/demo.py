@@ -67,11 +67,21 @@ def _reports(acting_user, task, rng, today):
     return percent
 
 
-def _milestones(coordinator, task, rng, today):
-    for n, (zh, en) in enumerate([("工作方案印发", "Work plan issued"), ("中期评估", "Mid-term review"),
-                                  ("任务验收", "Acceptance")], start=1):
+MILESTONES = [("工作方案印发", "Work plan issued"), ("中期评估", "Mid-term review"),
+              ("任务验收", "Acceptance")]
+
+
+def _milestones(coordinator, task, rng, today, percent):
+    """Milestone n of 3 is due n/3 of the way through the task. One due in the past was met if
+    the task's progress passed n/3; a task that fell behind (a stumble) keeps it open, overdue,
+    so that the attention list and the progress figures tell the same story."""
+    for n, (zh, en) in enumerate(MILESTONES, start=1):
         due = task.start + timedelta(days=round((task.end - task.start).days * n / 3))
-        done = due - timedelta(days=rng.randint(0, 20)) if due < today and rng.random() < 0.9 else None
+        reached = percent >= round(100 * n / len(MILESTONES))
+        if due < today:
+            done = due - timedelta(days=rng.randint(0, 20)) if reached else None
+        else:
+            done = today if percent == 100 else None
         services.milestone_create(acting_user=coordinator, task=task, title_zh=zh, title_en=en,
                                   due_date=due, done_date=done, is_demo=True)
 
@@ -100,10 +110,8 @@ def load_demo():
             kpi_name_zh="年度重点工作完成率", kpi_name_en="Share of annual key work completed",
             kpi_target=100, kpi_unit="%",
         )
-        _milestones(coordinator, task, rng, today)
-        if _reports(owners[leads[0]], task, rng, today) == 100:
-            for milestone in task.milestones.filter(done_date__isnull=True):
-                services.milestone_update(acting_user=coordinator, milestone=milestone, done_date=today)
+        percent = _reports(owners[leads[0]], task, rng, today)
+        _milestones(coordinator, task, rng, today, percent)
     return logins
 
 

@@ -2,6 +2,7 @@
 
 import calendar
 import uuid
+from datetime import timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -28,9 +29,12 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(item, initial) for item in files]
 
 
-def _this_month():
-    today = timezone.localdate()
-    return today.replace(day=1), today.replace(day=calendar.monthrange(today.year, today.month)[1])
+def _month_of(day):
+    return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def _month_after(day):
+    return _month_of(_month_of(day)[1] + timedelta(days=1))
 
 
 def _date_input():
@@ -56,10 +60,18 @@ class ReportForm(forms.Form):
     )
     idempotency_key = forms.CharField(required=False, max_length=80, widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, latest=None, **kwargs):
+        """`latest`: the task's latest report that was not returned; a new form starts from it
+        (its risk and percent, the month after its period) so that a report does not silently
+        lower the risk or the progress the previous one stated."""
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            start, end = _this_month()
+            if latest is None:
+                start, end = _month_of(timezone.localdate())
+            else:
+                start, end = _month_after(latest.period_end)
+                self.initial.setdefault("percent", latest.percent)
+                self.initial.setdefault("risk_level", latest.risk_level)
             self.initial.setdefault("period_start", start)
             self.initial.setdefault("period_end", end)
             self.initial.setdefault("idempotency_key", f"page-{uuid.uuid4()}")

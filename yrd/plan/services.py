@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -14,6 +13,7 @@ from yrd.core.access import can
 from yrd.core.audit import audit_record
 from yrd.core.errors import Conflict
 from yrd.core.notifications import notify
+from yrd.core.translation import interpolate_lazy
 from yrd.core.uploads import check_upload
 from yrd.plan.apps import BASELINE, MANAGE, REVIEW, SUBMIT
 from yrd.plan.models import Baseline, Evidence, Milestone, ProgressReport, Task
@@ -174,9 +174,9 @@ def report_review(*, acting_user, report, accept, comment=""):
     audit_record(actor=acting_user, action="plan.report.review", obj=report,
                  data={"decision": report.review_state, "comment": comment})
     if report.submitted_by is not None:
-        subject = format_lazy(  # rendered by notify() in the recipient's language
-            gettext_lazy("Progress report {report}: {decision}"),
-            report=str(report), decision=ProgressReport.Review(report.review_state).label,
+        subject = interpolate_lazy(  # rendered by notify() in the recipient's language
+            gettext_lazy("Progress report %(report)s: %(decision)s"),
+            {"report": str(report), "decision": ProgressReport.Review(report.review_state).label},
         )
         notify(recipients=[report.submitted_by], subject=subject, body=comment,
                url=reverse("plan:task", args=[report.task_id]))

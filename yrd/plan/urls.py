@@ -17,6 +17,7 @@ urlpatterns = [
     path("baselines/", views.baselines, name="baselines"),
     path("baselines/<int:pk>/", views.baseline_compare, name="baseline"),
     path("public/", views.public, name="public"),
+    path("public/<int:pk>/", views.public_task, name="public-task"),
     path("import/", io_views.import_upload, name="import"),
     path("export/<str:kind>.<str:fmt>", io_views.export, name="export"),
     path("quarterly/<int:year>-q<int:quarter>.pdf", io_views.quarterly_pdf, name="quarterly-pdf"),

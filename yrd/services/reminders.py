@@ -2,10 +2,11 @@
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from yrd.core.models import Notification
 from yrd.core.notifications import notify
+from yrd.core.translation import interpolate_lazy
 from yrd.services.apps import ACCEPT, DECIDE
 from yrd.services.scopes import lead_steps, officers_for
 from yrd.services.selectors import attention
@@ -13,16 +14,18 @@ from yrd.services.selectors import attention
 
 def _subject(application):
     if application.review_late:
-        return _("Forwarded application %s waits for review (1 working day)") % application.number
+        return interpolate_lazy(
+            _("Forwarded application %s waits for review (1 working day)"), application.number
+        )
     if application.clock.status == "overdue":
-        return _("Application %(number)s is overdue (due %(due)s)") % {
-            "number": application.number,
-            "due": application.clock.due,
-        }
-    return _("Application %(number)s is due on %(due)s") % {
-        "number": application.number,
-        "due": application.clock.due,
-    }
+        return interpolate_lazy(
+            _("Application %(number)s is overdue (due %(due)s)"),
+            {"number": application.number, "due": application.clock.due},
+        )
+    return interpolate_lazy(
+        _("Application %(number)s is due on %(due)s"),
+        {"number": application.number, "due": application.clock.due},
+    )
 
 
 def _recipients(application):

@@ -52,7 +52,9 @@ def catalogue(*, search="", audience="", mode=""):
             | Q(name_en__icontains=search)
             | Q(code__icontains=search)
             | Q(category__icontains=search)
-        )
+            | Q(materials__material_type__name_zh__icontains=search)
+            | Q(materials__material_type__name_en__icontains=search)
+        ).distinct()
     if audience:
         items = items.filter(audience=audience)
     if mode in ("online", "remote", "joint"):

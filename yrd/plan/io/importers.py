@@ -91,6 +91,18 @@ def _column_order(kind, name):
     return names.index(name) if name in names else len(names)
 
 
+KIND_NAMES = {"tasks": lambda: _("tasks"), "milestones": lambda: _("milestones"),
+              "reports": lambda: _("progress reports")}
+
+
+def _kind_of_header(header):
+    """The kind whose required columns the header holds, when it is exactly one; else None."""
+    names = {name.strip().lower() for name in header}
+    kinds = [kind for kind, columns in COLUMNS.items()
+             if {c.name for c in columns if c.required} <= names]
+    return kinds[0] if len(kinds) == 1 else None
+
+
 def _read(kind, data, result):
     """[(row number, {column: value})]; every cell's and header's problem goes to result.errors."""
     try:
@@ -100,6 +112,11 @@ def _read(kind, data, result):
         return []
     columns = COLUMNS[kind]
     positions, header_errors = check_header(table.header, columns, table.header_row)
+    other = header_errors and _kind_of_header(table.header)
+    if other and other != kind:
+        header_errors = [RowError(table.header_row, "", _(
+            "These columns are those of %(other)s; choose that kind, or upload the %(kind)s file.")
+            % {"other": KIND_NAMES[other](), "kind": KIND_NAMES[kind]()})]
     result.errors.extend(header_errors)
     result.rows = len(table.rows)
     if not table.rows:

@@ -19,8 +19,14 @@ BLANK_RUN_LIMIT = 1000
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
 
 
+# Formats people upload by mistake (a PDF or a scan of the table); GB18030 decodes nearly any
+# bytes, so these would otherwise be read as a CSV file with a nonsense header.
+OTHER_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"{\\rtf", b"II*\x00", b"MM\x00*")
+CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\x0b", "\x0c"}
+
+
 def _not_a_table():
-    return _("The file is neither an XLSX workbook nor CSV text in UTF-8 or GB18030.")
+    return _("This is not an Excel (.xlsx) or CSV file.")
 
 
 class TableError(Exception):
@@ -42,8 +48,12 @@ def read_table(data: bytes, *, max_rows=MAX_ROWS) -> Table:
     if not data.strip():
         raise TableError(_("The file is empty."))
     if data.startswith(b"PK"):
+        if not _is_workbook(data):
+            raise TableError(_not_a_table())
         lines = _xlsx_lines(data)
         table_format = "xlsx"
+    elif data.lstrip().startswith(OTHER_MAGIC):
+        raise TableError(_not_a_table())
     elif data.startswith(OLE2_MAGIC):
         raise TableError(_("This is an old Excel .xls file; save it as .xlsx or CSV and upload "
                            "it again."))
@@ -103,7 +113,7 @@ def decode_text(data: bytes) -> str:
 
 def _csv_lines(data):
     text = decode_text(data)
-    if "\x00" in text:
+    if "\x00" in text or CONTROL.intersection(text[:4096]):
         raise TableError(_not_a_table())
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -113,6 +123,16 @@ def _csv_lines(data):
     except csv.Error as error:
         raise TableError(_("The CSV file cannot be read (record %(row)s): %(reason)s")
                          % {"row": reader.line_num, "reason": error}) from None
+
+
+def _is_workbook(data):
+    """A ZIP file that is not a workbook (a .docx, an archive) is not an XLSX file; a damaged
+    one is left to openpyxl, whose message says more."""
+    try:
+        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except zipfile.BadZipFile:
+        return True
+    return any(name.startswith("xl/") for name in names)
 
 
 def _xlsx_lines(data):

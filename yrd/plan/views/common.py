@@ -3,8 +3,8 @@
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import render
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from yrd.core.access import can
@@ -46,6 +46,24 @@ def reader_page(view=None, *, one_object=False):
         return view(request, plan, *args, **kwargs)
 
     return wrapper
+
+
+def post_only(where_to):
+    """A URL that only takes a POST; a GET of it (reload, or the language switch of a page
+    re-rendered after a form error) is sent to `where_to(request, *args, **kwargs)`."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method in ("GET", "HEAD"):
+                return redirect(where_to(request, *args, **kwargs))
+            if request.method != "POST":
+                return HttpResponseNotAllowed(["POST"])
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
 
 
 def safe_next(request, fallback):

@@ -1,5 +1,6 @@
 """Read-only pages: overview, attention list, map, timeline and the public transparency page."""
 
+from django.http import Http404
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
@@ -41,6 +42,16 @@ def _last_quarter(day):
     return (day.year, quarter) if quarter else (day.year - 1, 4)
 
 
+def _quarters(start, last):
+    """(year, quarter) from the plan's first quarter to `last`, newest first."""
+    year, quarter = start.year, (start.month - 1) // 3 + 1
+    found = []
+    while (year, quarter) <= last:
+        found.append((year, quarter))
+        year, quarter = (year, quarter + 1) if quarter < 4 else (year + 1, 1)
+    return found[::-1]
+
+
 @reader_page
 def overview(request, plan):
     def render_body():
@@ -69,6 +80,7 @@ def _overview_context(user, plan):
         "progress_chart": progress_chart, "status_chart": status_chart,
         "pie_chart": charts.status_pie(summary["statuses"]),
         "quarter": _last_quarter(selectors.today()),
+        "quarters": _quarters(plan.start, _last_quarter(selectors.today())),
     }
 
 
@@ -150,3 +162,17 @@ def public(request):
     if request.user.is_authenticated:
         context.update(permissions(request.user))
     return render(request, "plan/public.html", context)
+
+
+def public_task(request, pk):
+    """One published task for anyone: only the fields the transparency page publishes."""
+    plan = selectors.current_plan()
+    if plan is None:
+        raise Http404
+    rows = selectors.task_rows(selectors.published_tasks(plan).filter(pk=pk))
+    if not rows:
+        raise Http404
+    context = {"plan": plan, "tab": "public", "task": rows[0]}
+    if request.user.is_authenticated:
+        context.update(permissions(request.user))
+    return render(request, "plan/public_task.html", context)

@@ -7,7 +7,7 @@ from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import ngettext
 
 from yrd.core.access import can
 from yrd.core.errors import Conflict
@@ -19,6 +19,7 @@ from yrd.plan.views.common import (
     in_plan_order,
     jurisdictions_for_filters,
     page,
+    post_only,
     reader_page,
     resolve_jurisdiction,
     safe_next,
@@ -66,12 +67,18 @@ def _detail_context(request, loaded, form=None):
         "plan": task.plan, "task": task, "milestones": milestones, "reports": reports,
         "risk_label": ProgressReport.Risk(task.latest_risk).label if task.latest_risk else None,
         "today": selectors.today(), "may_review": may_review, "may_submit": may_submit,
-        "report_form": (form or ReportForm()) if may_submit else None,
+        "report_form": (form or ReportForm(latest=_latest_live(reports))) if may_submit else None,
         "leads": list(task.lead_jurisdictions.all()),
         "coleads": list(task.colead_jurisdictions.all()),
         "organisations": list(task.responsible_organisations.all()),
         "live_figures": selectors.live_figures(task),
     }
+
+
+def _latest_live(reports):
+    """The latest report that was not returned (reports come newest period first)."""
+    returned = ProgressReport.Review.RETURNED
+    return next((r for r in reports if r.review_state != returned), None)
 
 
 @reader_page(one_object=True)
@@ -90,8 +97,20 @@ def _add_errors(form, error):
         form.add_error(None, error)
 
 
+def _task_page(request, pk):
+    return reverse("plan:task", args=[pk])
+
+
+def _task_of_report(request, pk):
+    report = ProgressReport.objects.filter(
+        pk=pk, task__in=selectors.visible_tasks(request.user)).only("task_id").first()
+    if report is None:
+        raise Http404
+    return _task_page(request, report.task_id)
+
+
 @login_required
-@require_POST
+@post_only(_task_page)
 def report_submit(request, pk):
     loaded = _load(request.user, pk)
     task = loaded[0]
@@ -131,7 +150,7 @@ def review_queue(request, plan):
 
 
 @login_required
-@require_POST
+@post_only(_task_of_report)
 def report_review(request, pk):
     visible = selectors.visible_tasks(request.user)
     report = ProgressReport.objects.select_related("task", "submitted_by").filter(
@@ -173,7 +192,7 @@ def evidence_download(request, pk):
 
 
 @login_required
-@require_POST
+@post_only(lambda request: reverse("plan:tasks"))
 def bulk(request):
     """Change many tasks at once. Any selected task outside the caller's scope refuses the whole
     request; the service then runs in one transaction, so a failure part-way changes nothing."""
@@ -201,5 +220,7 @@ def bulk(request):
         reason = " ".join(error.messages)
         messages.error(request, _("Nothing was changed: %(reason)s") % {"reason": reason})
     else:
-        messages.success(request, _("%(count)s tasks changed.") % {"count": len(chosen)})
+        count = len(chosen)
+        messages.success(request, ngettext("%(count)s task changed.", "%(count)s tasks changed.",
+                                           count) % {"count": count})
     return redirect(back)

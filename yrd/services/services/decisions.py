@@ -5,10 +5,12 @@ import re
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from yrd.core.access import can
 from yrd.core.audit import audit_record
 from yrd.core.errors import Conflict
+from yrd.core.translation import interpolate_lazy
 from yrd.services import workflow
 from yrd.services.apps import DECIDE, DELIVER
 from yrd.services.models import (
@@ -84,8 +86,13 @@ def _send_decision(acting_user, application, authority, document, at):
         )
     tell(
         [application.applicant_user],
-        _("Application %(number)s decided: %(decision)s")
-        % {"number": application.number, "decision": application.get_decision_display()},
+        interpolate_lazy(
+            gettext_lazy("Application %(number)s decided: %(decision)s"),
+            {
+                "number": application.number,
+                "decision": Application.Decision(application.decision).label,
+            },
+        ),
         application,
     )
 
@@ -200,7 +207,9 @@ def _hand_to_next_steps(acting_user, application, step, pending, material, at):
         )
         tell(
             officers_for(DECIDE, successor.jurisdiction, successor.authority),
-            _("Application %s: your step may start") % application.number,
+            interpolate_lazy(
+                gettext_lazy("Application %s: your step may start"), application.number
+            ),
             application,
         )
 
@@ -250,7 +259,7 @@ def application_deliver(*, acting_user, application, method, tracking_number="",
     )
     tell(
         [application.applicant_user],
-        _("Application %s: result on its way") % application.number,
+        interpolate_lazy(gettext_lazy("Application %s: result on its way"), application.number),
         application,
         body=tracking_number,
     )

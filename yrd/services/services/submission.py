@@ -5,8 +5,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from stdnum.cn import ric
-from stdnum.exceptions import ValidationError as StdnumError
 
 from yrd.core.access import can
 from yrd.core.audit import audit_record
@@ -23,6 +21,7 @@ from yrd.services.models import (
     ServiceItem,
     State,
 )
+from yrd.services.resident_id import clean_resident_id
 from yrd.services.scopes import (
     Scope,
 )
@@ -36,16 +35,6 @@ from ._common import (
 )
 
 # --- submission -------------------------------------------------------------------------------
-
-
-def clean_resident_id(value):
-    try:
-        return ric.validate(value)
-    except StdnumError as error:
-        raise ValidationError(
-            _("%(value)s is not a valid resident ID number: %(reason)s"),
-            params={"value": value, "reason": error.message},
-        ) from None
 
 
 def _earlier(idempotency_key, acting_user):
@@ -275,8 +264,9 @@ def application_submit(
     types = [c.material_type.code for c in checked] + [m.material_type.code for m in reused]
     if len(types) != len(set(types)):
         errors.setdefault("materials", []).append(_("Give each material once."))
-    if channel == Application.Channel.ONLINE and not errors:
-        missing = _missing_mandatory(item, set(types))
+    if channel == Application.Channel.ONLINE:
+        # Listed with the other reasons; an upload refused above is named there, not here.
+        missing = _missing_mandatory(item, set(types) | {code for code, _file in uploads})
         if missing:
             errors.setdefault("materials", []).append(_("Missing: %s.") % ", ".join(missing))
     if errors:

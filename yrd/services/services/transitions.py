@@ -4,9 +4,11 @@ the workflow (409), the performer's side (403), then the input (400), and writes
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from yrd.core.access import can
 from yrd.core.audit import audit_record
+from yrd.core.translation import interpolate_lazy
 from yrd.services import workflow
 from yrd.services.apps import ACCEPT, FORWARD, RECEIVE
 from yrd.services.models import (
@@ -168,7 +170,9 @@ def application_forward(*, acting_user, application, to_province=None, at=None):
     )
     tell(
         officers_for(ACCEPT, step.jurisdiction, step.authority),
-        _("Application %s forwarded to you for review") % application.number,
+        interpolate_lazy(
+            gettext_lazy("Application %s forwarded to you for review"), application.number
+        ),
         application,
     )
     return application
@@ -200,7 +204,9 @@ def application_accept(*, acting_user, application, at=None):
     at = now(at)
     _move(acting_user, application, "accept", State.ACCEPTED, at, accepted_at=at)
     tell(
-        [application.applicant_user], _("Application %s accepted") % application.number, application
+        [application.applicant_user],
+        interpolate_lazy(gettext_lazy("Application %s accepted"), application.number),
+        application,
     )
     return application
 
@@ -217,7 +223,7 @@ def application_reject(*, acting_user, application, reasons, at=None):
     _return_to_window(acting_user, application, reasons.strip(), at)
     tell(
         [application.applicant_user],
-        _("Application %s rejected") % application.number,
+        interpolate_lazy(gettext_lazy("Application %s rejected"), application.number),
         application,
         body=reasons,
     )
@@ -257,7 +263,7 @@ def correction_request(*, acting_user, application, reasons, material_types=(), 
     _return_to_window(acting_user, application, reasons.strip(), at)
     tell(
         [application.applicant_user],
-        _("Application %s: correction requested") % application.number,
+        interpolate_lazy(gettext_lazy("Application %s: correction requested"), application.number),
         application,
         body=reasons,
     )
@@ -326,7 +332,10 @@ def correction_respond(*, acting_user, application, uploads=(), note="", at=None
     steps = lead_steps(application)
     tell(
         officers_for(ACCEPT, steps[0].jurisdiction, steps[0].authority),
-        _("Application %s: the applicant answered the correction request") % application.number,
+        interpolate_lazy(
+            gettext_lazy("Application %s: the applicant answered the correction request"),
+            application.number,
+        ),
         application,
     )
     return application

@@ -3,22 +3,25 @@ application that every party sees (with the actions their rights allow)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from yrd.core.access import can
+from yrd.core.errors import Conflict
 from yrd.core.models import Jurisdiction, Organisation
 from yrd.core.selectors import provinces
 from yrd.services import selectors, services
-from yrd.services.apps import APPLY, BOOK, DECIDE, RECEIVE
+from yrd.services.apps import ACCEPT, APPLY, BOOK, DECIDE, RECEIVE, SERVE
+from yrd.services.figures import public_figures
 from yrd.services.models import Application, Material, MaterialType, Mode, ServiceItem
 from yrd.services.scopes import allowed_actions
 from yrd.services.services.dispatch import perform
 from yrd.services.workflow import LABELS, TRANSITIONS
 
-from .common import attempt, uploads_from
+from .common import attempt, post_or_redirect, refusal_messages, uploads_from
 
 
 def catalogue(request):
@@ -34,22 +37,63 @@ def catalogue(request):
             "mode": mode,
             "modes": Mode.choices,
             "audiences": ServiceItem.Audience.choices,
-            "figures": selectors.published_figures(),
+            "figures": public_figures(selectors.published_figures()),
         },
     )
 
 
 def item(request, code):
     service = get_object_or_404(selectors.catalogue(), code=code)
-    context = {
+    return render(request, "services/item.html", _apply_context(request, service, request.GET))
+
+
+# The channels each mode allows: a remote application starts at a window, an online one online.
+CHANNELS = {
+    Mode.ONLINE: [Application.Channel.ONLINE],
+    Mode.REMOTE: [Application.Channel.WINDOW],
+    Mode.JOINT: [Application.Channel.ONLINE, Application.Channel.WINDOW],
+}
+
+# Where the service's reasons are shown; the others go to the top of the form.
+FIELD_ERRORS = {
+    "mode",
+    "applicant_name",
+    "applicant_id_number",
+    "applicant_uscc",
+    "channel",
+    "receiving_window",
+    "handling",
+    "materials",
+    "reuse",
+}
+
+
+def apply_defaults(service, data):
+    """The form's values: what was sent, with a mode the item offers and a channel that mode
+    allows (the item's first mode and its first channel when nothing valid was sent)."""
+    form = {key: value for key, value in data.items() if not key.startswith("csrf")}
+    modes = [m.value for m in service.modes]
+    if form.get("mode") not in modes:
+        form["mode"] = modes[0] if modes else ""
+    channels = CHANNELS.get(form["mode"], [Application.Channel.ONLINE])
+    if form.get("channel") not in channels:
+        form["channel"] = channels[0]
+    form["channels"] = [(c, Application.Channel(c).label) for c in channels]
+    return form
+
+
+def _apply_context(request, service, data, errors=None):
+    errors = errors or {}
+    return {
         "item": service,
         "provinces": provinces(),
         "windows": selectors.windows(),
         "authority_provinces": {a.province_id for a in service.authorities.all()},
         "held": _held(request.user),
-        "form": {},
+        "form": apply_defaults(service, data),
+        "errors": {k: v for k, v in errors.items() if k in FIELD_ERRORS},
+        "general_errors": [m for k, v in errors.items() if k not in FIELD_ERRORS for m in v],
     }
-    return render(request, "services/item.html", context)
 
 
 def _held(user):
@@ -76,7 +120,7 @@ def _province(code):
 
 
 @login_required
-@require_POST
+@post_or_redirect(lambda code: reverse("services:item", args=[code]))
 def apply(request, code):
     service = get_object_or_404(selectors.catalogue(), code=code)
     post = request.POST
@@ -90,9 +134,8 @@ def apply(request, code):
         else None
     )
     reuse = {k.removeprefix("reuse-"): v for k, v in post.items() if k.startswith("reuse-") and v}
-    application = attempt(
-        request,
-        lambda: services.application_submit(
+    try:
+        application = services.application_submit(
             acting_user=request.user,
             item=service,
             mode=mode,
@@ -108,17 +151,14 @@ def apply(request, code):
             reuse=reuse,
             reuse_consent=bool(post.get("reuse_consent")),
             idempotency_key=post.get("idempotency_key") or None,
-        ),
-    )
-    if application is None:
-        context = {
-            "item": service,
-            "provinces": provinces(),
-            "windows": selectors.windows(),
-            "authority_provinces": {a.province_id for a in service.authorities.all()},
-            "held": _held(request.user),
-            "form": post,
-        }
+        )
+    except ValidationError as error:
+        errors = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
+        messages.error(request, _("The application was not submitted: see the reasons below."))
+        context = _apply_context(request, service, post, errors)
+        return render(request, "services/item.html", context, status=400)
+    except (Conflict, PermissionDenied) as error:
+        context = _apply_context(request, service, post, {"": refusal_messages(error)})
         return render(request, "services/item.html", context, status=400)
     messages.success(request, _("Application %s submitted.") % application.number)
     return redirect("services:application", number=application.number)
@@ -135,15 +175,38 @@ def desk(request):
     return redirect("services:portal")
 
 
+def may_use_window(user):
+    return can(user, RECEIVE)
+
+
+def may_use_handling(user):
+    return can(user, ACCEPT) or can(user, DECIDE)
+
+
+def may_use_remote(user):
+    return can(user, BOOK) or can(user, SERVE)
+
+
 def desk_tabs(user):
-    tabs = [("services:portal", _("My applications"))]
-    if can(user, RECEIVE):
+    """The desks the person's roles open; "My applications" for applicants, and for people
+    without any officer role (their own applications, if any)."""
+    officer = may_use_window(user) or may_use_handling(user) or may_use_remote(user)
+    tabs = []
+    if can(user, APPLY) or not officer:
+        tabs.append(("services:portal", _("My applications")))
+    if may_use_window(user):
         tabs.append(("services:window", _("Window desk")))
-    if can(user, DECIDE):
+    if may_use_handling(user):
         tabs.append(("services:handling", _("Handling desk")))
-    if can(user, BOOK) or can(user, "services.window.serve"):
+    if may_use_remote(user):
         tabs.append(("services:remote", _("Remote window")))
     return tabs
+
+
+def desk_refused(request, desk, reason):
+    """The desk exists but the person's roles do not open it: say whose desk it is (403)."""
+    context = {"desk": desk, "reason": reason, "tabs": desk_tabs(request.user)}
+    return render(request, "services/desk_forbidden.html", context, status=403)
 
 
 @login_required
@@ -192,7 +255,7 @@ def _requested_types(application):
 
 
 @login_required
-@require_POST
+@post_or_redirect(lambda number, action: reverse("services:application", args=[number]))
 def act(request, number, action):
     try:
         found = selectors.application_for(request.user, number)

@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from yrd.core.access import can
 from yrd.services import selectors, services
@@ -26,8 +25,8 @@ from yrd.services.models import (
 )
 from yrd.services.services.remote import MOVE_LABELS
 
-from .common import attempt
-from .portal import desk_tabs
+from .common import attempt, post_or_redirect
+from .portal import desk_refused, desk_tabs, may_use_remote
 
 
 def _day(raw):
@@ -39,6 +38,15 @@ def _day(raw):
 
 @login_required
 def schedule(request):
+    if not may_use_remote(request.user):
+        return desk_refused(
+            request,
+            _("Remote window"),
+            _(
+                "This desk is for window officers and for officers of a competent authority "
+                "serving through the remote window."
+            ),
+        )
     return _page(request, _day(request.GET.get("day")))
 
 
@@ -84,7 +92,7 @@ def _to_day_of(slot):
 
 
 @login_required
-@require_POST
+@post_or_redirect(lambda **kwargs: reverse("services:remote"))
 def slot_publish(request):
     """An officer of a competent authority publishes a slot of their own."""
     if not can(request.user, SERVE):
@@ -112,7 +120,7 @@ def slot_publish(request):
 
 
 @login_required
-@require_POST
+@post_or_redirect(lambda **kwargs: reverse("services:remote"))
 def slot_cancel(request, pk):
     slot = get_object_or_404(RemoteSlot, pk=pk)
     if attempt(request, lambda: services.slot_cancel(acting_user=request.user, slot=slot)) is not None:
@@ -121,7 +129,7 @@ def slot_cancel(request, pk):
 
 
 @login_required
-@require_POST
+@post_or_redirect(lambda **kwargs: reverse("services:remote"))
 def book(request):
     post = request.POST
     slot = get_object_or_404(RemoteSlot, pk=post.get("slot") or 0)
@@ -171,7 +179,7 @@ ACTIONS = {
 
 
 @login_required
-@require_POST
+@post_or_redirect(lambda **kwargs: reverse("services:remote"))
 def booking_act(request, pk, action):
     booking = get_object_or_404(RemoteBooking.objects.select_related("slot"), pk=pk)
     if action not in ACTIONS:

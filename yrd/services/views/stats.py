@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from yrd.core.selectors import provinces
 from yrd.services import selectors
+from yrd.services.figures import public_figures
 from yrd.services.models import ServiceItem, State
 
 
@@ -86,7 +87,7 @@ def statistics(request):
         {
             "figures": figures,
             "charts": charts,
-            "published": selectors.published_figures(),
+            "published": public_figures(selectors.published_figures()),
             "has_demo": has_demo,
         },
     )

@@ -114,7 +114,9 @@ def test_tabs_show_reviews_and_import_only_to_those_who_may(client, people, task
     client.force_login(people.owner)
     text = client.get(reverse("plan:overview")).content.decode()
     assert reverse("plan:tasks") in text and reverse("plan:reviews") not in text
-    assert reverse("plan:import") not in text
+    assert reverse("plan:import") in text  # task owners import their progress reports
+    client.force_login(people.stranger)
+    assert reverse("plan:import") not in client.get(reverse("plan:public")).content.decode()
     client.force_login(people.region)
     text = client.get(reverse("plan:overview")).content.decode()
     assert reverse("plan:reviews") in text and reverse("plan:import") in text

@@ -110,7 +110,8 @@ def test_people_who_do_not_manage_tasks_are_refused(client, people, tasks, who):
 def test_bulk_needs_a_login_and_a_post(client, people, tasks):
     assert bulk(client, [tasks.jiangsu], "unpublish").status_code == 302
     client.force_login(people.region)
-    assert client.get(reverse("plan:bulk")).status_code == 405
+    assert client.get(reverse("plan:bulk"))["Location"] == reverse("plan:tasks")
+    assert Task.objects.get(pk=tasks.jiangsu.pk).is_published
 
 
 def test_an_invalid_change_changes_nothing_and_says_why(client, people, tasks):
@@ -129,3 +130,10 @@ def test_missing_inputs_are_reported(client, people, tasks):
     response = client.post(reverse("plan:bulk"), {"action": "publish"})
     assert "Select at least one task." in client.get(response["Location"]).content.decode()
     assert dates(tasks.jiangsu) == (date(2024, 1, 1), date(2026, 12, 31))
+
+
+def test_the_message_counts_one_task_in_the_singular(client, people, tasks):
+    client.force_login(people.region)
+    page = client.post(reverse("plan:bulk"), {"tasks": [tasks.jiangsu.pk], "action": "unpublish"},
+                       follow=True).content.decode()
+    assert "1 task changed." in page and "1 tasks" not in page

@@ -52,6 +52,8 @@ def _walk(base, world, seen):
         page = _log_in(browser, base, world.applicant.username)
         page.goto(base + reverse("services:item", args=[world.item.code]))
         page.select_option("select[name=mode]", "remote")
+        # The form reloads with the channels the mode allows: remote starts at a window.
+        page.wait_for_selector("select[name=channel] option[value=window]", state="attached")
         page.fill("input[name=applicant_name]", "张三")
         page.fill("input[name=applicant_id_number]", "310101199003070019")
         page.select_option("select[name=channel]", "window")

@@ -1,0 +1,48 @@
+"""Error pages: 403 and 404 inside the site layout with the reason, 500 standalone (DEBUG=False)."""
+
+import pytest
+from django.test import RequestFactory
+from django.views.defaults import server_error
+
+from yrd.core.tests.factories import person
+
+IMPORT = "/plan/import/"
+
+
+@pytest.fixture
+def stranger(reference):
+    return person(username="stranger")
+
+
+def test_a_refused_page_shows_the_layout_and_the_reason_in_english(client, stranger):
+    client.force_login(stranger)
+    response = client.get(IMPORT)
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "403 Forbidden" not in page
+    assert 'class="topbar"' in page and "Log out" in page
+    assert "You may not import into the plan." in page
+    assert 'href="/"' in page
+
+
+def test_a_refused_page_shows_the_reason_in_chinese(client, stranger):
+    client.force_login(stranger)
+    response = client.get(IMPORT, headers={"Accept-Language": "zh-hans"})
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert 'class="topbar"' in page and "退出" in page
+    assert "您无权向规划导入数据。" in page
+
+
+def test_a_missing_page_has_the_layout(client, stranger):
+    client.force_login(stranger)
+    response = client.get("/plan/no-such-page/")
+    assert response.status_code == 404
+    assert 'class="topbar"' in response.content.decode()
+
+
+def test_the_server_error_page_needs_no_context_and_is_bilingual():
+    response = server_error(RequestFactory().get("/"))
+    page = response.content.decode()
+    assert response.status_code == 500
+    assert "Server error" in page and "服务器出现错误" in page
