@@ -6,10 +6,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from yrd.core.access import filter_visible
+from yrd.core.access import filter_visible, grants
 from yrd.core.models import Organisation
 from yrd.services.apps import SERVE
-from yrd.services.models import CompetentAuthority
+from yrd.services.models import CompetentAuthority, RemoteSlot
 
 
 def servable_authorities(user):
@@ -20,6 +20,19 @@ def servable_authorities(user):
     return filter_visible(
         authorities, user, SERVE, jurisdiction_fields=["jurisdiction"], organisation_field="pk"
     ).order_by("jurisdiction__code", "name_zh")
+
+
+def own_authority(user, authorities):
+    """The one authority among `authorities` that is the officer's own, or None: the organisation
+    of the user or of their serving role, else the authority of the slots they published before."""
+    own = {user.organisation_id} | {
+        g.organisation_id for g in grants(user) if SERVE in g.actions
+    }
+    mine = [a for a in authorities if a.pk in own]
+    if not mine:
+        published = set(RemoteSlot.objects.filter(officer=user).values_list("authority", flat=True))
+        mine = [a for a in authorities if a.pk in published]
+    return mine[0] if len(mine) == 1 else None
 
 
 class AuthorityChoiceField(forms.ModelChoiceField):
@@ -58,12 +71,15 @@ class SlotForm(forms.Form):
         help_text=_("Optional; the video call itself runs outside the platform."),
     )
 
-    def __init__(self, *args, authorities, **kwargs):
+    def __init__(self, *args, authorities, own=None, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["authority"]
         field.queryset = authorities
-        if len(authorities) == 1:  # nothing to choose; with several the officer must choose
-            field.empty_label, field.initial = None, authorities[0]
+        if len(authorities) == 1:  # nothing to choose
+            own = authorities[0]
+        # With the officer's own authority known it is the default; otherwise they must choose.
+        if own is not None:
+            field.empty_label, field.initial = None, own
 
     def times(self):
         """(starts_at, ends_at) in the server's time zone, from the day and the two times."""

@@ -1,6 +1,8 @@
 """The remote virtual window: slots offered by competent authorities, bookings made at a window in
 another province, the day's queue, check-in, hand-off of the application, and the session record."""
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -36,6 +38,7 @@ MOVE_LABELS = {
     "cancel": pgettext_lazy("action done", "cancelled"),
     "hand_off": pgettext_lazy("action done", "handed off"),
 }
+EARLY_START = timedelta(minutes=15)  # a session may start this long before its slot
 ACTIVE = [Booking.BOOKED, Booking.CHECKED_IN, Booking.IN_SESSION, Booking.DONE]
 
 
@@ -205,10 +208,9 @@ def booking_create(*, acting_user, slot, window, item, applicant_name, at=None, 
         errors["applicant_name"] = [_("Give the applicant's name.")]
     if not item.remote:
         errors["item"] = [_("%s is not offered through remote receive-and-forward.") % item.name]
-    elif not CompetentAuthority.objects.filter(item=item, organisation=slot.authority).exists():
-        errors["slot"] = [
-            _("%(authority)s is not a competent authority for %(item)s.")
-            % {"authority": slot.authority.name, "item": item.name}
+    elif not handles(slot.authority, item):
+        errors["item"] = [
+            _("The authority of this slot does not handle %(item)s.") % {"item": item.name}
         ]
     if province_of(window).pk == province_of(slot.authority).pk:
         errors["slot"] = [_("The remote window connects to another province's authority.")]
@@ -230,6 +232,13 @@ def booking_create(*, acting_user, slot, window, item, applicant_name, at=None, 
     )
     _audit(acting_user, booking, "book", slot=slot.pk, item=item.code)
     return booking
+
+
+def handles(authority, item):
+    """Whether `authority` is the competent authority for `item` in its own province."""
+    return CompetentAuthority.objects.filter(
+        item=item, province=province_of(authority), organisation=authority
+    ).exists()
 
 
 def _locked(booking):
@@ -262,9 +271,23 @@ def session_start(*, acting_user, booking, at=None):
     booking = _locked(booking)
     require_scope(acting_user, SERVE, org_scope(booking.slot.authority))
     _move(booking, "start")
+    at = now(at)
+    if at < booking.slot.starts_at - EARLY_START:
+        raise Conflict(
+            _(
+                "The slot starts at %(starts)s; the session can start from %(earliest)s, "
+                "%(minutes)d minutes before."
+            )
+            % {
+                "starts": _local(booking.slot.starts_at, "Y-m-d H:i"),
+                "earliest": _local(booking.slot.starts_at - EARLY_START, "H:i"),
+                "minutes": EARLY_START.seconds // 60,
+            },
+            code="too_early",
+        )
     booking.save(update_fields=["state"])
     session = RemoteSession.objects.create(
-        booking=booking, remote_officer=acting_user or booking.slot.officer, started_at=now(at)
+        booking=booking, remote_officer=acting_user or booking.slot.officer, started_at=at
     )
     _audit(acting_user, booking, "session_start", session=session.pk)
     return session

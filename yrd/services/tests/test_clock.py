@@ -1,9 +1,10 @@
 from datetime import date, datetime
 
+import pytest
 from django.utils import timezone
 
 from yrd.services import services
-from yrd.services.clock import compute
+from yrd.services.clock import Clock, compute
 from yrd.services.tests.conftest import forwarded
 
 
@@ -75,3 +76,68 @@ def test_an_applications_clock_starts_at_acceptance_and_pauses_for_its_correctio
     application = Application.objects.get(pk=application.pk)
     clock = clock_of(application, today=date(2025, 3, 12))
     assert clock.status == "paused" and clock.used == 1 and clock.paused == 6
+
+
+def badge(clock):
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override("en"):
+        return render_to_string(
+            "services/_clock.html", {"application": SimpleNamespace(clock=clock)}
+        )
+
+
+@pytest.mark.parametrize(
+    "clock, css, text",
+    [
+        (
+            Clock("overdue", date(2026, 9, 1), 3, 21, 0, date(2026, 11, 4)),
+            "overdue",
+            "Overdue: 21 of 3 working days used, due 2026-11-04",
+        ),
+        (
+            Clock("running", date(2026, 11, 6), 20, 2, 0, date(2026, 12, 7)),
+            "running",
+            "On time: 2 of 20 working days used, due 2026-12-07",
+        ),
+        (
+            Clock("due_soon", date(2026, 11, 6), 5, 4, 0, date(2026, 11, 13)),
+            "due_soon",
+            "Due soon: 4 of 5 working days used, due 2026-11-13",
+        ),
+        (
+            Clock("overdue", date(2026, 11, 6), 1, 2, 0, date(2026, 11, 9)),
+            "overdue",
+            "Overdue: 2 of 1 working day used, due 2026-11-09",
+        ),
+        (
+            Clock("paused", date(2026, 11, 6), 3, 2, 1, date(2026, 11, 12)),
+            "paused",
+            "Paused for correction (2 of 3 working days used)",
+        ),
+        (
+            Clock("on_time", date(2026, 11, 6), 5, 2, 0, date(2026, 11, 13)),
+            "on_time",
+            "Decided on time after 2 of 5 working days",
+        ),
+        (
+            Clock("late", date(2026, 11, 6), 5, 7, 0, date(2026, 11, 13)),
+            "late",
+            "Decided late after 7 of 5 working days",
+        ),
+        (
+            Clock("no_limit", date(2026, 11, 6), None, 1),
+            "no_limit",
+            "No time limit set: 1 working day used",
+        ),
+    ],
+)
+def test_the_badge_says_in_a_sentence_how_the_time_limit_stands(clock, css, text):
+    assert badge(clock) == f'<span class="clock {css}">{text}</span>\n'
+
+
+def test_a_clock_not_started_says_so():
+    assert badge(Clock("not_started", limit=5)) == '<span class="clock">Clock not started</span>\n'

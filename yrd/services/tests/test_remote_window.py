@@ -40,7 +40,7 @@ def test_a_window_books_checks_in_and_the_remote_officer_takes_the_hand_off(worl
     booking = book(world, slot)
     booking = services.booking_check_in(acting_user=world.sh_officer, booking=booking)
     assert booking.queue_number == 1
-    services.session_start(acting_user=world.ah_officer, booking=booking)
+    services.session_start(acting_user=world.ah_officer, booking=booking, at=slot.starts_at)
     application = submit(world)
     services.application_receive(
         acting_user=world.sh_officer, application=application, consent_signed=True
@@ -106,10 +106,61 @@ def test_only_the_window_books_and_only_the_authority_serves(world, slot):
         )
     booking = services.booking_check_in(acting_user=world.sh_officer, booking=book(world, slot))
     with pytest.raises(PermissionDenied):
-        services.session_start(acting_user=world.zj_officer, booking=booking)
-    services.session_start(acting_user=world.ah_officer, booking=booking)
+        services.session_start(acting_user=world.zj_officer, booking=booking, at=slot.starts_at)
+    services.session_start(acting_user=world.ah_officer, booking=booking, at=slot.starts_at)
     with pytest.raises(ValidationError):  # nothing was handed over in this session
         services.session_end(acting_user=world.ah_officer, booking=booking, outcome="handed_off")
+
+
+def test_a_service_the_slots_authority_does_not_handle_is_refused_on_the_item(world, slot):
+    other = f.service_item("other-authority")  # decided in Anhui by another authority
+    with pytest.raises(ValidationError) as refusal:
+        services.booking_create(
+            acting_user=world.sh_officer,
+            slot=slot,
+            window=world.sh_window,
+            item=other,
+            applicant_name="张三",
+        )
+    assert refusal.value.message_dict == {
+        "item": ["The authority of this slot does not handle Test service."]
+    }
+
+
+def test_an_authority_competent_only_in_another_province_does_not_handle_the_item(world, slot):
+    # the slot's Anhui authority decides this item in Zhejiang only; Anhui has its own authority
+    odd = f.service_item(provinces=["330000", "340000"], authorities={"330000": slot.authority})
+    with pytest.raises(ValidationError) as refusal:
+        services.booking_create(
+            acting_user=world.sh_officer,
+            slot=slot,
+            window=world.sh_window,
+            item=odd,
+            applicant_name="张三",
+        )
+    assert set(refusal.value.message_dict) == {"item"}
+
+
+def test_a_session_starts_at_the_earliest_15_minutes_before_its_slot(world, slot):
+    booking = services.booking_check_in(acting_user=world.sh_officer, booking=book(world, slot))
+    with pytest.raises(Conflict) as refusal:
+        services.session_start(
+            acting_user=world.ah_officer,
+            booking=booking,
+            at=slot.starts_at - timedelta(minutes=16),
+        )
+    starts = timezone.localtime(slot.starts_at)
+    earliest = starts - timedelta(minutes=15)
+    assert refusal.value.message == (
+        f"The slot starts at {starts:%Y-%m-%d %H:%M}; the session can start from "
+        f"{earliest:%H:%M}, 15 minutes before."
+    )
+    booking.refresh_from_db()
+    assert booking.state == "checked_in"
+    session = services.session_start(
+        acting_user=world.ah_officer, booking=booking, at=slot.starts_at - timedelta(minutes=15)
+    )
+    assert session.booking.state == "in_session"
 
 
 # --- publishing and cancelling slots --------------------------------------------------------------

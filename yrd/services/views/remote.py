@@ -14,15 +14,17 @@ from django.utils.translation import gettext as _
 from yrd.core.access import can
 from yrd.services import selectors, services
 from yrd.services.apps import SERVE
-from yrd.services.forms import SlotForm, servable_authorities
+from yrd.services.forms import SlotForm, own_authority, servable_authorities
 from yrd.services.models import (
     Application,
+    CompetentAuthority,
     RemoteBooking,
     RemoteSession,
     RemoteSlot,
     ServiceItem,
     State,
 )
+from yrd.services.services._common import province_of
 from yrd.services.services.remote import MOVE_LABELS
 
 from .common import attempt, post_or_redirect
@@ -58,7 +60,11 @@ def _page(request, day, slot_form=None, status=200):
     )
     authorities = servable_authorities(request.user)
     if slot_form is None and authorities.exists():
-        slot_form = SlotForm(authorities=authorities, initial={"day": day})
+        slot_form = SlotForm(
+            authorities=authorities,
+            initial={"day": day},
+            own=own_authority(request.user, authorities),
+        )
     return render(
         request,
         "services/remote.html",
@@ -66,7 +72,7 @@ def _page(request, day, slot_form=None, status=200):
             **seen,
             "day": day,
             "windows": windows,
-            "items": ServiceItem.objects.filter(remote=True),
+            "slot_items": _items_by_authority(seen["slots"]),
             "handoff": list(handoff.select_related("item")),
             "outcomes": RemoteSession.Outcome.choices,
             "slot_form": slot_form,
@@ -78,6 +84,19 @@ def _page(request, day, slot_form=None, status=200):
         },
         status=status,
     )
+
+
+def _items_by_authority(slots):
+    """[(authority, remote items it handles in its province)] for the authorities of the slots, so
+    the booking form offers with each slot only what its authority decides."""
+    authorities = {s.authority_id: s.authority for s in slots}
+    handled = {}
+    for ca in CompetentAuthority.objects.filter(
+        organisation__in=authorities, item__remote=True
+    ).select_related("item"):
+        if ca.province_id == province_of(authorities[ca.organisation_id]).pk:
+            handled.setdefault(ca.organisation_id, []).append(ca.item)
+    return [(a, handled[pk]) for pk, a in authorities.items() if pk in handled]
 
 
 def _cancellable(user, slots):
