@@ -60,13 +60,25 @@ class ReportForm(forms.Form):
     )
     idempotency_key = forms.CharField(required=False, max_length=80, widget=forms.HiddenInput)
 
-    def __init__(self, *args, latest=None, **kwargs):
+    def __init__(self, *args, latest=None, revising=None, period=None, **kwargs):
         """`latest`: the task's latest report that was not returned; a new form starts from it
         (its risk and percent, the month after its period) so that a report does not silently
-        lower the risk or the progress the previous one stated."""
+        lower the risk or the progress the previous one stated.
+        `revising`: a returned report being revised; the form starts from its period and figures.
+        `period`: a day whose month the form is for (when no returned report matches it)."""
         super().__init__(*args, **kwargs)
+        self.revising = None if self.is_bound else revising
         if not self.is_bound:
-            if latest is None:
+            if revising is not None:
+                start, end = revising.period_start, revising.period_end
+                for name in ("percent", "risk_level", "kpi_value", "narrative_zh", "narrative_en"):
+                    self.initial.setdefault(name, getattr(revising, name))
+            elif period is not None:
+                start, end = _month_of(period)
+                if latest is not None:
+                    self.initial.setdefault("percent", latest.percent)
+                    self.initial.setdefault("risk_level", latest.risk_level)
+            elif latest is None:
                 start, end = _month_of(timezone.localdate())
             else:
                 start, end = _month_after(latest.period_end)

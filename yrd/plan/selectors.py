@@ -3,7 +3,7 @@
 import logging
 from collections import Counter, defaultdict
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -155,6 +155,22 @@ def reports_awaiting_review(user):
     return ProgressReport.objects.filter(
         review_state=ProgressReport.Review.SUBMITTED, task__in=reviewable
     ).select_related("task", "submitted_by")
+
+
+def my_reports(user, plan=None):
+    """Reports the user submitted, on tasks they may still read, newest first. Each carries
+    `revised`: whether a report for the same task and period that was not returned exists
+    (so a returned report needs no further revision)."""
+    live_same_period = ProgressReport.objects.filter(
+        task=OuterRef("task"), period_start=OuterRef("period_start"),
+        period_end=OuterRef("period_end"),
+    ).exclude(review_state=ProgressReport.Review.RETURNED)
+    return (
+        ProgressReport.objects.filter(submitted_by=user, task__in=visible_tasks(user, plan))
+        .select_related("task", "reviewed_by").prefetch_related("evidence")
+        .annotate(revised=Exists(live_same_period))
+        .order_by("-submitted_at", "-pk")
+    )
 
 
 def live_figures(task):

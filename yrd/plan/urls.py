@@ -8,6 +8,7 @@ urlpatterns = [
     path("tasks/<int:pk>/", views.task_detail, name="task"),
     path("tasks/<int:pk>/report/", views.report_submit, name="report-submit"),
     path("reviews/", views.review_queue, name="reviews"),
+    path("reports/mine/", views.my_reports, name="my-reports"),
     path("reports/<int:pk>/review/", views.report_review, name="report-review"),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence"),
     path("attention/", views.attention, name="attention"),

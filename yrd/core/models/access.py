@@ -39,15 +39,20 @@ class RoleAssignment(models.Model):
     objects of one organisation."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_assignments"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_assignments",
+        verbose_name=_("user"),
     )
-    role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="assignments")
+    role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="assignments",
+                             verbose_name=_("role"))
     jurisdiction = models.ForeignKey(
-        "core.Jurisdiction", on_delete=models.PROTECT, related_name="role_assignments"
+        "core.Jurisdiction", on_delete=models.PROTECT, related_name="role_assignments",
+        verbose_name=_("jurisdiction"),
     )
     organisation = models.ForeignKey(
         "core.Organisation", null=True, blank=True, on_delete=models.PROTECT,
-        related_name="role_assignments",
+        related_name="role_assignments", verbose_name=_("organisation"),
+        help_text=_("Leave empty for the whole jurisdiction; otherwise the role applies only to "
+                    "this organisation's objects."),
     )
 
     class Meta:
@@ -76,11 +81,12 @@ def hash_token(key):
 class ApiToken(models.Model):
     """A bearer token for programs calling the API on a person's behalf. Only its hash is kept."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="api_tokens", verbose_name=_("user"))
     name = models.CharField(_("name"), max_length=100)
-    key_hash = models.CharField(max_length=64, unique=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("API token")

@@ -22,9 +22,10 @@ class Jurisdiction(Bilingual, models.Model):
     code = models.CharField(_("code"), max_length=6, help_text=_("GB/T 2260 adcode; YRD for the region"))
     level = models.CharField(_("level"), max_length=10, choices=Level.choices)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+        verbose_name=_("parent"),
     )
-    path = models.CharField(max_length=40, unique=True, editable=False, db_index=True)
+    path = models.CharField(_("path"), max_length=40, unique=True, editable=False, db_index=True)
     name_zh = models.CharField(_("name (Chinese)"), max_length=40)
     name_en = models.CharField(_("name (English)"), max_length=60)
     latitude = models.DecimalField(_("latitude"), max_digits=7, decimal_places=4, null=True, blank=True)
@@ -32,11 +33,11 @@ class Jurisdiction(Bilingual, models.Model):
     population_million = models.DecimalField(
         _("population (million)"), max_digits=8, decimal_places=4, null=True, blank=True
     )
-    population_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(_("population year"), null=True, blank=True)
     gdp_billion_cny = models.DecimalField(
         _("GDP (billion CNY)"), max_digits=12, decimal_places=3, null=True, blank=True
     )
-    gdp_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    gdp_year = models.PositiveSmallIntegerField(_("GDP year"), null=True, blank=True)
     sources = models.CharField(_("sources"), max_length=200, blank=True)
 
     class Meta:

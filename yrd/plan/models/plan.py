@@ -24,7 +24,8 @@ class Plan(Bilingual, models.Model):
 
 
 class Area(Bilingual, models.Model):
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="areas")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="areas",
+                             verbose_name=_("plan"))
     number = models.PositiveSmallIntegerField(_("number"))
     title_zh = models.CharField(_("title (Chinese)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=300)
@@ -48,7 +49,8 @@ class Task(Bilingual, models.Model):
         UNASSIGNED = "unassigned", _("Area not stated in the source")
         ENTERED = "entered", _("Entered by a coordinator")
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks",
+                             verbose_name=_("plan"))
     area = models.ForeignKey(
         Area, null=True, blank=True, on_delete=models.PROTECT, related_name="tasks", verbose_name=_("area")
     )
@@ -90,7 +92,7 @@ class Task(Bilingual, models.Model):
         _("demo details"), default=False,
         help_text=_("Leads, dates and KPI of this task are demo values, not official."),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         ordering = ["plan", "area__number", "code"]

@@ -5,6 +5,7 @@ from yrd.plan.views.dashboards import attention, gantt, heatmap, overview, publi
 from yrd.plan.views.tasks import (
     bulk,
     evidence_download,
+    my_reports,
     report_review,
     report_submit,
     review_queue,
@@ -14,5 +15,6 @@ from yrd.plan.views.tasks import (
 
 __all__ = [
     "attention", "baseline_compare", "baselines", "bulk", "evidence_download", "gantt", "heatmap",
-    "overview", "public", "public_task", "report_review", "report_submit", "review_queue", "task_detail", "tasks",
+    "my_reports", "overview", "public", "public_task", "report_review", "report_submit",
+    "review_queue", "task_detail", "tasks",
 ]

@@ -1,5 +1,7 @@
 """Tasks: the list with its bulk changes, one task with its reports, reviewing, evidence files."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -67,12 +69,26 @@ def _detail_context(request, loaded, form=None):
         "plan": task.plan, "task": task, "milestones": milestones, "reports": reports,
         "risk_label": ProgressReport.Risk(task.latest_risk).label if task.latest_risk else None,
         "today": selectors.today(), "may_review": may_review, "may_submit": may_submit,
-        "report_form": (form or ReportForm(latest=_latest_live(reports))) if may_submit else None,
+        "report_form": (form or _new_report_form(request, reports)) if may_submit else None,
         "leads": list(task.lead_jurisdictions.all()),
         "coleads": list(task.colead_jurisdictions.all()),
         "organisations": list(task.responsible_organisations.all()),
         "live_figures": selectors.live_figures(task),
     }
+
+
+def _new_report_form(request, reports):
+    """The empty report form; `?period=YYYY-MM-DD` (from "My reports") asks for a revision of the
+    returned report of the period starting that day, or else for the month of that day."""
+    period = None
+    try:
+        period = date.fromisoformat(request.GET.get("period", ""))
+    except ValueError:
+        pass
+    returned = ProgressReport.Review.RETURNED
+    revising = next((r for r in reports if period and r.period_start == period
+                     and r.review_state == returned), None)
+    return ReportForm(latest=_latest_live(reports), revising=revising, period=period)
 
 
 def _latest_live(reports):
@@ -147,6 +163,20 @@ def review_queue(request, plan):
                .select_related("task__area").prefetch_related("evidence")
                .order_by("submitted_at", "pk"))
     return page(request, "plan/reviews.html", {"plan": plan, "reports": reports}, tab="reviews")
+
+
+@reader_page
+def my_reports(request, plan):
+    """The reports the caller submitted, newest first; returned ones lead to a revision."""
+    may_submit = can(request.user, SUBMIT)
+    reports = list(selectors.my_reports(request.user, plan)) if may_submit else []
+    for report in reports:
+        report.revise_url = (
+            f"{reverse('plan:task', args=[report.task_id])}"
+            f"?period={report.period_start:%Y-%m-%d}#report"
+        )
+    return page(request, "plan/my_reports.html", {"plan": plan, "reports": reports},
+                tab="my-reports")
 
 
 @login_required

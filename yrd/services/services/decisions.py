@@ -229,6 +229,10 @@ def application_deliver(*, acting_user, application, method, tracking_number="",
         tracking_number = ""
     elif method == Application.Delivery.COURIER:
         tracking_number = tracking_number.strip()
+        if not tracking_number:
+            raise ValidationError(
+                {"tracking_number": _("Enter the courier's tracking number.")}
+            )
         if not TRACKING.match(tracking_number):
             raise ValidationError(
                 {

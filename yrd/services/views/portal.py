@@ -187,10 +187,14 @@ def may_use_remote(user):
     return can(user, BOOK) or can(user, SERVE)
 
 
+def is_officer(user):
+    return may_use_window(user) or may_use_handling(user) or may_use_remote(user)
+
+
 def desk_tabs(user):
     """The desks the person's roles open; "My applications" for applicants, and for people
     without any officer role (their own applications, if any)."""
-    officer = may_use_window(user) or may_use_handling(user) or may_use_remote(user)
+    officer = is_officer(user)
     tabs = []
     if can(user, APPLY) or not officer:
         tabs.append(("services:portal", _("My applications")))
@@ -241,6 +245,10 @@ def application(request, number):
             "item_types": _item_types(found),
             "pending_steps": [s for s in found.steps.all() if s.outcome == "pending"],
             "tabs": desk_tabs(request.user),
+            # Checksums and audit sequence numbers are for officers; the applicant sees the
+            # file name, type, size and time.
+            "show_technical": is_officer(request.user)
+            or found.applicant_user_id != request.user.pk,
         },
     )
 

@@ -8,6 +8,20 @@ from yrd.services import selectors
 from yrd.services.figures import public_figures
 from yrd.services.models import ServiceItem, State
 
+# The same colours as the state badges (.svc-state.* in static/services/services.css, whose
+# var(--…) values are in core/static/core/yrd.css), so a state looks alike on every page.
+STATE_COLOURS = {
+    State.SUBMITTED: "#6b7c93",
+    State.RECEIVED: "#3f6fb5",
+    State.FORWARDED: "#7b4fb5",
+    State.ACCEPTED: "#1d4e89",
+    State.IN_HANDLING: "#0f7c8c",
+    State.CORRECTION: "#d98e04",
+    State.REJECTED: "#c62828",
+    State.DECIDED: "#2e7d32",
+    State.DELIVERED: "#1b5e20",
+}
+
 
 def statistics(request):
     figures = selectors.statistics()
@@ -49,7 +63,7 @@ def statistics(request):
         },
         "items": {
             "tooltip": {},
-            "grid": {"left": 220, "right": 30, "top": 20, "bottom": 30},
+            "grid": {"left": 220, "right": 30, "top": 40, "bottom": 30},
             "xAxis": {"type": "value"},
             "yAxis": {
                 "type": "category",
@@ -64,17 +78,29 @@ def statistics(request):
                     "data": [figures["days_by_item"].get(pk) for pk, _n in by_item],
                 },
             ],
-            "legend": {"bottom": 0},
+            # At the top: at the bottom the legend sat on the x-axis labels.
+            "legend": {"top": 0},
         },
         "states": {
-            "tooltip": {"trigger": "item"},
+            # Long state names do not fit as labels around the donut: they are in the legend
+            # (which wraps) and, in full, in the tooltip.
+            "tooltip": {"trigger": "item", "formatter": "{b}: {c} ({d}%)"},
+            "legend": {"bottom": 0, "left": "center"},
             "series": [
                 {
                     "type": "pie",
-                    "radius": ["40%", "70%"],
+                    "radius": ["35%", "60%"],
+                    "center": ["50%", "40%"],
+                    "label": {"show": False},
+                    "labelLine": {"show": False},
                     "data": [
-                        {"name": str(State(s).label), "value": n}
-                        for s, n in figures["states"].items()
+                        {
+                            "name": str(state.label),
+                            "value": figures["states"][state],
+                            "itemStyle": {"color": STATE_COLOURS[state]},
+                        }
+                        for state in State
+                        if figures["states"].get(state)
                     ],
                 }
             ],

@@ -220,6 +220,21 @@ def test_a_courier_delivery_records_a_valid_tracking_number(world):
     )
 
 
+@pytest.mark.parametrize("blank", ["", "   "])
+def test_an_empty_tracking_number_asks_for_one(world, blank):
+    application = decided(world)
+    with pytest.raises(ValidationError) as caught:
+        services.application_deliver(
+            acting_user=world.ah_officer,
+            application=application,
+            method="courier",
+            tracking_number=blank,
+        )
+    assert caught.value.message_dict == {
+        "tracking_number": ["Enter the courier's tracking number."]
+    }
+
+
 def test_an_online_application_is_received_by_the_competent_authority(world):
     application = submit(world, mode=Mode.ONLINE)
     with pytest.raises(PermissionDenied):
