@@ -110,18 +110,7 @@ def application_decide(*, acting_user, application, approved, note="", document=
     step.outcome = HandlingStep.Outcome.APPROVED if approved else HandlingStep.Outcome.DENIED
     step.completed_by, step.completed_at, step.note = acting_user, at, note.strip()
     step.save()
-    decision = Application.Decision.APPROVED if approved else Application.Decision.DENIED
-    _move(
-        acting_user,
-        application,
-        "decide",
-        State.DECIDED,
-        at,
-        decided_at=at,
-        decision=decision,
-        decision_note=note.strip(),
-    )
-    _send_decision(acting_user, application, step.authority, material, at)
+    _decide(acting_user, application, approved, note, step.authority, material, at)
     return application
 
 
@@ -171,19 +160,15 @@ def step_complete(*, acting_user, step, approved, note="", document=None, at=Non
         application.steps.filter(outcome=HandlingStep.Outcome.PENDING).update(
             outcome=HandlingStep.Outcome.CANCELLED
         )
-    decision = Application.Decision.APPROVED if approved else Application.Decision.DENIED
-    _move(
-        acting_user,
-        application,
-        "decide",
-        State.DECIDED,
-        at,
-        decided_at=at,
-        decision=decision,
-        decision_note=note.strip(),
-    )
-    _send_decision(acting_user, application, step.authority, material, at)
+    _decide(acting_user, application, approved, note, step.authority, material, at)
     return step
+
+
+def _decide(acting_user, application, approved, note, authority, material, at):
+    decision = Application.Decision.APPROVED if approved else Application.Decision.DENIED
+    _move(acting_user, application, "decide", State.DECIDED, at, decided_at=at, decision=decision,
+          decision_note=note.strip())
+    _send_decision(acting_user, application, authority, material, at)
 
 
 def _hand_to_next_steps(acting_user, application, step, pending, material, at):

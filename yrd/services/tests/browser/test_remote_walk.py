@@ -11,19 +11,11 @@ import pytest
 from django.urls import reverse
 
 from yrd.core.audit import verify_chain
+from yrd.core.tests.browser import CHROMIUM, CHROMIUM_ARGS
 from yrd.services.models import Application
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PDF = b"%PDF-1.4\n% scanned household register\n%%EOF\n"
 
 
@@ -46,7 +38,7 @@ def _walk(base, world, seen):
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
         )
         # 1. The applicant applies, choosing the Shanghai window and Anhui as the handling province.
         page = _log_in(browser, base, world.applicant.username)
