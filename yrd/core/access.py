@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from yrd.core.models import Jurisdiction, Organisation, RoleAssignment
 
@@ -68,9 +70,14 @@ def can(user, action, obj=None):
     return False
 
 
-def jurisdictions_where(user, action):
-    """Paths of the jurisdictions where the user holds `action` without an organisation limit."""
-    return [g.path for g in grants(user) if action in g.actions and g.organisation_id is None]
+def require(user, action, obj=None):
+    """Raise PermissionDenied naming the action unless `user` may do it (None: the system)."""
+    if user is not None and not can(user, action, obj):
+        from yrd.core.registry import registry
+
+        raise PermissionDenied(
+            _("Your role does not allow this here: %(action)s.") % {"action": registry.actions.get(action, action)}
+        )
 
 
 def filter_visible(queryset, user, action, *, jurisdiction_fields, organisation_field=None):

@@ -4,15 +4,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from yrd.core.access import can, forget_grants
+from yrd.core.access import forget_grants, require
 from yrd.core.audit import audit_record
 from yrd.core.models import ApiToken, Organisation, Role, RoleAssignment, User
 from yrd.core.models.access import hash_token
-
-
-def require(user, action, obj=None):
-    if user is not None and not can(user, action, obj):
-        raise PermissionDenied(f"{user} may not {action} here.")
 
 
 @transaction.atomic

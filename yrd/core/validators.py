@@ -31,7 +31,3 @@ def clean_uscc(value):
             _("%(value)s is not a valid Unified Social Credit Code: %(reason)s"),
             params={"value": value, "reason": error.message},
         ) from None
-
-
-def validate_uscc(value):
-    clean_uscc(value)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from yrd.plan.status import Status
+from yrd.plan.status import STATUS_ORDER, Status
 
 STATUS_COLOURS = {
     Status.NOT_STARTED: "#8a94a3",
@@ -17,7 +17,6 @@ STATUS_COLOURS = {
     Status.OVERDUE: "#c62828",
     Status.DONE: "#2e7d32",
 }
-STATUS_ORDER = [Status.NOT_STARTED, Status.ON_TRACK, Status.AT_RISK, Status.OVERDUE, Status.DONE]
 ACCENT = "#1d4e89"
 SCALE = ["#eef3fa", "#b9d0ea", "#6f9fd2", "#2f6bb0", "#123a6b"]
 PERCENT_BANDS = [  # bands of % done, for the heatmap and the map

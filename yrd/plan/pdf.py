@@ -3,23 +3,23 @@ may see, in the active language. Rendered by WeasyPrint from plan/quarterly.html
 
 from datetime import date
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Subquery
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from yrd.plan.apps import REVIEW
-from yrd.plan.models import Milestone, ProgressReport
+from yrd.plan.models import ProgressReport
 from yrd.plan.selectors import (
-    STATUS_ORDER,
     areas,
     current_plan,
+    live_reports,
     overview,
     status_of,
     visible_tasks,
+    with_progress,
 )
-from yrd.plan.status import Status
+from yrd.plan.status import STATUS_ORDER, Status
 
 QUARTERLY = REVIEW  # coordinators, who review progress, publish the quarterly report
 ATTENTION = (Status.OVERDUE, Status.AT_RISK)
@@ -42,28 +42,11 @@ def quarter_bounds(year, quarter):
     return start, date.fromordinal(end.toordinal() - 1)
 
 
-def _count(queryset):
-    counted = queryset.values("task").annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
 def _as_of(tasks, start, end, on_day):
-    """Tasks annotated as they stood at the end of the quarter: the newest live report about a
-    period ending by then, milestones open on that day, and the newest report within the quarter."""
-    live = ProgressReport.objects.filter(task=OuterRef("pk")).exclude(
-        review_state=ProgressReport.Review.RETURNED
-    ).order_by("-period_end", "-submitted_at", "-pk")
-    until_end = live.filter(period_end__lte=end)
-    in_quarter = live.filter(period_end__gte=start, period_end__lte=end)
-    still_open = Milestone.objects.filter(task=OuterRef("pk")).filter(
-        Q(done_date__isnull=True) | Q(done_date__gt=on_day))
-    tasks = tasks.select_related("area").prefetch_related(
-        "lead_jurisdictions", "colead_jurisdictions")
-    return tasks.annotate(
-        latest_percent=Subquery(until_end.values("percent")[:1]),
-        latest_risk=Subquery(until_end.values("risk_level")[:1]),
-        open_milestones=_count(still_open),
-        overdue_milestones=_count(still_open.filter(due_date__lt=on_day)),
+    """Tasks as they stood at the end of the quarter (reports about periods ending by then,
+    milestones open on that day), with the newest report within the quarter."""
+    in_quarter = live_reports().filter(period_end__gte=start, period_end__lte=end)
+    return with_progress(tasks, on_day, reports_until=end).annotate(
         quarter_percent=Subquery(in_quarter.values("percent")[:1]),
         quarter_risk=Subquery(in_quarter.values("risk_level")[:1]),
         quarter_period_end=Subquery(in_quarter.values("period_end")[:1]),

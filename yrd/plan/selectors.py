@@ -12,7 +12,7 @@ from yrd.core.models import Jurisdiction
 from yrd.core.registry import registry
 from yrd.plan.apps import READ, REVIEW
 from yrd.plan.models import Area, Milestone, Plan, ProgressReport, Task
-from yrd.plan.status import Status, derive_status
+from yrd.plan.status import derive_status
 
 log = logging.getLogger(__name__)
 JURISDICTION_FIELDS = ("lead_jurisdictions", "colead_jurisdictions")
@@ -35,13 +35,24 @@ def _count(queryset):
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-def with_progress(tasks, on_day=None):
-    """Annotate tasks with what their status is derived from, and prefetch their leads."""
-    on_day = on_day or today()
-    latest = ProgressReport.objects.filter(task=OuterRef("pk")).exclude(
+def live_reports():
+    """Reports (of the outer task) not returned for revision, newest first."""
+    return ProgressReport.objects.filter(task=OuterRef("pk")).exclude(
         review_state=ProgressReport.Review.RETURNED
     ).order_by("-period_end", "-submitted_at", "-pk")
-    open_milestones = Milestone.objects.filter(task=OuterRef("pk"), done_date__isnull=True)
+
+
+def with_progress(tasks, on_day=None, *, reports_until=None):
+    """Annotate tasks with what their status is derived from, as it stood on `on_day` (milestones
+    done later count as open), and prefetch their leads. `reports_until` leaves out reports about
+    periods ending after that date (a past quarter's report)."""
+    on_day = on_day or today()
+    latest = live_reports()
+    if reports_until:
+        latest = latest.filter(period_end__lte=reports_until)
+    open_milestones = Milestone.objects.filter(task=OuterRef("pk")).filter(
+        Q(done_date__isnull=True) | Q(done_date__gt=on_day)
+    )
     return tasks.select_related("area").prefetch_related(
         Prefetch("lead_jurisdictions", queryset=Jurisdiction.objects.select_related("parent")),
         Prefetch("colead_jurisdictions", queryset=Jurisdiction.objects.select_related("parent")),
@@ -186,5 +197,3 @@ def live_figures(task):
         figures.append((stat.label, function(), stat.unit))
     return figures
 
-
-STATUS_ORDER = [Status.NOT_STARTED, Status.ON_TRACK, Status.AT_RISK, Status.OVERDUE, Status.DONE]

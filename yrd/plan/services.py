@@ -2,14 +2,14 @@
 
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from yrd.core.access import can
+from yrd.core.access import require
 from yrd.core.audit import audit_record
 from yrd.core.errors import Conflict
 from yrd.core.notifications import notify
@@ -22,11 +22,6 @@ TASK_FIELDS = (
     "code", "title_zh", "title_en", "description_zh", "description_en", "start", "end",
     "kpi_name_zh", "kpi_name_en", "kpi_target", "kpi_unit", "is_published", "stat",
 )
-
-
-def require(user, action, obj=None):
-    if user is not None and not can(user, action, obj):
-        raise PermissionDenied(_("You may not do this for this task."))
 
 
 def _jurisdiction_code(task):

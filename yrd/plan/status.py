@@ -16,6 +16,9 @@ class Status(models.TextChoices):
     DONE = "done", _("Done")
 
 
+STATUS_ORDER = list(Status)  # as the choices are declared: not started ... done
+
+
 def expected_percent(start: date, end: date, today: date) -> float:
     """Progress a task would show if it advanced evenly from start to end."""
     if today <= start:

@@ -9,8 +9,8 @@ from yrd.core.caching import cached_for
 from yrd.core.selectors import provinces
 from yrd.plan import charts, page_data, selectors
 from yrd.plan.apps import SUBMIT
-from yrd.plan.charts import STATUS_ORDER
 from yrd.plan.models import ProgressReport
+from yrd.plan.status import STATUS_ORDER
 from yrd.plan.views.common import in_plan_order, page, permissions, reader_page
 
 
