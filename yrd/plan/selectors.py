@@ -12,6 +12,7 @@ from yrd.core.models import Jurisdiction
 from yrd.core.registry import registry
 from yrd.plan.apps import READ, REVIEW
 from yrd.plan.models import Area, Milestone, Plan, ProgressReport, Task
+from yrd.plan.snapshots import plan_snapshot
 from yrd.plan.status import derive_status
 
 log = logging.getLogger(__name__)
@@ -197,3 +198,18 @@ def live_figures(task):
         figures.append((stat.label, function(), stat.unit))
     return figures
 
+
+def baseline_compare(baseline, plan):
+    """Tasks added, removed and changed (field: old, new) since the baseline."""
+    now = plan_snapshot(plan)
+    then = baseline.snapshot
+    changed = {}
+    for code in sorted(now.keys() & then.keys()):
+        fields = {k: (then[code].get(k), v) for k, v in now[code].items() if then[code].get(k) != v}
+        if fields:
+            changed[code] = fields
+    return {
+        "added": sorted(now.keys() - then.keys()),
+        "removed": sorted(then.keys() - now.keys()),
+        "changed": changed,
+    }

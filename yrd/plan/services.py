@@ -17,30 +17,12 @@ from yrd.core.translation import interpolate_lazy
 from yrd.core.uploads import check_upload
 from yrd.plan.apps import BASELINE, MANAGE, REVIEW, SUBMIT
 from yrd.plan.models import Baseline, Evidence, Milestone, ProgressReport, Task
-
-TASK_FIELDS = (
-    "code", "title_zh", "title_en", "description_zh", "description_en", "start", "end",
-    "kpi_name_zh", "kpi_name_en", "kpi_target", "kpi_unit", "is_published", "stat",
-)
+from yrd.plan.snapshots import TASK_FIELDS, plan_snapshot, task_snapshot
 
 
 def _jurisdiction_code(task):
     leads = list(task.lead_jurisdictions.all())
     return leads[0].code if len(leads) == 1 else ""
-
-
-def task_snapshot(task):
-    """The comparable fields of a task, as JSON values (used by audits and baselines)."""
-    values = {name: getattr(task, name) for name in TASK_FIELDS}
-    values["area"] = task.area.number if task.area_id else None
-    values["lead_jurisdictions"] = sorted(j.code for j in task.lead_jurisdictions.all())
-    values["colead_jurisdictions"] = sorted(j.code for j in task.colead_jurisdictions.all())
-    values["responsible_organisations"] = sorted(o.name_zh for o in task.responsible_organisations.all())
-    for name in ("start", "end"):
-        values[name] = values[name].isoformat() if values[name] else None
-    if values["kpi_target"] is not None:
-        values["kpi_target"] = str(values["kpi_target"])
-    return values
 
 
 def _require_scope(acting_user, leads, coleads):
@@ -226,32 +208,9 @@ def _complete(acting_user, task, today):
 @transaction.atomic
 def baseline_freeze(*, acting_user, plan, name):
     require(acting_user, BASELINE, None)
-    tasks = Task.objects.filter(plan=plan).select_related("area").prefetch_related(
-        "lead_jurisdictions", "colead_jurisdictions", "responsible_organisations"
-    )
     baseline = Baseline.objects.create(
-        plan=plan, name=name, taken_at=timezone.now(), taken_by=acting_user,
-        snapshot={task.code: task_snapshot(task) for task in tasks},
+        plan=plan, name=name, taken_at=timezone.now(), taken_by=acting_user, snapshot=plan_snapshot(plan),
     )
     audit_record(actor=acting_user, action="plan.baseline.freeze", obj=baseline,
                  data={"tasks": len(baseline.snapshot)})
     return baseline
-
-
-def baseline_compare(baseline, plan):
-    """Tasks added, removed and changed (field: old, new) since the baseline."""
-    tasks = Task.objects.filter(plan=plan).select_related("area").prefetch_related(
-        "lead_jurisdictions", "colead_jurisdictions", "responsible_organisations"
-    )
-    now = {task.code: task_snapshot(task) for task in tasks}
-    then = baseline.snapshot
-    changed = {}
-    for code in sorted(now.keys() & then.keys()):
-        fields = {k: (then[code].get(k), v) for k, v in now[code].items() if then[code].get(k) != v}
-        if fields:
-            changed[code] = fields
-    return {
-        "added": sorted(now.keys() - then.keys()),
-        "removed": sorted(then.keys() - now.keys()),
-        "changed": changed,
-    }

@@ -64,7 +64,7 @@ def baseline_compare(request, plan, pk):
     readable = selectors.visible_tasks(request.user, plan).select_related("area")
     visible = {t.code: t for t in readable}
     comparison = page_data.visible_comparison(
-        request.user, services.baseline_compare(baseline, plan), baseline, set(visible)
+        request.user, selectors.baseline_compare(baseline, plan), baseline, set(visible)
     )
     changed = [
         {"code": code, "task": visible.get(code), "fields": [

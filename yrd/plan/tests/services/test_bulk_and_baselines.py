@@ -45,7 +45,7 @@ def test_a_baseline_comparison_lists_added_removed_and_changed_tasks(reference, 
     services.task_update(acting_user=coordinator, task=kept, end=date(2026, 6, 30))
     dropped.delete()
     TaskFactory(code="1.03")
-    diff = services.baseline_compare(baseline, plan)
+    diff = selectors.baseline_compare(baseline, plan)
     assert diff["added"] == ["1.03"] and diff["removed"] == ["1.02"]
     assert diff["changed"] == {"1.01": {"end": ("2026-12-31", "2026-06-30")}}
 
