@@ -53,7 +53,7 @@ messages: bootstrap
 
 # Re-resolve the pinned dependency set from pyproject.toml.
 lock:
-	$(PY) -m pip install -q uv && $(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+	$(PY) -m pip install -q uv && $(VENV)/bin/uv pip compile pyproject.toml --extra dev --extra spark --extra pypsa --python-version 3.11 -o requirements.lock
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 media
