@@ -44,6 +44,7 @@ serve: bootstrap
 
 lint: bootstrap
 	$(VENV)/bin/ruff check yrd bench tools
+	$(VENV)/bin/ruff format --check yrd bench tools
 
 # Refresh the translation catalogues after changing UI text (needs gettext).
 MESSAGE_FLAGS := -l zh_Hans -l en --no-obsolete --no-location -i ".venv/*" -i "staticfiles/*" -i "bench/*" -i "tools/*" -i "*/tests/*"

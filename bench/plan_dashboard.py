@@ -54,41 +54,59 @@ def build():
 
     load_jurisdictions(read_cities())
     load_roles()
-    plan = Plan.objects.create(code="bench", title_zh="基准计划", title_en="Bench plan",
-                               start=PLAN_START, end=date(2026, 12, 31), stated_task_count=TASKS)
+    plan = Plan.objects.create(
+        code="bench",
+        title_zh="基准计划",
+        title_en="Bench plan",
+        start=PLAN_START,
+        end=date(2026, 12, 31),
+        stated_task_count=TASKS,
+    )
     areas = Area.objects.bulk_create(
-        Area(plan=plan, number=n, title_zh=f"领域{n}", title_en=f"Area {n}",
-             stated_task_count=TASKS // 9)
+        Area(plan=plan, number=n, title_zh=f"领域{n}", title_en=f"Area {n}", stated_task_count=TASKS // 9)
         for n in range(1, 10)
     )
     province_list = list(provinces())
     orgs = Organisation.objects.bulk_create(
-        Organisation(name_zh=f"{p.name_zh}发改委", name_en=f"{p.name_en} DRC", kind="government",
-                     jurisdiction=p) for p in province_list
+        Organisation(name_zh=f"{p.name_zh}发改委", name_en=f"{p.name_en} DRC", kind="government", jurisdiction=p)
+        for p in province_list
     )
     tasks = Task.objects.bulk_create(
-        Task(plan=plan, area=areas[n % 9], code=f"{n % 9 + 1}.{n // 9 + 1:02d}",
-             title_zh=f"重点任务{n}", title_en=f"Key task {n}", start=plan.start, end=plan.end)
+        Task(
+            plan=plan,
+            area=areas[n % 9],
+            code=f"{n % 9 + 1}.{n // 9 + 1:02d}",
+            title_zh=f"重点任务{n}",
+            title_en=f"Key task {n}",
+            start=plan.start,
+            end=plan.end,
+        )
         for n in range(TASKS)
     )
-    _link(Task.lead_jurisdictions.through, "jurisdiction",
-          [(t, province_list[n % 4]) for n, t in enumerate(tasks)])
-    _link(Task.colead_jurisdictions.through, "jurisdiction",
-          [(t, province_list[(n + 1) % 4]) for n, t in enumerate(tasks) if n % 5 == 0])
-    _link(Task.responsible_organisations.through, "organisation",
-          [(t, orgs[n % 4]) for n, t in enumerate(tasks)])
+    _link(Task.lead_jurisdictions.through, "jurisdiction", [(t, province_list[n % 4]) for n, t in enumerate(tasks)])
+    _link(
+        Task.colead_jurisdictions.through,
+        "jurisdiction",
+        [(t, province_list[(n + 1) % 4]) for n, t in enumerate(tasks) if n % 5 == 0],
+    )
+    _link(Task.responsible_organisations.through, "organisation", [(t, orgs[n % 4]) for n, t in enumerate(tasks)])
     Milestone.objects.bulk_create(
-        Milestone(task=t, title_zh=f"节点{k}", due_date=PLAN_START + timedelta(days=365 * k),
-                  done_date=PLAN_START + timedelta(days=365 * k - 10) if (n + k) % 4 else None)
-        for n, t in enumerate(tasks) for k in range(1, MILESTONES + 1)
+        Milestone(
+            task=t,
+            title_zh=f"节点{k}",
+            due_date=PLAN_START + timedelta(days=365 * k),
+            done_date=PLAN_START + timedelta(days=365 * k - 10) if (n + k) % 4 else None,
+        )
+        for n, t in enumerate(tasks)
+        for k in range(1, MILESTONES + 1)
     )
     coordinator = User.objects.create(username="bench-coordinator", language="en")
-    RoleAssignment.objects.create(user=coordinator, role=Role.objects.get(code="plan_coordinator"),
-                                  jurisdiction=region())
+    RoleAssignment.objects.create(
+        user=coordinator, role=Role.objects.get(code="plan_coordinator"), jurisdiction=region()
+    )
     now = timezone.now()
     ProgressReport.objects.bulk_create(
-        (_report(t, n, month, coordinator, now)
-         for n, t in enumerate(tasks) for month in range(MONTHS)),
+        (_report(t, n, month, coordinator, now) for n, t in enumerate(tasks) for month in range(MONTHS)),
         batch_size=1000,
     )
     return coordinator
@@ -104,10 +122,14 @@ def _report(task, n, month, by, now):
     start = date(PLAN_START.year + month // 12, month % 12 + 1, 1)
     end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     return ProgressReport(
-        task=task, period_start=start, period_end=end,
+        task=task,
+        period_start=start,
+        period_end=end,
         percent=max(0, min(100, (month + 1) * 3 - n % 7)),
-        narrative_zh=f"{start:%Y年%m月}进展", risk_level=("low", "medium", "high")[(n + month) % 3],
-        submitted_by=by, submitted_at=now,
+        narrative_zh=f"{start:%Y年%m月}进展",
+        risk_level=("low", "medium", "high")[(n + month) % 3],
+        submitted_by=by,
+        submitted_at=now,
         review_state="submitted" if month == MONTHS - 1 else "accepted",
     )
 
@@ -132,8 +154,12 @@ def measure(coordinator, reps):
 
     client = Client(raise_request_exception=False)
     client.force_login(coordinator)
-    urls = {"overview": reverse("plan:overview"), "overview cold": reverse("plan:overview"),
-            "trivial": reverse("bench-trivial"), "empty page": reverse("bench-empty-page")}
+    urls = {
+        "overview": reverse("plan:overview"),
+        "overview cold": reverse("plan:overview"),
+        "trivial": reverse("bench-trivial"),
+        "empty page": reverse("bench-empty-page"),
+    }
     before = {"overview cold": cache.clear}
     for url in urls.values():  # warm templates and the query planner
         median_ms(client, url, 5)
@@ -146,21 +172,21 @@ def measure(coordinator, reps):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reps", type=int, default=30,
-                        help="measured requests per view (default 30)")
+    parser.add_argument("--reps", type=int, default=30, help="measured requests per view (default 30)")
     args = parser.parse_args()
     setup_test_environment()
     vendor = connection.vendor
     if TEMP_DIR is None:
-        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True,
-                                                      serialize=False)
+        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     else:
         call_command("migrate", verbosity=0)
     try:
         started = time.perf_counter()
         coordinator = build()
-        print(f"Built {TASKS} tasks x {MONTHS} monthly reports (+{TASKS * MILESTONES} "
-              f"milestones) on {vendor} in {time.perf_counter() - started:.1f} s.")
+        print(
+            f"Built {TASKS} tasks x {MONTHS} monthly reports (+{TASKS * MILESTONES} "
+            f"milestones) on {vendor} in {time.perf_counter() - started:.1f} s."
+        )
         with override_settings(ROOT_URLCONF="plan_dashboard_urls"):
             urls, medians = measure(coordinator, args.reps)
     finally:

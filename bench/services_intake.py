@@ -20,9 +20,7 @@ def prepare_database(url):
 
     name = url.rsplit("/", 1)[1]
     with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if not exists:
             connection.execute(f'CREATE DATABASE "{name}"')
 
@@ -125,9 +123,7 @@ def bare_orm(w, batch):
                 submitted_by=w["applicant"],
                 submitted_at=now,
             )
-            HandlingStep.objects.create(
-                application=application, jurisdiction=w["anhui"], authority=authority
-            )
+            HandlingStep.objects.create(application=application, jurisdiction=w["anhui"], authority=authority)
             upload = pdf()
             Material.objects.create(
                 application=application,
@@ -147,9 +143,7 @@ def main():
     parser.add_argument("--n", type=int, default=300, help="submissions per side (default 300)")
     parser.add_argument(
         "--database-url",
-        default=os.environ.get(
-            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/yrd_bench"
-        ),
+        default=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/yrd_bench"),
     )
     args = parser.parse_args()
     prepare_database(args.database_url)
@@ -161,9 +155,7 @@ def main():
     orm_seconds = bare_orm(w, rows(args.n, 0))
     service_rate, orm_rate = args.n / service_seconds, args.n / orm_seconds
     print(f"PostgreSQL, {args.n} remote receive-and-forward submissions each (1 PDF material):")
-    print(
-        f"  service layer (validate, route, checksum, audit): {service_rate:8.1f} submissions/s"
-    )
+    print(f"  service layer (validate, route, checksum, audit): {service_rate:8.1f} submissions/s")
     print(f"  bare ORM inserts of the same rows:                 {orm_rate:8.1f} rows/s")
     print(f"  ratio service / bare ORM: {service_rate / orm_rate:.2f}")
 

@@ -28,14 +28,18 @@ def main(source):
         if len(adcode) != 6 or not adcode.startswith(YRD_PROVINCE_PREFIXES):
             continue
         geometry = feature["geometry"]
-        features.append({
-            "type": "Feature",
-            "properties": {"adcode": adcode, "name": feature["properties"]["name"]},
-            "geometry": {"type": geometry["type"], "coordinates": rounded(geometry["coordinates"])},
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"adcode": adcode, "name": feature["properties"]["name"]},
+                "geometry": {"type": geometry["type"], "coordinates": rounded(geometry["coordinates"])},
+            }
+        )
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps({"type": "FeatureCollection", "features": features},
-                              ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    OUT.write_text(
+        json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":")),
+        encoding="utf-8",
+    )
     print(f"{len(features)} cities -> {OUT}")
 
 

@@ -19,9 +19,7 @@ urlpatterns = [
     path("core/", include(("yrd.core.urls", "core"))),
 ]
 urlpatterns += [
-    path(f"{m.label}/", include((m.urls, m.label)))
-    for m in registry.manifests.values()
-    if m.urls and m.label != "core"
+    path(f"{m.label}/", include((m.urls, m.label))) for m in registry.manifests.values() if m.urls and m.label != "core"
 ]
 
 if settings.DEBUG:

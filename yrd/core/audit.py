@@ -14,8 +14,18 @@ from yrd.core.models import AuditEntry, AuditHead
 
 GENESIS = "0" * 64
 CHAINED_FIELDS = (
-    "seq", "at", "actor_id", "actor_label", "action", "object_type", "object_id", "object_repr",
-    "jurisdiction", "ip", "data", "prev_hash",
+    "seq",
+    "at",
+    "actor_id",
+    "actor_label",
+    "action",
+    "object_type",
+    "object_id",
+    "object_repr",
+    "jurisdiction",
+    "ip",
+    "data",
+    "prev_hash",
 )
 
 
@@ -26,8 +36,11 @@ def plain_json(data):
 
 def entry_hash(values):
     canonical = json.dumps(
-        {name: values[name] for name in CHAINED_FIELDS}, sort_keys=True, ensure_ascii=False,
-        separators=(",", ":"), cls=DjangoJSONEncoder,
+        {name: values[name] for name in CHAINED_FIELDS},
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+        cls=DjangoJSONEncoder,
     )
     return hashlib.sha256(canonical.encode()).hexdigest()
 
@@ -38,8 +51,7 @@ def _now_to_the_millisecond():
     return now.replace(microsecond=now.microsecond // 1000 * 1000)
 
 
-def audit_record(*, actor, action, obj=None, object_type="", object_id="", object_repr="",
-                 jurisdiction="", data=None):
+def audit_record(*, actor, action, obj=None, object_type="", object_id="", object_repr="", jurisdiction="", data=None):
     """Append one entry. Must run inside the transaction of the write it describes."""
     if not connection.in_atomic_block:
         raise RuntimeError("audit_record must run inside the write's transaction")

@@ -11,7 +11,11 @@ DEMO_PASSWORD = "yrd-demo-2026"
 def demo_organisation(name_zh, name_en, kind, jurisdiction):
     existing = Organisation.objects.filter(name_zh=name_zh, jurisdiction=jurisdiction).first()
     return existing or organisation_create(
-        acting_user=None, name_zh=name_zh, name_en=name_en, kind=kind, jurisdiction=jurisdiction,
+        acting_user=None,
+        name_zh=name_zh,
+        name_en=name_en,
+        kind=kind,
+        jurisdiction=jurisdiction,
         is_demo=True,
     )
 
@@ -21,12 +25,23 @@ def demo_person(username, display_name, *, roles=(), organisation=None, language
     person = User.objects.filter(username=username).first()
     if person is None:
         person = person_create(
-            acting_user=None, username=username, password=DEMO_PASSWORD, display_name=display_name,
-            email=f"{username}@demo.yrd.invalid", organisation=organisation, language=language, **extra,
+            acting_user=None,
+            username=username,
+            password=DEMO_PASSWORD,
+            display_name=display_name,
+            email=f"{username}@demo.yrd.invalid",
+            organisation=organisation,
+            language=language,
+            **extra,
         )
     for role_code, jurisdiction, *org in roles:
-        role_assign(acting_user=None, user=person, role_code=role_code, jurisdiction=jurisdiction,
-                    organisation=org[0] if org else None)
+        role_assign(
+            acting_user=None,
+            user=person,
+            role_code=role_code,
+            jurisdiction=jurisdiction,
+            organisation=org[0] if org else None,
+        )
     return person
 
 

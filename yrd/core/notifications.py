@@ -13,9 +13,7 @@ def notify(*, recipients, subject, body="", url=""):
     created = []
     for person in recipients:
         with translation.override(person.language):
-            note = Notification.objects.create(
-                recipient=person, subject=str(subject)[:200], body=str(body), url=url
-            )
+            note = Notification.objects.create(recipient=person, subject=str(subject)[:200], body=str(body), url=url)
         created.append(note)
         if person.email:
             run_after_commit(send_email, person.email, note.subject, f"{note.body}\n\n{note.url}".strip())

@@ -44,16 +44,24 @@ def load_jurisdictions(rows):
         code = row["province_code"]
         if code not in provinces:
             provinces[code] = _upsert(
-                Jurisdiction.Level.PROVINCE, code, region,
-                name_zh=row["province_name_zh"], name_en=row["province_name_en"],
+                Jurisdiction.Level.PROVINCE,
+                code,
+                region,
+                name_zh=row["province_name_zh"],
+                name_en=row["province_name_en"],
             )
         _upsert(
-            Jurisdiction.Level.CITY, row["city_adcode"], provinces[code],
-            name_zh=row["city_name_zh"], name_en=row["city_name_en"],
-            latitude=_decimal(row["latitude"]), longitude=_decimal(row["longitude"]),
+            Jurisdiction.Level.CITY,
+            row["city_adcode"],
+            provinces[code],
+            name_zh=row["city_name_zh"],
+            name_en=row["city_name_en"],
+            latitude=_decimal(row["latitude"]),
+            longitude=_decimal(row["longitude"]),
             population_million=_decimal(row["population_million"]),
             population_year=_year(row["population_year"]),
-            gdp_billion_cny=_decimal(row["gdp_billion_cny"]), gdp_year=_year(row["gdp_year"]),
+            gdp_billion_cny=_decimal(row["gdp_billion_cny"]),
+            gdp_year=_year(row["gdp_year"]),
             sources="; ".join(filter(None, [row["coord_source"], row["population_source"], row["gdp_source"]])),
         )
     return len(provinces), len(rows)
@@ -74,6 +82,11 @@ def load_reference():
     provinces, cities = load_jurisdictions(read_cities())
     roles = load_roles()
     summary = {"provinces": provinces, "cities": cities, "roles": roles}
-    audit_record(actor=None, action="core.reference.load", object_type="core.Jurisdiction",
-                 object_repr="reference data", data=summary)
+    audit_record(
+        actor=None,
+        action="core.reference.load",
+        object_type="core.Jurisdiction",
+        object_repr="reference data",
+        data=summary,
+    )
     return summary

@@ -11,34 +11,49 @@ from yrd.core.models.access import hash_token
 
 
 @transaction.atomic
-def organisation_create(*, acting_user, name_zh, kind, jurisdiction, name_en="", uscc="",
-                        is_demo=False):
+def organisation_create(*, acting_user, name_zh, kind, jurisdiction, name_en="", uscc="", is_demo=False):
     require(acting_user, "core.organisation.manage", jurisdiction)
     organisation = Organisation(
-        name_zh=name_zh, name_en=name_en, kind=kind, jurisdiction=jurisdiction, uscc=uscc,
+        name_zh=name_zh,
+        name_en=name_en,
+        kind=kind,
+        jurisdiction=jurisdiction,
+        uscc=uscc,
         is_demo=is_demo,
     )
     organisation.full_clean()
     organisation.save()
     audit_record(
-        actor=acting_user, action="core.organisation.create", obj=organisation,
-        jurisdiction=jurisdiction.code, data={"kind": kind, "uscc": organisation.uscc},
+        actor=acting_user,
+        action="core.organisation.create",
+        obj=organisation,
+        jurisdiction=jurisdiction.code,
+        data={"kind": kind, "uscc": organisation.uscc},
     )
     return organisation
 
 
 @transaction.atomic
-def person_create(*, acting_user, username, password, display_name="", email="", organisation=None,
-                  language="zh-hans", is_staff=False):
+def person_create(
+    *, acting_user, username, password, display_name="", email="", organisation=None, language="zh-hans", is_staff=False
+):
     person = User(
-        username=username, display_name=display_name, email=email, organisation=organisation,
-        language=language, is_staff=is_staff,
+        username=username,
+        display_name=display_name,
+        email=email,
+        organisation=organisation,
+        language=language,
+        is_staff=is_staff,
     )
     person.set_password(password)
     person.full_clean()
     person.save()
-    audit_record(actor=acting_user, action="core.person.create", obj=person,
-                 data={"organisation": organisation.pk if organisation else None})
+    audit_record(
+        actor=acting_user,
+        action="core.person.create",
+        obj=person,
+        data={"organisation": organisation.pk if organisation else None},
+    )
     return person
 
 
@@ -51,7 +66,9 @@ def role_assign(*, acting_user, user, role_code, jurisdiction, organisation=None
     )
     if created:
         audit_record(
-            actor=acting_user, action="core.role.assign", obj=assignment,
+            actor=acting_user,
+            action="core.role.assign",
+            obj=assignment,
             jurisdiction=jurisdiction.code,
             data={"user": user.username, "role": role_code, "organisation": organisation and organisation.pk},
         )

@@ -5,8 +5,7 @@ from celery import shared_task
 from django.core.mail import send_mail
 
 
-@shared_task(name="core.send_email", ignore_result=True, autoretry_for=(OSError,),
-             retry_backoff=True, max_retries=5)
+@shared_task(name="core.send_email", ignore_result=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_email(address, subject, body):
     """One e-mail; retried with back-off while the mail server cannot be reached."""
     send_mail(subject, body, None, [address])

@@ -13,13 +13,9 @@ def validate_adcode(value):
     if not isinstance(value, str) or len(value) != 6 or not value.isdigit():
         raise ValidationError(_("An adcode is six digits, got %(value)r."), params={"value": value})
     if value[:2] not in YRD_PROVINCES:
-        raise ValidationError(
-            _("%(value)s is not in Shanghai, Jiangsu, Zhejiang or Anhui."), params={"value": value}
-        )
+        raise ValidationError(_("%(value)s is not in Shanghai, Jiangsu, Zhejiang or Anhui."), params={"value": value})
     if value[4:] != "00" or value[2:4] == "00" and value != YRD_PROVINCES[value[:2]]:
-        raise ValidationError(
-            _("%(value)s is not a province or prefecture-level code."), params={"value": value}
-        )
+        raise ValidationError(_("%(value)s is not a province or prefecture-level code."), params={"value": value})
 
 
 def clean_uscc(value):

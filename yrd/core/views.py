@@ -48,6 +48,7 @@ def tokens(request):
 def token_revoke(request, pk):
     token = get_object_or_404(ApiToken, pk=pk, user=request.user, revoked_at__isnull=True)
     services.api_token_revoke(acting_user=request.user, token=token)
-    messages.success(request, _("Token “%(name)s” revoked; programs using it are refused from now on.")
-                     % {"name": token.name})
+    messages.success(
+        request, _("Token “%(name)s” revoked; programs using it are refused from now on.") % {"name": token.name}
+    )
     return redirect("core:tokens")

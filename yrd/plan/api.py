@@ -46,8 +46,7 @@ def responses(ok, *errors, status=200, extra=None):
     documented = {code: {"description": _MEANING[code]} for code in errors}
     documented.update(extra or {})
     return {
-        "response": {status: ok, **{code: ApiError for code in errors},
-                     **{code: ok for code in (extra or {})}},
+        "response": {status: ok, **{code: ApiError for code in errors}, **{code: ok for code in (extra or {})}},
         "openapi_extra": {"responses": documented},
     }
 
@@ -55,15 +54,15 @@ def responses(ok, *errors, status=200, extra=None):
 # --- public -------------------------------------------------------------------------------------
 
 
-@router.get("/areas", auth=None, **responses(list[AreaOut]),
-            summary="Areas of the plan with task counts")
+@router.get("/areas", auth=None, **responses(list[AreaOut]), summary="Areas of the plan with task counts")
 def list_areas(request):
     """The plan's areas with the key-task count the plan states and the published tasks on file."""
     return q.areas_with_counts()
 
 
-@router.get("/public/tasks", auth=None, **responses(PublicTaskPageOut, 422),
-            summary="Published tasks (transparency page)")
+@router.get(
+    "/public/tasks", auth=None, **responses(PublicTaskPageOut, 422), summary="Published tasks (transparency page)"
+)
 def list_public_tasks(request, filters: Query[PublicTaskListIn]):
     """Published tasks with derived status and progress; fields fit for the public only."""
     rows = task_rows(published_tasks(), status=filters.status, area=filters.area)
@@ -80,14 +79,23 @@ def list_tasks(request, filters: Query[TaskListIn]):
     jurisdiction = None
     if filters.jurisdiction:
         jurisdiction = q.jurisdiction_from_code(filters.jurisdiction, "jurisdiction")
-    rows = task_rows(visible_tasks(request.user), status=filters.status, area=filters.area,
-                     jurisdiction=jurisdiction, search=filters.q.strip())
+    rows = task_rows(
+        visible_tasks(request.user),
+        status=filters.status,
+        area=filters.area,
+        jurisdiction=jurisdiction,
+        search=filters.q.strip(),
+    )
     return _page(rows, filters)
 
 
 def _page(rows, page):
-    return {"total": len(rows), "limit": page.limit, "offset": page.offset,
-            "items": rows[page.offset: page.offset + page.limit]}
+    return {
+        "total": len(rows),
+        "limit": page.limit,
+        "offset": page.offset,
+        "items": rows[page.offset : page.offset + page.limit],
+    }
 
 
 @router.get("/tasks/{int:task_id}", **responses(TaskOut, 401, 404), summary="One task")
@@ -95,8 +103,7 @@ def get_task(request, task_id: int):
     return q.visible_task_row(request.user, task_id)
 
 
-@router.post("/tasks", **responses(TaskOut, 400, 401, 403, 422, status=201),
-             summary="Create a task")
+@router.post("/tasks", **responses(TaskOut, 400, 401, 403, 422, status=201), summary="Create a task")
 def create_task(request, payload: TaskCreateIn):
     """Needs plan.task.manage over every lead and co-lead jurisdiction."""
     plan = q.plan_or_error()
@@ -106,8 +113,7 @@ def create_task(request, payload: TaskCreateIn):
     return Status(201, q.task_row(task))
 
 
-@router.patch("/tasks/{int:task_id}", **responses(TaskOut, 400, 401, 403, 404, 422),
-              summary="Change a task")
+@router.patch("/tasks/{int:task_id}", **responses(TaskOut, 400, 401, 403, 404, 422), summary="Change a task")
 def update_task(request, task_id: int, payload: TaskUpdateIn):
     """Changes only the fields sent. Re-assigning leads needs plan.task.manage over the new ones."""
     task = q.visible_task(request.user, task_id)
@@ -135,46 +141,64 @@ def _references(plan, fields):
 # --- milestones ---------------------------------------------------------------------------------
 
 
-@router.get("/tasks/{int:task_id}/milestones", **responses(list[MilestoneOut], 401, 404),
-            summary="Milestones of a task")
+@router.get(
+    "/tasks/{int:task_id}/milestones", **responses(list[MilestoneOut], 401, 404), summary="Milestones of a task"
+)
 def list_milestones(request, task_id: int):
     return q.task_milestones(q.visible_task(request.user, task_id))
 
 
-@router.post("/tasks/{int:task_id}/milestones",
-             **responses(MilestoneOut, 400, 401, 403, 404, 422, status=201),
-             summary="Add a milestone")
+@router.post(
+    "/tasks/{int:task_id}/milestones",
+    **responses(MilestoneOut, 400, 401, 403, 404, 422, status=201),
+    summary="Add a milestone",
+)
 def create_milestone(request, task_id: int, payload: MilestoneCreateIn):
     task = q.visible_task(request.user, task_id)
     milestone = services.milestone_create(acting_user=request.user, task=task, **payload.dict())
     return Status(201, milestone)
 
 
-@router.patch("/milestones/{int:milestone_id}",
-              **responses(MilestoneOut, 400, 401, 403, 404, 422),
-              summary="Change or complete a milestone")
+@router.patch(
+    "/milestones/{int:milestone_id}",
+    **responses(MilestoneOut, 400, 401, 403, 404, 422),
+    summary="Change or complete a milestone",
+)
 def update_milestone(request, milestone_id: int, payload: MilestoneUpdateIn):
     """Changes only the fields sent; set done_date to complete the milestone."""
     milestone = q.visible_milestone(request.user, milestone_id)
-    return services.milestone_update(acting_user=request.user, milestone=milestone,
-                                     **payload.dict(exclude_unset=True))
+    return services.milestone_update(acting_user=request.user, milestone=milestone, **payload.dict(exclude_unset=True))
 
 
 # --- progress reports ---------------------------------------------------------------------------
 
 
-@router.get("/tasks/{int:task_id}/reports", **responses(list[ReportOut], 401, 404),
-            summary="Progress reports of a task")
+@router.get(
+    "/tasks/{int:task_id}/reports", **responses(list[ReportOut], 401, 404), summary="Progress reports of a task"
+)
 def list_reports(request, task_id: int):
     return q.task_reports(q.visible_task(request.user, task_id))
 
 
-@router.post("/tasks/{int:task_id}/reports",
-             **responses(ReportOut, 400, 401, 403, 404, 409, 422, status=201,
-                         extra={200: {"description": "A retry: the report the key first created"}}),
-             summary="Submit a progress report (idempotent with Idempotency-Key)")
+@router.post(
+    "/tasks/{int:task_id}/reports",
+    **responses(
+        ReportOut,
+        400,
+        401,
+        403,
+        404,
+        409,
+        422,
+        status=201,
+        extra={200: {"description": "A retry: the report the key first created"}},
+    ),
+    summary="Submit a progress report (idempotent with Idempotency-Key)",
+)
 def create_report(
-    request, task_id: int, payload: ReportCreateIn,
+    request,
+    task_id: int,
+    payload: ReportCreateIn,
     idempotency_key: str | None = Header(None, alias="Idempotency-Key", max_length=80),
 ):
     """Send a fresh `Idempotency-Key` with each new report. Retrying with the same key and body
@@ -186,8 +210,7 @@ def create_report(
     if earlier is not None:
         return Status(200, earlier)
     try:
-        report = services.report_submit(acting_user=request.user, task=task, idempotency_key=key,
-                                        **payload.dict())
+        report = services.report_submit(acting_user=request.user, task=task, idempotency_key=key, **payload.dict())
     except Conflict:
         # A concurrent retry with the same key may have won the race: answer as a retry would.
         earlier = _replay(request.user, task, key, payload)
@@ -202,21 +225,25 @@ def _replay(user, task, key, payload):
     earlier = q.report_by_idempotency_key(key)
     if earlier is None:
         return None
-    same_request = earlier.task_id == task.pk and earlier.submitted_by_id == user.pk and all(
-        getattr(earlier, name) == value for name, value in payload.dict().items()
+    same_request = (
+        earlier.task_id == task.pk
+        and earlier.submitted_by_id == user.pk
+        and all(getattr(earlier, name) == value for name, value in payload.dict().items())
     )
     if not same_request:
-        raise Conflict(_("This idempotency key was already used for another report."),
-                       code="idempotency_key_reused")
+        raise Conflict(_("This idempotency key was already used for another report."), code="idempotency_key_reused")
     return earlier
 
 
-@router.post("/reports/{int:report_id}/review",
-             **responses(ReportOut, 400, 401, 403, 404, 409, 422),
-             summary="Accept or return a progress report")
+@router.post(
+    "/reports/{int:report_id}/review",
+    **responses(ReportOut, 400, 401, 403, 404, 409, 422),
+    summary="Accept or return a progress report",
+)
 def review_report(request, report_id: int, payload: ReportReviewIn):
     """A report is reviewed once (409 after); returning it needs a comment."""
     report = q.visible_report(request.user, report_id)
-    report = services.report_review(acting_user=request.user, report=report,
-                                    accept=payload.decision == "accept", comment=payload.comment)
+    report = services.report_review(
+        acting_user=request.user, report=report, accept=payload.decision == "accept", comment=payload.comment
+    )
     return q.report_again(report)

@@ -52,9 +52,7 @@ def task_milestones(task):
 
 
 def visible_milestone(user, pk):
-    milestone = (
-        Milestone.objects.filter(pk=pk, task__in=visible_tasks(user)).select_related("task").first()
-    )
+    milestone = Milestone.objects.filter(pk=pk, task__in=visible_tasks(user)).select_related("task").first()
     if milestone is None:
         raise Http404(_("No such milestone, or you may not see it."))
     return milestone

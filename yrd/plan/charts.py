@@ -51,22 +51,34 @@ def area_progress(groups):
         "textStyle": TEXT,
         "tooltip": {"trigger": "item"},
         "grid": {"left": 48, "right": 16, "top": 24, "bottom": 40},
-        "xAxis": {"type": "category", "data": [area_label(a) for a, _f in groups],
-                  "axisLabel": {"interval": 0, "rotate": 30 if len(groups) > 6 else 0}},
+        "xAxis": {
+            "type": "category",
+            "data": [area_label(a) for a, _f in groups],
+            "axisLabel": {"interval": 0, "rotate": 30 if len(groups) > 6 else 0},
+        },
         "yAxis": {"type": "value", "min": 0, "max": 100, "name": "%"},
-        "series": [{
-            "type": "bar", "name": _("Average progress"), "barMaxWidth": 42,
-            "itemStyle": {"color": ACCENT},
-            "label": {"show": True, "position": "top", "formatter": "{c}%"},
-            "data": [
-                {"value": f["percent"],
-                 "tooltip": {"formatter": _tip(
-                     a.title if a else area_label(a),
-                     _("%(percent)s%% done on average over %(count)s tasks")
-                     % {"percent": f["percent"], "count": f["tasks"]})}}
-                for a, f in groups
-            ],
-        }],
+        "series": [
+            {
+                "type": "bar",
+                "name": _("Average progress"),
+                "barMaxWidth": 42,
+                "itemStyle": {"color": ACCENT},
+                "label": {"show": True, "position": "top", "formatter": "{c}%"},
+                "data": [
+                    {
+                        "value": f["percent"],
+                        "tooltip": {
+                            "formatter": _tip(
+                                a.title if a else area_label(a),
+                                _("%(percent)s%% done on average over %(count)s tasks")
+                                % {"percent": f["percent"], "count": f["tasks"]},
+                            )
+                        },
+                    }
+                    for a, f in groups
+                ],
+            }
+        ],
     }
 
 
@@ -77,13 +89,21 @@ def area_statuses(groups):
         "tooltip": {"trigger": "axis", "axisPointer": {"type": "shadow"}},
         "legend": {"top": 0, "itemWidth": 14, "itemHeight": 10, "itemGap": 8},
         "grid": {"left": 40, "right": 16, "top": 64, "bottom": 40},
-        "xAxis": {"type": "category", "data": [area_label(a) for a, _f in groups],
-                  "axisLabel": {"interval": 0, "rotate": 30 if len(groups) > 6 else 0}},
+        "xAxis": {
+            "type": "category",
+            "data": [area_label(a) for a, _f in groups],
+            "axisLabel": {"interval": 0, "rotate": 30 if len(groups) > 6 else 0},
+        },
         "yAxis": {"type": "value", "minInterval": 1},
         "series": [
-            {"type": "bar", "stack": "status", "name": str(status.label), "barMaxWidth": 42,
-             "itemStyle": {"color": STATUS_COLOURS[status]},
-             "data": [f["statuses"].get(status, 0) for _a, f in groups]}
+            {
+                "type": "bar",
+                "stack": "status",
+                "name": str(status.label),
+                "barMaxWidth": 42,
+                "itemStyle": {"color": STATUS_COLOURS[status]},
+                "data": [f["statuses"].get(status, 0) for _a, f in groups],
+            }
             for status in STATUS_ORDER
         ],
     }
@@ -94,16 +114,23 @@ def status_pie(statuses):
         "textStyle": TEXT,
         "tooltip": {"trigger": "item", "formatter": "{b}: {c} ({d}%)"},
         "legend": {"bottom": 0},
-        "series": [{
-            "type": "pie", "radius": ["36%", "66%"], "center": ["50%", "45%"],
-            "label": {"position": "inside", "formatter": "{c}", "color": "#ffffff",
-                      "fontWeight": "bold"},
-            "data": [
-                {"name": str(status.label), "value": statuses.get(status, 0),
-                 "itemStyle": {"color": STATUS_COLOURS[status]}}
-                for status in STATUS_ORDER if statuses.get(status, 0)
-            ],
-        }],
+        "series": [
+            {
+                "type": "pie",
+                "radius": ["36%", "66%"],
+                "center": ["50%", "45%"],
+                "label": {"position": "inside", "formatter": "{c}", "color": "#ffffff", "fontWeight": "bold"},
+                "data": [
+                    {
+                        "name": str(status.label),
+                        "value": statuses.get(status, 0),
+                        "itemStyle": {"color": STATUS_COLOURS[status]},
+                    }
+                    for status in STATUS_ORDER
+                    if statuses.get(status, 0)
+                ],
+            }
+        ],
     }
 
 
@@ -116,32 +143,54 @@ def area_province_heatmap(area_list, province_list, cells, has_unassigned=False)
             count, percent = cells.get((area.pk if area else None, province.code), (0, None))
             if not count:
                 continue
-            data.append({
-                "value": [x, y, percent],
-                "label": {"formatter": str(count)},
-                "tooltip": {"formatter": _tip(
-                    f"{area_label(area)} · {province.name}",
-                    _("%(count)s tasks, %(percent)s%% done on average")
-                    % {"count": count, "percent": percent},
-                )},
-            })
+            data.append(
+                {
+                    "value": [x, y, percent],
+                    "label": {"formatter": str(count)},
+                    "tooltip": {
+                        "formatter": _tip(
+                            f"{area_label(area)} · {province.name}",
+                            _("%(count)s tasks, %(percent)s%% done on average") % {"count": count, "percent": percent},
+                        )
+                    },
+                }
+            )
     return {
         "textStyle": TEXT,
         "tooltip": {"trigger": "item"},
         "grid": {"left": 90, "right": 24, "top": 16, "bottom": 72},
-        "xAxis": {"type": "category", "data": [p.name for p in province_list],
-                  "splitArea": {"show": True}},
-        "yAxis": {"type": "category", "data": [area_label(a) for a in rows], "inverse": True,
-                  "splitArea": {"show": True}},
-        "visualMap": {"type": "piecewise", "pieces": PERCENT_BANDS, "orient": "horizontal",
-                      "left": "center", "bottom": 0, "dimension": 2},
-        "series": [{
-            "type": "heatmap", "name": _("Average progress"), "data": data,
-            "label": {"show": True, "fontSize": 14, "fontWeight": "bold", "color": "#1f2933",
-                      "backgroundColor": "rgba(255,255,255,0.75)", "padding": [2, 5],
-                      "borderRadius": 3},
-            "emphasis": {"itemStyle": {"borderColor": "#1f2933", "borderWidth": 1}},
-        }],
+        "xAxis": {"type": "category", "data": [p.name for p in province_list], "splitArea": {"show": True}},
+        "yAxis": {
+            "type": "category",
+            "data": [area_label(a) for a in rows],
+            "inverse": True,
+            "splitArea": {"show": True},
+        },
+        "visualMap": {
+            "type": "piecewise",
+            "pieces": PERCENT_BANDS,
+            "orient": "horizontal",
+            "left": "center",
+            "bottom": 0,
+            "dimension": 2,
+        },
+        "series": [
+            {
+                "type": "heatmap",
+                "name": _("Average progress"),
+                "data": data,
+                "label": {
+                    "show": True,
+                    "fontSize": 14,
+                    "fontWeight": "bold",
+                    "color": "#1f2933",
+                    "backgroundColor": "rgba(255,255,255,0.75)",
+                    "padding": [2, 5],
+                    "borderRadius": 3,
+                },
+                "emphasis": {"itemStyle": {"borderColor": "#1f2933", "borderWidth": 1}},
+            }
+        ],
     }
 
 
@@ -158,7 +207,7 @@ def _band_colour(percent):
 
 def _is_dark(colour):
     """Relative luminance (sRGB, approximate) under one half: dark text would not read on it."""
-    red, green, blue = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    red, green, blue = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
     return 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.5
 
 
@@ -169,12 +218,12 @@ def city_map(cities, map_name="yrd"):
     for code, (city, count, percent) in sorted(cities.items()):
         names[code] = city.name
         if count:
-            tip = _tip(city.name, _("%(count)s tasks, %(percent)s%% done on average")
-                       % {"count": count, "percent": percent})
+            tip = _tip(
+                city.name, _("%(count)s tasks, %(percent)s%% done on average") % {"count": count, "percent": percent}
+            )
         else:
             tip = _tip(city.name, _("No tasks"))
-        item = {"name": city.name, "value": percent if count else "-", "tasks": count,
-                "tooltip": {"formatter": tip}}
+        item = {"name": city.name, "value": percent if count else "-", "tasks": count, "tooltip": {"formatter": tip}}
         if count and _is_dark(_band_colour(percent)):
             item["label"] = LIGHT_LABEL
         data.append(item)
@@ -182,16 +231,23 @@ def city_map(cities, map_name="yrd"):
         "textStyle": TEXT,
         "tooltip": {"trigger": "item"},
         "visualMap": {"type": "piecewise", "pieces": PERCENT_BANDS, "left": 8, "bottom": 8},
-        "series": [{
-            "type": "map", "map": map_name, "nameProperty": "adcode", "nameMap": names,
-            "name": _("Average progress"), "roam": True, "layoutCenter": ["55%", "50%"],
-            "layoutSize": "95%",
-            "label": {"show": True, "fontSize": 10, "color": "#1f2933"},
-            "itemStyle": {"areaColor": "#f0f1f3", "borderColor": "#ffffff", "borderWidth": 0.8},
-            "emphasis": {"label": {"show": True}, "itemStyle": {"areaColor": "#f2c14e"}},
-            "select": {"disabled": True},
-            "data": data,
-        }],
+        "series": [
+            {
+                "type": "map",
+                "map": map_name,
+                "nameProperty": "adcode",
+                "nameMap": names,
+                "name": _("Average progress"),
+                "roam": True,
+                "layoutCenter": ["55%", "50%"],
+                "layoutSize": "95%",
+                "label": {"show": True, "fontSize": 10, "color": "#1f2933"},
+                "itemStyle": {"areaColor": "#f0f1f3", "borderColor": "#ffffff", "borderWidth": 0.8},
+                "emphasis": {"label": {"show": True}, "itemStyle": {"areaColor": "#f2c14e"}},
+                "select": {"disabled": True},
+                "data": data,
+            }
+        ],
     }
 
 
@@ -218,56 +274,91 @@ def gantt(tasks, milestones, plan, on_day):
     stacks only on a value axis, so the bars use a hidden value axis laid exactly over the visible
     time axis (same extent in milliseconds)."""
     labels = [f"{t.code}  {_short(t.title)}" for t in tasks]
-    days = [day for t in tasks for m in milestones.get(t.pk, [])
-            for day in (m.due_date, m.done_date) if day]
+    days = [day for t in tasks for m in milestones.get(t.pk, []) for day in (m.due_date, m.done_date) if day]
     first = min([plan.start, *(t.start for t in tasks), *days])
     last = max([plan.end, *(t.end for t in tasks), *days])
     offsets, spans, marks = [], [], {"done": [], "open": [], "late": []}
     for row, task in enumerate(tasks):
         offsets.append(_ms(task.start))
-        spans.append({
-            "value": _ms(task.end) - _ms(task.start),
-            "itemStyle": {"color": STATUS_COLOURS[task.status]},
-            "label": {"formatter": f"{task.latest_percent or 0}%"},
-            "tooltip": {"formatter": _tip(
-                f"{task.code} {task.title}", f"{task.start:%Y-%m-%d} – {task.end:%Y-%m-%d}",
-                f"{task.status.label} · {task.latest_percent or 0}%")},
-        })
+        spans.append(
+            {
+                "value": _ms(task.end) - _ms(task.start),
+                "itemStyle": {"color": STATUS_COLOURS[task.status]},
+                "label": {"formatter": f"{task.latest_percent or 0}%"},
+                "tooltip": {
+                    "formatter": _tip(
+                        f"{task.code} {task.title}",
+                        f"{task.start:%Y-%m-%d} – {task.end:%Y-%m-%d}",
+                        f"{task.status.label} · {task.latest_percent or 0}%",
+                    )
+                },
+            }
+        )
         for milestone in milestones.get(task.pk, []):
             if milestone.done_date:
                 kind = "done"
             else:
                 kind = "late" if milestone.due_date < on_day else "open"
             when = milestone.done_date or milestone.due_date
-            marks[kind].append({
-                "value": [_ms(when), row],
-                "tooltip": {"formatter": _tip(
-                    milestone.title, _("due %(due)s") % {"due": f"{milestone.due_date:%Y-%m-%d}"},
-                    _("done %(done)s") % {"done": f"{milestone.done_date:%Y-%m-%d}"}
-                    if milestone.done_date else _("not done"))},
-            })
+            marks[kind].append(
+                {
+                    "value": [_ms(when), row],
+                    "tooltip": {
+                        "formatter": _tip(
+                            milestone.title,
+                            _("due %(due)s") % {"due": f"{milestone.due_date:%Y-%m-%d}"},
+                            _("done %(done)s") % {"done": f"{milestone.done_date:%Y-%m-%d}"}
+                            if milestone.done_date
+                            else _("not done"),
+                        )
+                    },
+                }
+            )
     marker_styles = {
         "done": (_("Milestone done"), "#2e7d32", "diamond"),
         "open": (_("Milestone open"), "#ffffff", "diamond"),
         "late": (_("Milestone overdue"), "#c62828", "triangle"),
     }
     series = [
-        {"type": "bar", "stack": "gantt", "silent": True, "itemStyle": {"color": "rgba(0,0,0,0)"},
-         "tooltip": {"show": False}, "data": offsets, "barWidth": 14, "xAxisIndex": 1},
-        {"type": "bar", "stack": "gantt", "name": _("Task"), "barWidth": 14, "data": spans,
-         "xAxisIndex": 1,
-         "label": {"show": True, "position": "insideLeft", "color": "#ffffff", "fontSize": 10},
-         "markLine": {"silent": True, "symbol": "none",
-                      "lineStyle": {"color": "#b7202e", "type": "dashed"},
-                      "label": {"formatter": _("today"), "position": "start"},
-                      "data": [{"xAxis": _ms(on_day)}]}},
+        {
+            "type": "bar",
+            "stack": "gantt",
+            "silent": True,
+            "itemStyle": {"color": "rgba(0,0,0,0)"},
+            "tooltip": {"show": False},
+            "data": offsets,
+            "barWidth": 14,
+            "xAxisIndex": 1,
+        },
+        {
+            "type": "bar",
+            "stack": "gantt",
+            "name": _("Task"),
+            "barWidth": 14,
+            "data": spans,
+            "xAxisIndex": 1,
+            "label": {"show": True, "position": "insideLeft", "color": "#ffffff", "fontSize": 10},
+            "markLine": {
+                "silent": True,
+                "symbol": "none",
+                "lineStyle": {"color": "#b7202e", "type": "dashed"},
+                "label": {"formatter": _("today"), "position": "start"},
+                "data": [{"xAxis": _ms(on_day)}],
+            },
+        },
     ]
     for kind, (name, colour, symbol) in marker_styles.items():
-        series.append({
-            "type": "scatter", "name": name, "symbol": symbol, "symbolSize": 12, "z": 5,
-            "itemStyle": {"color": colour, "borderColor": "#1f2933", "borderWidth": 1},
-            "data": marks[kind],
-        })
+        series.append(
+            {
+                "type": "scatter",
+                "name": name,
+                "symbol": symbol,
+                "symbolSize": 12,
+                "z": 5,
+                "itemStyle": {"color": colour, "borderColor": "#1f2933", "borderWidth": 1},
+                "data": marks[kind],
+            }
+        )
     return {
         "textStyle": TEXT,
         "tooltip": {"trigger": "item"},
@@ -275,13 +366,20 @@ def gantt(tasks, milestones, plan, on_day):
         # A fixed label column, so the time axes of the per-area charts line up.
         "grid": {"left": 250, "right": 24, "top": 36, "bottom": 28, "outerBoundsMode": "none"},
         "xAxis": [
-            {"type": "time", "min": _ms(first), "max": _ms(last),
-             "splitLine": {"show": True, "lineStyle": {"color": "#eef1f5"}}},
-            {"type": "value", "min": _ms(first), "max": _ms(last), "show": False,
-             "scale": True},
+            {
+                "type": "time",
+                "min": _ms(first),
+                "max": _ms(last),
+                "splitLine": {"show": True, "lineStyle": {"color": "#eef1f5"}},
+            },
+            {"type": "value", "min": _ms(first), "max": _ms(last), "show": False, "scale": True},
         ],
-        "yAxis": {"type": "category", "data": labels, "inverse": True,
-                  "axisLabel": {"fontSize": 11, "width": 238, "overflow": "truncate"},
-                  "axisTick": {"show": False}},
+        "yAxis": {
+            "type": "category",
+            "data": labels,
+            "inverse": True,
+            "axisLabel": {"fontSize": 11, "width": 238, "overflow": "truncate"},
+            "axisTick": {"show": False},
+        },
         "series": series,
     }

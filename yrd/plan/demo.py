@@ -55,8 +55,13 @@ def _reports(acting_user, task, rng, today):
         last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
         risk = "high" if stumble and n > len(months) * 0.7 else rng.choice(["low", "low", "low", "medium"])
         report = services.report_submit(
-            acting_user=acting_user, task=task, period_start=first, period_end=last, percent=percent,
-            risk_level=risk, narrative_zh=f"{first:%Y年%m月}推进情况：完成计划工作的{percent}%。（演示数据）",
+            acting_user=acting_user,
+            task=task,
+            period_start=first,
+            period_end=last,
+            percent=percent,
+            risk_level=risk,
+            narrative_zh=f"{first:%Y年%m月}推进情况：完成计划工作的{percent}%。（演示数据）",
             narrative_en=f"Progress in {first:%B %Y}: {percent}% of planned work done. (demo data)",
             is_demo=True,
             submitted_at=timezone.make_aware(datetime.combine(last + timedelta(days=3), time(9))),
@@ -67,8 +72,7 @@ def _reports(acting_user, task, rng, today):
     return percent
 
 
-MILESTONES = [("工作方案印发", "Work plan issued"), ("中期评估", "Mid-term review"),
-              ("任务验收", "Acceptance")]
+MILESTONES = [("工作方案印发", "Work plan issued"), ("中期评估", "Mid-term review"), ("任务验收", "Acceptance")]
 
 
 def _milestones(coordinator, task, rng, today, percent):
@@ -82,8 +86,9 @@ def _milestones(coordinator, task, rng, today, percent):
             done = due - timedelta(days=rng.randint(0, 20)) if reached else None
         else:
             done = today if percent == 100 else None
-        services.milestone_create(acting_user=coordinator, task=task, title_zh=zh, title_en=en,
-                                  due_date=due, done_date=done, is_demo=True)
+        services.milestone_create(
+            acting_user=coordinator, task=task, title_zh=zh, title_en=en, due_date=due, done_date=done, is_demo=True
+        )
 
 
 @transaction.atomic
@@ -91,11 +96,11 @@ def load_demo():
     rng, today = random.Random(SEED), timezone.localdate()
     province_list = list(provinces())
     codes = [p.code for p in province_list]
-    organisations = {code: demo_organisation(*DRC[code], "government", p)
-                     for code, p in zip(codes, province_list, strict=True)}
+    organisations = {
+        code: demo_organisation(*DRC[code], "government", p) for code, p in zip(codes, province_list, strict=True)
+    }
     coordinator = demo_person("coordinator", "长三角区域合作办公室协调员", roles=[("plan_coordinator", region())])
-    logins = [("coordinator", "plan coordinator", "whole region"),
-              *_province_people(province_list, organisations)]
+    logins = [("coordinator", "plan coordinator", "whole region"), *_province_people(province_list, organisations)]
     plan = current_plan()
     owners = {code: User.objects.get(username=f"owner_{code[:2]}") for code in codes}
     for task in Task.objects.filter(plan=plan, demo_details=False).order_by("code"):
@@ -103,12 +108,16 @@ def load_demo():
             continue
         leads, coleads = _leads(task, rng, codes)
         services.task_update(
-            acting_user=coordinator, task=task, demo_details=True,
+            acting_user=coordinator,
+            task=task,
+            demo_details=True,
             leads=[jurisdiction_by_code(c, "province") for c in leads],
             coleads=[jurisdiction_by_code(c, "province") for c in coleads],
             organisations=[organisations[c] for c in leads + coleads],
-            kpi_name_zh="年度重点工作完成率", kpi_name_en="Share of annual key work completed",
-            kpi_target=100, kpi_unit="%",
+            kpi_name_zh="年度重点工作完成率",
+            kpi_name_en="Share of annual key work completed",
+            kpi_target=100,
+            kpi_unit="%",
         )
         percent = _reports(owners[leads[0]], task, rng, today)
         _milestones(coordinator, task, rng, today, percent)
@@ -119,11 +128,15 @@ def _province_people(province_list, organisations):
     rows = []
     for province in province_list:
         short = province.code[:2]
-        demo_person(f"coordinator_{short}", f"{province.name_zh}规划协调员",
-                    roles=[("plan_coordinator", province)])
-        demo_person(f"owner_{short}", f"{organisations[province.code].name_zh}联络员",
-                    organisation=organisations[province.code],
-                    roles=[("task_owner", province, organisations[province.code])])
-        rows += [(f"coordinator_{short}", "plan coordinator", province.name_en),
-                 (f"owner_{short}", "task owner", organisations[province.code].name_en)]
+        demo_person(f"coordinator_{short}", f"{province.name_zh}规划协调员", roles=[("plan_coordinator", province)])
+        demo_person(
+            f"owner_{short}",
+            f"{organisations[province.code].name_zh}联络员",
+            organisation=organisations[province.code],
+            roles=[("task_owner", province, organisations[province.code])],
+        )
+        rows += [
+            (f"coordinator_{short}", "plan coordinator", province.name_en),
+            (f"owner_{short}", "task owner", organisations[province.code].name_en),
+        ]
     return rows

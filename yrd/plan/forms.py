@@ -45,16 +45,21 @@ class ReportForm(forms.Form):
     period_start = forms.DateField(label=_("Period start"), widget=_date_input())
     period_end = forms.DateField(label=_("Period end"), widget=_date_input())
     percent = forms.IntegerField(label=_("Percent complete"), min_value=0, max_value=100)
-    risk_level = forms.ChoiceField(label=_("Risk level"), choices=ProgressReport.Risk.choices,
-                                   initial=ProgressReport.Risk.LOW)
-    kpi_value = forms.DecimalField(label=_("KPI value reached"), required=False, max_digits=14,
-                                   decimal_places=2, min_value=0)
-    narrative_zh = forms.CharField(label=_("Narrative (Chinese)"), required=False,
-                                   widget=forms.Textarea(attrs={"rows": 3}))
-    narrative_en = forms.CharField(label=_("Narrative (English)"), required=False,
-                                   widget=forms.Textarea(attrs={"rows": 3}))
+    risk_level = forms.ChoiceField(
+        label=_("Risk level"), choices=ProgressReport.Risk.choices, initial=ProgressReport.Risk.LOW
+    )
+    kpi_value = forms.DecimalField(
+        label=_("KPI value reached"), required=False, max_digits=14, decimal_places=2, min_value=0
+    )
+    narrative_zh = forms.CharField(
+        label=_("Narrative (Chinese)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    narrative_en = forms.CharField(
+        label=_("Narrative (English)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     evidence = MultipleFileField(
-        label=_("Evidence files"), required=False,
+        label=_("Evidence files"),
+        required=False,
         help_text=_("PDF, JPEG or PNG, up to 10 MB each; the type is checked by content."),
         widget=MultipleFileInput(attrs={"accept": ACCEPT}),
     )
@@ -113,10 +118,10 @@ class ReportForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    decision = forms.ChoiceField(
-        choices=[("accept", _("Accept")), ("return", _("Return for revision"))])
-    comment = forms.CharField(label=_("Comment"), required=False, max_length=2000,
-                              widget=forms.Textarea(attrs={"rows": 2}))
+    decision = forms.ChoiceField(choices=[("accept", _("Accept")), ("return", _("Return for revision"))])
+    comment = forms.CharField(
+        label=_("Comment"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class TaskFilterForm(forms.Form):
@@ -125,11 +130,13 @@ class TaskFilterForm(forms.Form):
     NO_AREA = "none"
 
     q = forms.CharField(
-        label=_("Search"), required=False, max_length=100,
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Code or title")}))
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Code or title")}),
+    )
     area = forms.ChoiceField(label=_("Area"), required=False)
-    status = forms.ChoiceField(label=_("Status"), required=False,
-                               choices=[("", _("All statuses")), *Status.choices])
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All statuses")), *Status.choices])
     jurisdiction = forms.ChoiceField(label=_("Province or city"), required=False)
 
     def __init__(self, *args, areas=(), jurisdictions=(), **kwargs):
@@ -151,15 +158,17 @@ class TaskFilterForm(forms.Form):
 class BulkForm(forms.Form):
     SHIFT, SET_END, DONE, PUBLISH, UNPUBLISH = "shift", "set_end", "done", "publish", "unpublish"
 
-    tasks = forms.TypedMultipleChoiceField(coerce=int, error_messages={
-        "required": _("Select at least one task.")})
-    action = forms.ChoiceField(label=_("Change"), choices=[
-        (SHIFT, _("Shift dates by N days")),
-        (SET_END, _("Set the end date")),
-        (DONE, _("Mark done")),
-        (PUBLISH, _("Publish on the transparency page")),
-        (UNPUBLISH, _("Withdraw from the transparency page")),
-    ])
+    tasks = forms.TypedMultipleChoiceField(coerce=int, error_messages={"required": _("Select at least one task.")})
+    action = forms.ChoiceField(
+        label=_("Change"),
+        choices=[
+            (SHIFT, _("Shift dates by N days")),
+            (SET_END, _("Set the end date")),
+            (DONE, _("Mark done")),
+            (PUBLISH, _("Publish on the transparency page")),
+            (UNPUBLISH, _("Withdraw from the transparency page")),
+        ],
+    )
     days = forms.IntegerField(label=_("Days (N)"), required=False, min_value=-3650, max_value=3650)
     end = forms.DateField(label=_("End date"), required=False, widget=_date_input())
 
@@ -174,8 +183,7 @@ class BulkForm(forms.Form):
         data = super().clean()
         action = data.get("action")
         if action == self.SHIFT and not data.get("days"):
-            self.add_error("days", _("Give the number of days to shift by "
-                                     "(negative moves earlier)."))
+            self.add_error("days", _("Give the number of days to shift by (negative moves earlier)."))
         if action == self.SET_END and not data.get("end"):
             self.add_error("end", _("Give the new end date."))
         return data

@@ -31,8 +31,12 @@ def import_upload(request):
     elif kind not in kinds:
         kind = kinds[0]
     context = {
-        "kind": kind, "kinds": [(k, _label(k), COLUMNS[k]) for k in kinds], "result": result,
-        "may_export": can(request.user, READ), "max_mb": MAX_BYTES // 2**20, "max_rows": MAX_ROWS,
+        "kind": kind,
+        "kinds": [(k, _label(k), COLUMNS[k]) for k in kinds],
+        "result": result,
+        "may_export": can(request.user, READ),
+        "max_mb": MAX_BYTES // 2**20,
+        "max_rows": MAX_ROWS,
     }
     return page(request, "plan/import.html", context, tab="import")
 
@@ -46,12 +50,20 @@ def _import(request, kind):
     upload = request.FILES.get("file")
     dry_run = "check" in request.POST
     if upload is None:
-        return ImportResult(kind, dry_run=dry_run,
-                            errors=[RowError(None, "", _("Choose a file to upload."))])
+        return ImportResult(kind, dry_run=dry_run, errors=[RowError(None, "", _("Choose a file to upload."))])
     if upload.size > MAX_BYTES:
-        return ImportResult(kind, dry_run=dry_run, errors=[RowError(None, "", _(
-            "The file is %(size)s MB; the limit is %(limit)s MB.") % {
-                "size": round(upload.size / 2**20, 1), "limit": MAX_BYTES // 2**20})])
+        return ImportResult(
+            kind,
+            dry_run=dry_run,
+            errors=[
+                RowError(
+                    None,
+                    "",
+                    _("The file is %(size)s MB; the limit is %(limit)s MB.")
+                    % {"size": round(upload.size / 2**20, 1), "limit": MAX_BYTES // 2**20},
+                )
+            ],
+        )
     return import_file(acting_user=request.user, kind=kind, data=upload.read(), dry_run=dry_run)
 
 
@@ -62,8 +74,9 @@ def export(request, kind, fmt):
     if not can(request.user, READ):
         raise PermissionDenied(_("You may not read the plan."))
     exported = export_file(request.user, kind, fmt, template=request.GET.get("template") == "1")
-    response = FileResponse(io.BytesIO(exported.content), as_attachment=True,
-                            filename=exported.filename, content_type=exported.content_type)
+    response = FileResponse(
+        io.BytesIO(exported.content), as_attachment=True, filename=exported.filename, content_type=exported.content_type
+    )
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -75,7 +88,6 @@ def quarterly_pdf(request, year, quarter):
     if not can(request.user, QUARTERLY):
         raise PermissionDenied(_("Only plan coordinators may print the quarterly report."))
     content = render_quarterly_pdf(request.user, year, quarter)
-    response = FileResponse(io.BytesIO(content), filename=pdf_filename(year, quarter),
-                            content_type="application/pdf")
+    response = FileResponse(io.BytesIO(content), filename=pdf_filename(year, quarter), content_type="application/pdf")
     response["Cache-Control"] = "private, no-store"
     return response

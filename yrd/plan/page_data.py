@@ -47,8 +47,7 @@ def attention_rows(rows, tasks, on_day=None):
         task.days_overdue = max(days, default=0)
         task.expected = round(expected_percent(task.start, task.end, on_day))
         task.lag = task.expected - (task.latest_percent or 0)
-    return sorted(flagged,
-                  key=lambda t: (t.status != Status.OVERDUE, -t.days_overdue, -t.lag, t.code))
+    return sorted(flagged, key=lambda t: (t.status != Status.OVERDUE, -t.days_overdue, -t.lag, t.code))
 
 
 def baselines(plan):
@@ -88,7 +87,8 @@ def visible_comparison(user, comparison, baseline, visible_codes):
         wanted = {g.organisation_id for g in user_grants if g.organisation_id}
         org_names = dict(Organisation.objects.filter(pk__in=wanted).values_list("pk", "name_zh"))
         removed = [
-            code for code in comparison["removed"]
+            code
+            for code in comparison["removed"]
             if _snapshot_readable(baseline.snapshot.get(code, {}), paths, org_names, user_grants)
         ]
     return {

@@ -46,13 +46,17 @@ def _as_of(tasks, start, end, on_day):
     """Tasks as they stood at the end of the quarter (reports about periods ending by then,
     milestones open on that day), with the newest report within the quarter."""
     in_quarter = live_reports().filter(period_end__gte=start, period_end__lte=end)
-    return with_progress(tasks, on_day, reports_until=end).annotate(
-        quarter_percent=Subquery(in_quarter.values("percent")[:1]),
-        quarter_risk=Subquery(in_quarter.values("risk_level")[:1]),
-        quarter_period_end=Subquery(in_quarter.values("period_end")[:1]),
-        quarter_review=Subquery(in_quarter.values("review_state")[:1]),
-        quarter_demo=Subquery(in_quarter.values("is_demo")[:1]),
-    ).order_by("area__number", "code")
+    return (
+        with_progress(tasks, on_day, reports_until=end)
+        .annotate(
+            quarter_percent=Subquery(in_quarter.values("percent")[:1]),
+            quarter_risk=Subquery(in_quarter.values("risk_level")[:1]),
+            quarter_period_end=Subquery(in_quarter.values("period_end")[:1]),
+            quarter_review=Subquery(in_quarter.values("review_state")[:1]),
+            quarter_demo=Subquery(in_quarter.values("is_demo")[:1]),
+        )
+        .order_by("area__number", "code")
+    )
 
 
 def quarterly_context(user, year, quarter, *, plan=None, today=None):
@@ -73,8 +77,15 @@ def quarterly_context(user, year, quarter, *, plan=None, today=None):
         task.quarter_review_label = review_labels.get(task.quarter_review, "")
         task.latest_risk_label = risk_labels.get(task.latest_risk, "")
     return {
-        "plan": plan, "year": year, "quarter": quarter, "start": start, "end": end,
-        "on_day": on_day, "generated": timezone.localtime(), "reader": user, "rows": rows,
+        "plan": plan,
+        "year": year,
+        "quarter": quarter,
+        "start": start,
+        "end": end,
+        "on_day": on_day,
+        "generated": timezone.localtime(),
+        "reader": user,
+        "rows": rows,
         "total": len(rows),
         "statuses": [(s, s.label, summary["statuses"].get(s, 0)) for s in STATUS_ORDER],
         "status_labels": [s.label for s in STATUS_ORDER],
@@ -96,10 +107,14 @@ def _area_rows(plan, rows, summary):
     for area in [*areas(plan), None]:
         figures = per_area.get(area.pk if area else None)
         if figures:
-            result.append({
-                "area": area, "tasks": figures["tasks"], "percent": figures["percent"],
-                "statuses": [figures["statuses"].get(s, 0) for s in STATUS_ORDER],
-            })
+            result.append(
+                {
+                    "area": area,
+                    "tasks": figures["tasks"],
+                    "percent": figures["percent"],
+                    "statuses": [figures["statuses"].get(s, 0) for s in STATUS_ORDER],
+                }
+            )
     return result
 
 

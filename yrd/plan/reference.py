@@ -52,9 +52,11 @@ def load_reference():
     for row in rows:
         if row["area_no"] and row["area_no"] not in areas:
             areas[row["area_no"]], _ = Area.objects.update_or_create(
-                plan=plan, number=int(row["area_no"]),
+                plan=plan,
+                number=int(row["area_no"]),
                 defaults={
-                    "title_zh": row["area_title_zh"], "title_en": row["area_title_en"],
+                    "title_zh": row["area_title_zh"],
+                    "title_en": row["area_title_en"],
                     "stated_task_count": int(row["area_key_task_count"]) if row["area_key_task_count"] else None,
                     "source": row["area_title_source"],
                 },
@@ -62,11 +64,16 @@ def load_reference():
     named = [row for row in rows if row["task_title_zh"]]
     for code, row in zip(_task_codes(named), named, strict=True):
         Task.objects.update_or_create(
-            plan=plan, code=code,
+            plan=plan,
+            code=code,
             defaults={
-                "area": areas.get(row["area_no"]), "title_zh": row["task_title_zh"],
-                "title_en": row["task_title_en"], "area_assignment": row["area_assignment"],
-                "source": row["source"], "start": plan.start, "end": plan.end,
+                "area": areas.get(row["area_no"]),
+                "title_zh": row["task_title_zh"],
+                "title_en": row["task_title_en"],
+                "area_assignment": row["area_assignment"],
+                "source": row["source"],
+                "start": plan.start,
+                "end": plan.end,
                 "stat": LIVE_FIGURES.get(row["task_title_zh"], ""),
             },
         )

@@ -50,8 +50,7 @@ def open_milestones(today, days):
     return list(
         Milestone.objects.filter(done_date__isnull=True, due_date__lte=horizon)
         .select_related("task")
-        .prefetch_related("task__lead_jurisdictions", "task__colead_jurisdictions",
-                          "task__responsible_organisations")
+        .prefetch_related("task__lead_jurisdictions", "task__colead_jurisdictions", "task__responsible_organisations")
         .order_by("due_date", "task__code", "pk")
     )
 
@@ -145,9 +144,10 @@ def _send(reminder, today, days):
         url=url,
     )
     audit_record(
-        actor=None, action=SENT, obj=reminder.person,
-        data={"day": today.isoformat(), DUE: [m.pk for m in reminder.due],
-              OVERDUE: [m.pk for m in reminder.overdue]},
+        actor=None,
+        action=SENT,
+        obj=reminder.person,
+        data={"day": today.isoformat(), DUE: [m.pk for m in reminder.due], OVERDUE: [m.pk for m in reminder.overdue]},
     )
 
 
@@ -157,11 +157,11 @@ def _send(reminder, today, days):
 def _subject(due, overdue):
     parts = []
     if overdue:
-        parts.append(ngettext("%(count)d overdue milestone", "%(count)d overdue milestones",
-                              overdue) % {"count": overdue})
+        parts.append(
+            ngettext("%(count)d overdue milestone", "%(count)d overdue milestones", overdue) % {"count": overdue}
+        )
     if due:
-        parts.append(ngettext("%(count)d milestone due soon", "%(count)d milestones due soon",
-                              due) % {"count": due})
+        parts.append(ngettext("%(count)d milestone due soon", "%(count)d milestones due soon", due) % {"count": due})
     what = pgettext("list separator", ", ").join(parts)
     return gettext("Plan reminder: %(what)s") % {"what": what}
 
@@ -172,8 +172,9 @@ def _body(reminder, today, days):
         lines += [gettext("Overdue:"), *(_line(m, _late(m, today)) for m in reminder.overdue)]
     if reminder.due:
         lines += [""] if lines else []
-        lines.append(ngettext("Due within %(days)d working day:",
-                              "Due within %(days)d working days:", days) % {"days": days})
+        lines.append(
+            ngettext("Due within %(days)d working day:", "Due within %(days)d working days:", days) % {"days": days}
+        )
         lines += [_line(m, _soon(m, today)) for m in reminder.due]
     lines += ["", gettext("Record the milestone as done, or report progress on the task.")]
     return "\n".join(lines)
@@ -183,18 +184,19 @@ def _late(milestone, today):
     late = workdays_between(milestone.due_date, today)
     if not late:  # due on a weekend or holiday just past
         return gettext("was due %(date)s") % {"date": milestone.due_date.isoformat()}
-    return ngettext("was due %(date)s, %(count)d working day late",
-                    "was due %(date)s, %(count)d working days late", late) % {
-        "date": milestone.due_date.isoformat(), "count": late}
+    return ngettext(
+        "was due %(date)s, %(count)d working day late", "was due %(date)s, %(count)d working days late", late
+    ) % {"date": milestone.due_date.isoformat(), "count": late}
 
 
 def _soon(milestone, today):
     left = workdays_between(today, milestone.due_date)
     if milestone.due_date == today:
         return gettext("due today")
-    return ngettext("due %(date)s, in %(count)d working day",
-                    "due %(date)s, in %(count)d working days", left) % {
-        "date": milestone.due_date.isoformat(), "count": left}
+    return ngettext("due %(date)s, in %(count)d working day", "due %(date)s, in %(count)d working days", left) % {
+        "date": milestone.due_date.isoformat(),
+        "count": left,
+    }
 
 
 def _line(milestone, when):

@@ -177,7 +177,8 @@ class TaskListIn(Page):
     area: int | None = Field(None, description="Area number, 1-9")
     status: Status | None = None
     jurisdiction: Adcode | None = Field(
-        None, max_length=6,
+        None,
+        max_length=6,
         description="Adcode: tasks led or co-led by this jurisdiction or a place inside it",
     )
     q: str = Field("", max_length=100, description="Text in the code or either title")
@@ -204,8 +205,7 @@ class TaskCreateIn(Schema):
     end: date
     leads: list[Adcode] = Field(default_factory=list, description=_LEADS)
     coleads: list[Adcode] = Field(default_factory=list)
-    organisations: list[int] = Field(default_factory=list,
-                                     description="Responsible organisation ids")
+    organisations: list[int] = Field(default_factory=list, description="Responsible organisation ids")
     kpi_name_zh: str = ""
     kpi_name_en: str = ""
     kpi_target: Decimal | None = None

@@ -38,9 +38,11 @@ def _count(queryset):
 
 def live_reports():
     """Reports (of the outer task) not returned for revision, newest first."""
-    return ProgressReport.objects.filter(task=OuterRef("pk")).exclude(
-        review_state=ProgressReport.Review.RETURNED
-    ).order_by("-period_end", "-submitted_at", "-pk")
+    return (
+        ProgressReport.objects.filter(task=OuterRef("pk"))
+        .exclude(review_state=ProgressReport.Review.RETURNED)
+        .order_by("-period_end", "-submitted_at", "-pk")
+    )
 
 
 def with_progress(tasks, on_day=None, *, reports_until=None):
@@ -54,30 +56,39 @@ def with_progress(tasks, on_day=None, *, reports_until=None):
     open_milestones = Milestone.objects.filter(task=OuterRef("pk")).filter(
         Q(done_date__isnull=True) | Q(done_date__gt=on_day)
     )
-    return tasks.select_related("area").prefetch_related(
-        Prefetch("lead_jurisdictions", queryset=Jurisdiction.objects.select_related("parent")),
-        Prefetch("colead_jurisdictions", queryset=Jurisdiction.objects.select_related("parent")),
-        "responsible_organisations",
-    ).annotate(
-        latest_percent=Subquery(latest.values("percent")[:1]),
-        latest_risk=Subquery(latest.values("risk_level")[:1]),
-        open_milestones=_count(open_milestones),
-        overdue_milestones=_count(open_milestones.filter(due_date__lt=on_day)),
+    return (
+        tasks.select_related("area")
+        .prefetch_related(
+            Prefetch("lead_jurisdictions", queryset=Jurisdiction.objects.select_related("parent")),
+            Prefetch("colead_jurisdictions", queryset=Jurisdiction.objects.select_related("parent")),
+            "responsible_organisations",
+        )
+        .annotate(
+            latest_percent=Subquery(latest.values("percent")[:1]),
+            latest_risk=Subquery(latest.values("risk_level")[:1]),
+            open_milestones=_count(open_milestones),
+            overdue_milestones=_count(open_milestones.filter(due_date__lt=on_day)),
+        )
     )
 
 
 def status_of(task, on_day=None):
     return derive_status(
-        today=on_day or today(), start=task.start, end=task.end, latest_percent=task.latest_percent,
-        latest_risk=task.latest_risk, open_milestones=task.open_milestones,
+        today=on_day or today(),
+        start=task.start,
+        end=task.end,
+        latest_percent=task.latest_percent,
+        latest_risk=task.latest_risk,
+        open_milestones=task.open_milestones,
         overdue_milestones=task.overdue_milestones,
     )
 
 
 def visible_tasks(user, plan=None):
     tasks = Task.objects.filter(plan=plan or current_plan())
-    return filter_visible(tasks, user, READ, jurisdiction_fields=JURISDICTION_FIELDS,
-                          organisation_field="responsible_organisations")
+    return filter_visible(
+        tasks, user, READ, jurisdiction_fields=JURISDICTION_FIELDS, organisation_field="responsible_organisations"
+    )
 
 
 def published_tasks(plan=None):
@@ -139,7 +150,8 @@ def per_city(rows):
     result = {}
     for city in cities:
         values = [
-            t.latest_percent or 0 for t in rows
+            t.latest_percent or 0
+            for t in rows
             if any(j.contains(city) for j in [*t.lead_jurisdictions.all(), *t.colead_jurisdictions.all()])
         ]
         result[city.code] = (city, len(values), round(sum(values) / len(values), 1) if values else None)
@@ -151,9 +163,7 @@ def task_detail(user, pk):
     task = with_progress(visible_tasks(user).filter(pk=pk)).get()
     task.status = status_of(task)
     milestones = list(task.milestones.all())
-    reports = list(
-        task.reports.select_related("submitted_by", "reviewed_by").prefetch_related("evidence")
-    )
+    reports = list(task.reports.select_related("submitted_by", "reviewed_by").prefetch_related("evidence"))
     return task, milestones, reports
 
 
@@ -161,7 +171,10 @@ def reports_awaiting_review(user):
     """Submitted reports on tasks the user may review. Filtering tasks first keeps this one cheap
     query however many reports there are."""
     reviewable = filter_visible(
-        Task.objects.filter(plan=current_plan()), user, REVIEW, jurisdiction_fields=JURISDICTION_FIELDS,
+        Task.objects.filter(plan=current_plan()),
+        user,
+        REVIEW,
+        jurisdiction_fields=JURISDICTION_FIELDS,
         organisation_field="responsible_organisations",
     )
     return ProgressReport.objects.filter(
@@ -174,12 +187,14 @@ def my_reports(user, plan=None):
     `revised`: whether a report for the same task and period that was not returned exists
     (so a returned report needs no further revision)."""
     live_same_period = ProgressReport.objects.filter(
-        task=OuterRef("task"), period_start=OuterRef("period_start"),
+        task=OuterRef("task"),
+        period_start=OuterRef("period_start"),
         period_end=OuterRef("period_end"),
     ).exclude(review_state=ProgressReport.Review.RETURNED)
     return (
         ProgressReport.objects.filter(submitted_by=user, task__in=visible_tasks(user, plan))
-        .select_related("task", "reviewed_by").prefetch_related("evidence")
+        .select_related("task", "reviewed_by")
+        .prefetch_related("evidence")
         .annotate(revised=Exists(live_same_period))
         .order_by("-submitted_at", "-pk")
     )

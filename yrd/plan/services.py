@@ -34,8 +34,9 @@ def _require_scope(acting_user, leads, coleads):
 
 
 @transaction.atomic
-def task_create(*, acting_user, plan, code, title_zh, start, end, area=None, leads=(), coleads=(),
-                organisations=(), **fields):
+def task_create(
+    *, acting_user, plan, code, title_zh, start, end, area=None, leads=(), coleads=(), organisations=(), **fields
+):
     _require_scope(acting_user, leads, coleads)
     task = Task(plan=plan, area=area, code=code, title_zh=title_zh, start=start, end=end, **fields)
     task.full_clean()
@@ -43,8 +44,13 @@ def task_create(*, acting_user, plan, code, title_zh, start, end, area=None, lea
     task.lead_jurisdictions.set(leads)
     task.colead_jurisdictions.set(coleads)
     task.responsible_organisations.set(organisations)
-    audit_record(actor=acting_user, action="plan.task.create", obj=task,
-                 jurisdiction=_jurisdiction_code(task), data=task_snapshot(task))
+    audit_record(
+        actor=acting_user,
+        action="plan.task.create",
+        obj=task,
+        jurisdiction=_jurisdiction_code(task),
+        data=task_snapshot(task),
+    )
     return task
 
 
@@ -69,20 +75,26 @@ def task_update(*, acting_user, task, leads=None, coleads=None, organisations=No
     after = task_snapshot(task)
     changed = {k: [before[k], after[k]] for k in after if before.get(k) != after[k]}
     if changed:
-        audit_record(actor=acting_user, action="plan.task.update", obj=task,
-                     jurisdiction=_jurisdiction_code(task), data=changed)
+        audit_record(
+            actor=acting_user, action="plan.task.update", obj=task, jurisdiction=_jurisdiction_code(task), data=changed
+        )
     return task
 
 
 @transaction.atomic
 def milestone_create(*, acting_user, task, title_zh, due_date, title_en="", done_date=None, is_demo=False):
     require(acting_user, MANAGE, task)
-    milestone = Milestone(task=task, title_zh=title_zh, title_en=title_en, due_date=due_date,
-                          done_date=done_date, is_demo=is_demo)
+    milestone = Milestone(
+        task=task, title_zh=title_zh, title_en=title_en, due_date=due_date, done_date=done_date, is_demo=is_demo
+    )
     milestone.full_clean()
     milestone.save()
-    audit_record(actor=acting_user, action="plan.milestone.create", obj=milestone,
-                 data={"task": task.code, "due_date": due_date, "done_date": done_date})
+    audit_record(
+        actor=acting_user,
+        action="plan.milestone.create",
+        obj=milestone,
+        data={"task": task.code, "due_date": due_date, "done_date": done_date},
+    )
     return milestone
 
 
@@ -96,29 +108,55 @@ def milestone_update(*, acting_user, milestone, **changes):
         setattr(milestone, name, value)
     milestone.full_clean()
     milestone.save()
-    audit_record(actor=acting_user, action="plan.milestone.update", obj=milestone,
-                 data={k: [before[k], changes[k]] for k in changes})
+    audit_record(
+        actor=acting_user,
+        action="plan.milestone.update",
+        obj=milestone,
+        data={k: [before[k], changes[k]] for k in changes},
+    )
     return milestone
 
 
 @transaction.atomic
-def report_submit(*, acting_user, task, period_start, period_end, percent, narrative_zh="",
-                  narrative_en="", risk_level="low", kpi_value=None, evidence=(), idempotency_key=None,
-                  is_demo=False, submitted_at=None):
+def report_submit(
+    *,
+    acting_user,
+    task,
+    period_start,
+    period_end,
+    percent,
+    narrative_zh="",
+    narrative_en="",
+    risk_level="low",
+    kpi_value=None,
+    evidence=(),
+    idempotency_key=None,
+    is_demo=False,
+    submitted_at=None,
+):
     """Record a progress report. A retry with the same idempotency key returns the first report."""
     if idempotency_key:
         earlier = ProgressReport.objects.filter(idempotency_key=idempotency_key).first()
         if earlier is not None:
             if earlier.task_id != task.pk or earlier.submitted_by_id != getattr(acting_user, "pk", None):
-                raise Conflict(_("This idempotency key was already used for another report."),
-                               code="idempotency_key_reused")
+                raise Conflict(
+                    _("This idempotency key was already used for another report."), code="idempotency_key_reused"
+                )
             return earlier
     require(acting_user, SUBMIT, task)
     report = ProgressReport(
-        task=task, period_start=period_start, period_end=period_end, percent=percent,
-        narrative_zh=narrative_zh, narrative_en=narrative_en, risk_level=risk_level,
-        kpi_value=kpi_value, submitted_by=acting_user, submitted_at=submitted_at or timezone.now(),
-        idempotency_key=idempotency_key or None, is_demo=is_demo,
+        task=task,
+        period_start=period_start,
+        period_end=period_end,
+        percent=percent,
+        narrative_zh=narrative_zh,
+        narrative_en=narrative_en,
+        risk_level=risk_level,
+        kpi_value=kpi_value,
+        submitted_by=acting_user,
+        submitted_at=submitted_at or timezone.now(),
+        idempotency_key=idempotency_key or None,
+        is_demo=is_demo,
     )
     report.full_clean(validate_constraints=False)
     checked = [(upload, *check_upload(upload)) for upload in evidence]
@@ -126,15 +164,26 @@ def report_submit(*, acting_user, task, period_start, period_end, percent, narra
         with transaction.atomic():
             report.save()
     except IntegrityError:
-        raise Conflict(_("A report for this period is already on file; it must be returned before "
-                         "a new one can be submitted."), code="period_reported") from None
+        raise Conflict(
+            _("A report for this period is already on file; it must be returned before a new one can be submitted."),
+            code="period_reported",
+        ) from None
     for upload, content_type, digest in checked:
-        Evidence.objects.create(report=report, file=upload, original_name=upload.name[:200],
-                                content_type=content_type, size=upload.size, sha256=digest)
-    audit_record(actor=acting_user, action="plan.report.submit", obj=report,
-                 jurisdiction=_jurisdiction_code(task),
-                 data={"task": task.code, "percent": percent, "risk": risk_level,
-                       "evidence": [d for _u, _t, d in checked]})
+        Evidence.objects.create(
+            report=report,
+            file=upload,
+            original_name=upload.name[:200],
+            content_type=content_type,
+            size=upload.size,
+            sha256=digest,
+        )
+    audit_record(
+        actor=acting_user,
+        action="plan.report.submit",
+        obj=report,
+        jurisdiction=_jurisdiction_code(task),
+        data={"task": task.code, "percent": percent, "risk": risk_level, "evidence": [d for _u, _t, d in checked]},
+    )
     return report
 
 
@@ -148,15 +197,23 @@ def report_review(*, acting_user, report, accept, comment=""):
     report.review_state = ProgressReport.Review.ACCEPTED if accept else ProgressReport.Review.RETURNED
     report.reviewed_by, report.reviewed_at, report.review_comment = acting_user, timezone.now(), comment
     report.save(update_fields=["review_state", "reviewed_by", "reviewed_at", "review_comment"])
-    audit_record(actor=acting_user, action="plan.report.review", obj=report,
-                 data={"decision": report.review_state, "comment": comment})
+    audit_record(
+        actor=acting_user,
+        action="plan.report.review",
+        obj=report,
+        data={"decision": report.review_state, "comment": comment},
+    )
     if report.submitted_by is not None:
         subject = interpolate_lazy(  # rendered by notify() in the recipient's language
             gettext_lazy("Progress report %(report)s: %(decision)s"),
             {"report": str(report), "decision": ProgressReport.Review(report.review_state).label},
         )
-        notify(recipients=[report.submitted_by], subject=subject, body=comment,
-               url=reverse("plan:task", args=[report.task_id]))
+        notify(
+            recipients=[report.submitted_by],
+            subject=subject,
+            body=comment,
+            url=reverse("plan:task", args=[report.task_id]),
+        )
     return report
 
 
@@ -171,11 +228,13 @@ def tasks_bulk_change(*, acting_user, tasks, shift_days=0, new_end=None, complet
     for task in tasks:
         changes = {}
         if shift_days:
-            changes.update(start=task.start + timedelta(days=shift_days),
-                           end=task.end + timedelta(days=shift_days))
+            changes.update(start=task.start + timedelta(days=shift_days), end=task.end + timedelta(days=shift_days))
             for milestone in task.milestones.filter(done_date__isnull=True):
-                milestone_update(acting_user=acting_user, milestone=milestone,
-                                 due_date=milestone.due_date + timedelta(days=shift_days))
+                milestone_update(
+                    acting_user=acting_user,
+                    milestone=milestone,
+                    due_date=milestone.due_date + timedelta(days=shift_days),
+                )
         if new_end:
             changes["end"] = new_end
         if publish is not None:
@@ -191,13 +250,22 @@ def _complete(acting_user, task, today):
     for milestone in task.milestones.filter(done_date__isnull=True):
         milestone_update(acting_user=acting_user, milestone=milestone, done_date=today)
     report = ProgressReport(
-        task=task, period_start=today.replace(day=1), period_end=today, percent=100,
-        narrative_zh="协调员确认任务完成。", narrative_en="Completion confirmed by the coordinator.",
-        submitted_by=acting_user, submitted_at=timezone.now(),
-        review_state=ProgressReport.Review.ACCEPTED, reviewed_by=acting_user, reviewed_at=timezone.now(),
+        task=task,
+        period_start=today.replace(day=1),
+        period_end=today,
+        percent=100,
+        narrative_zh="协调员确认任务完成。",
+        narrative_en="Completion confirmed by the coordinator.",
+        submitted_by=acting_user,
+        submitted_at=timezone.now(),
+        review_state=ProgressReport.Review.ACCEPTED,
+        reviewed_by=acting_user,
+        reviewed_at=timezone.now(),
     )
     ProgressReport.objects.filter(
-        task=task, period_start=report.period_start, period_end=today,
+        task=task,
+        period_start=report.period_start,
+        period_end=today,
     ).exclude(review_state=ProgressReport.Review.RETURNED).update(
         review_state=ProgressReport.Review.RETURNED, review_comment="superseded by completion"
     )
@@ -209,8 +277,11 @@ def _complete(acting_user, task, today):
 def baseline_freeze(*, acting_user, plan, name):
     require(acting_user, BASELINE, None)
     baseline = Baseline.objects.create(
-        plan=plan, name=name, taken_at=timezone.now(), taken_by=acting_user, snapshot=plan_snapshot(plan),
+        plan=plan,
+        name=name,
+        taken_at=timezone.now(),
+        taken_by=acting_user,
+        snapshot=plan_snapshot(plan),
     )
-    audit_record(actor=acting_user, action="plan.baseline.freeze", obj=baseline,
-                 data={"tasks": len(baseline.snapshot)})
+    audit_record(actor=acting_user, action="plan.baseline.freeze", obj=baseline, data={"tasks": len(baseline.snapshot)})
     return baseline

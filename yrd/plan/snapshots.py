@@ -3,9 +3,21 @@
 from yrd.plan.models import Task
 
 TASK_FIELDS = (
-    "code", "title_zh", "title_en", "description_zh", "description_en", "start", "end",
-    "kpi_name_zh", "kpi_name_en", "kpi_target", "kpi_unit", "is_published", "stat",
+    "code",
+    "title_zh",
+    "title_en",
+    "description_zh",
+    "description_en",
+    "start",
+    "end",
+    "kpi_name_zh",
+    "kpi_name_en",
+    "kpi_target",
+    "kpi_unit",
+    "is_published",
+    "stat",
 )
+
 
 def task_snapshot(task):
     """The comparable fields of a task, as JSON values (used by audits and baselines)."""
@@ -23,7 +35,9 @@ def task_snapshot(task):
 
 def plan_snapshot(plan):
     """{task code: snapshot} of every task of the plan, in a fixed number of queries."""
-    tasks = Task.objects.filter(plan=plan).select_related("area").prefetch_related(
-        "lead_jurisdictions", "colead_jurisdictions", "responsible_organisations"
+    tasks = (
+        Task.objects.filter(plan=plan)
+        .select_related("area")
+        .prefetch_related("lead_jurisdictions", "colead_jurisdictions", "responsible_organisations")
     )
     return {task.code: task_snapshot(task) for task in tasks}

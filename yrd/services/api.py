@@ -51,9 +51,7 @@ class ItemOut(Schema):
     modes: list[str]
     time_limit_days: int | None
     fee_cny: Decimal
-    demo_details: bool = Field(
-        description="Modes, limit, fee, materials and authorities are demo values"
-    )
+    demo_details: bool = Field(description="Modes, limit, fee, materials and authorities are demo values")
     source: str
     authorities: list[AuthorityOut]
     materials: list[RequiredMaterialOut]
@@ -80,9 +78,7 @@ class ApplicationIn(Schema):
     applicant_id_number: str = ""
     applicant_uscc: str = ""
     channel: str = "online"
-    receiving_window: int | None = Field(
-        None, description="Window organisation id (channel window)"
-    )
+    receiving_window: int | None = Field(None, description="Window organisation id (channel window)")
     handling: list[str] = Field(description="Handling province adcodes, in order")
     parallel: bool = False
     materials: list[MaterialIn] = []
@@ -135,9 +131,7 @@ class TransitionIn(Schema):
     method: str = Field("", description="deliver: courier | window")
     tracking_number: str = ""
     materials: list[MaterialIn] = Field([], description="receive / respond_correction uploads")
-    document: MaterialIn | None = Field(
-        None, description="decide / complete_step: decision document"
-    )
+    document: MaterialIn | None = Field(None, description="decide / complete_step: decision document")
 
 
 ERRORS = {400: ApiError, 403: ApiError, 404: ApiError, 409: ApiError}
@@ -188,9 +182,7 @@ def _application_out(user, number):
         "mode": application.mode,
         "channel": application.channel,
         "state": application.state,
-        "receiving_window": application.receiving_window.name_zh
-        if application.receiving_window
-        else None,
+        "receiving_window": application.receiving_window.name_zh if application.receiving_window else None,
         "applicant_name": application.applicant_name,
         "submitted_at": application.submitted_at,
         "accepted_at": application.accepted_at,
@@ -222,9 +214,7 @@ def _upload(material):
     try:
         content = base64.b64decode(material.content_base64, validate=True)
     except (binascii.Error, ValueError):
-        raise ValidationError(
-            {"materials": [f"{material.filename}: the content is not valid base64."]}
-        ) from None
+        raise ValidationError({"materials": [f"{material.filename}: the content is not valid base64."]}) from None
     return SimpleUploadedFile(material.filename[:200], content)
 
 
@@ -242,9 +232,7 @@ def _province(code):
 # --- endpoints --------------------------------------------------------------------------------
 
 
-@router.get(
-    "/catalogue", response=list[ItemOut], auth=None, summary="The cross-province service catalogue"
-)
+@router.get("/catalogue", response=list[ItemOut], auth=None, summary="The cross-province service catalogue")
 def catalogue(request, search: str = "", audience: str = "", mode: str = ""):
     return [_item_out(i) for i in selectors.catalogue(search=search, audience=audience, mode=mode)]
 
@@ -314,9 +302,7 @@ class ApplicationRow(Schema):
     submitted_at: datetime
 
 
-@router.get(
-    "/applications", response=list[ApplicationRow], summary="Applications the caller may see"
-)
+@router.get("/applications", response=list[ApplicationRow], summary="Applications the caller may see")
 def applications(request, state: str = ""):
     rows = selectors.applications_visible_to(request.user)
     if state:
@@ -346,9 +332,7 @@ def application(request, number: str):
 def move(request, number: str, action: str, payload: TransitionIn):
     application = selectors.application_for(request.user, number)
     if action not in TRANSITIONS:
-        raise ValidationError(
-            {"action": [f"Unknown action {action!r}; one of: {', '.join(TRANSITIONS)}."]}
-        )
+        raise ValidationError({"action": [f"Unknown action {action!r}; one of: {', '.join(TRANSITIONS)}."]})
     perform(request.user, application, action, _inputs(payload))
     return _application_out(request.user, number)
 

@@ -39,9 +39,7 @@ class ServicesConfig(AppConfig):
             "service_officer": RoleSpec("窗口工作人员", "Window officer", WINDOW_ACTIONS),
             "handling_officer": RoleSpec("承办人员", "Handling officer", HANDLING_ACTIONS),
             "applicant": RoleSpec("申请人", "Applicant", (APPLY,)),
-            "catalogue_admin": RoleSpec(
-                "事项目录管理员", "Service catalogue administrator", (CATALOGUE,)
-            ),
+            "catalogue_admin": RoleSpec("事项目录管理员", "Service catalogue administrator", (CATALOGUE,)),
         },
         api_router="yrd.services.api.router",
         urls="yrd.services.urls",
@@ -55,12 +53,8 @@ class ServicesConfig(AppConfig):
             "cross_province_handled": Stat(
                 _("Cross-province applications decided"), "yrd.services.stats.cross_province_handled"
             ),
-            "on_time_rate": Stat(
-                _("Decided within the legal time limit"), "yrd.services.stats.on_time_rate", "%"
-            ),
-            "remote_sessions": Stat(
-                _("Remote virtual window sessions held"), "yrd.services.stats.remote_sessions"
-            ),
+            "on_time_rate": Stat(_("Decided within the legal time limit"), "yrd.services.stats.on_time_rate", "%"),
+            "remote_sessions": Stat(_("Remote virtual window sessions held"), "yrd.services.stats.remote_sessions"),
         },
         reference_loader="yrd.services.reference.load_reference",
         demo_loader="yrd.services.demo.load_demo",

@@ -86,10 +86,7 @@ def compute(*, accepted_on, limit, pauses, finished_on=None, today=None):
 
 def clock_of(application, today=None):
     """The clock of an application (its corrections are read from a prefetch when there is one)."""
-    pauses = [
-        (local_day(c.requested_at), local_day(c.responded_at))
-        for c in application.corrections.all()
-    ]
+    pauses = [(local_day(c.requested_at), local_day(c.responded_at)) for c in application.corrections.all()]
     return compute(
         accepted_on=local_day(application.accepted_at),
         limit=application.item.time_limit_days,
@@ -101,8 +98,4 @@ def clock_of(application, today=None):
 
 def review_due(application):
     """The day by which a forwarded application should be accepted, rejected or returned."""
-    return (
-        add_workdays(local_day(application.forwarded_at), REVIEW_DAYS)
-        if application.forwarded_at
-        else None
-    )
+    return add_workdays(local_day(application.forwarded_at), REVIEW_DAYS) if application.forwarded_at else None

@@ -136,9 +136,7 @@ def _people(authorities):
             demo_ric(random.Random(2)),
         ),
     ]
-    enterprise = Organisation.objects.filter(
-        uscc=demo_uscc("320500", 90001)
-    ).first() or organisation_create(
+    enterprise = Organisation.objects.filter(uscc=demo_uscc("320500", 90001)).first() or organisation_create(
         acting_user=None,
         name_zh="长三角示范科技有限公司（演示）",
         name_en="YRD Demo Technology Co., Ltd.",
@@ -186,9 +184,7 @@ def _flow(rng, item, mode, actors, day, stage):
     enterprise_item = item.audience == ServiceItem.Audience.ENTERPRISE
     handling_codes = rng.sample(PROVINCES, 2)
     window_province = rng.choice([p for p in PROVINCES if p != handling_codes[0]])
-    channel = (
-        "online" if mode == Mode.ONLINE or (mode == Mode.JOINT and rng.random() < 0.5) else "window"
-    )
+    channel = "online" if mode == Mode.ONLINE or (mode == Mode.JOINT and rng.random() < 0.5) else "window"
     window = windows[window_province] if channel == "window" else None
     walk_in = channel == "window" and rng.random() < 0.5
     if enterprise_item:
@@ -204,9 +200,7 @@ def _flow(rng, item, mode, actors, day, stage):
         for r in item.materials.all()
         if r.mandatory or rng.random() < 0.5
     ]
-    materials = [
-        (c, f) for c, f in materials if "pdf" in item.materials.get(material_type__code=c).formats
-    ]
+    materials = [(c, f) for c, f in materials if "pdf" in item.materials.get(material_type__code=c).formats]
     application = services.application_submit(
         acting_user=officers[window_province] if walk_in else applicant_user,
         item=item,
@@ -217,9 +211,7 @@ def _flow(rng, item, mode, actors, day, stage):
         applicant_name=name,
         applicant_id_number=id_number,
         applicant_uscc=enterprise.uscc if enterprise_item else "",
-        handling=[
-            _province(c) for c in (handling_codes if mode == Mode.JOINT else handling_codes[:1])
-        ],
+        handling=[_province(c) for c in (handling_codes if mode == Mode.JOINT else handling_codes[:1])],
         uploads=materials,
         applicant_user=applicant_user,
         at=_moment(day, rng),
@@ -262,9 +254,7 @@ def _flow(rng, item, mode, actors, day, stage):
         steps.append(
             (
                 "accepted",
-                lambda at: services.application_accept(
-                    acting_user=lead, application=application, at=at
-                ),
+                lambda at: services.application_accept(acting_user=lead, application=application, at=at),
             )
         )
         if stage in ("correction",) or rng.random() < 0.25:
@@ -294,9 +284,7 @@ def _flow(rng, item, mode, actors, day, stage):
         steps.append(
             (
                 "in_handling",
-                lambda at: services.application_start_handling(
-                    acting_user=lead, application=application, at=at
-                ),
+                lambda at: services.application_start_handling(acting_user=lead, application=application, at=at),
             )
         )
         steps.append(("decided", lambda at: _decide(rng, application, handlers, at)))
@@ -363,9 +351,7 @@ def _deliver(rng, application, officers, window_province, lead, at):
 
 def _applications(rng, actors):
     today = timezone.localdate()
-    items = list(
-        ServiceItem.objects.filter(demo_details=True).prefetch_related("materials__material_type")
-    )
+    items = list(ServiceItem.objects.filter(demo_details=True).prefetch_related("materials__material_type"))
     for n in range(56):
         item = items[n % len(items)]
         mode = rng.choice([m.value for m in item.modes])

@@ -25,9 +25,7 @@ def servable_authorities(user):
 def own_authority(user, authorities):
     """The one authority among `authorities` that is the officer's own, or None: the organisation
     of the user or of their serving role, else the authority of the slots they published before."""
-    own = {user.organisation_id} | {
-        g.organisation_id for g in grants(user) if SERVE in g.actions
-    }
+    own = {user.organisation_id} | {g.organisation_id for g in grants(user) if SERVE in g.actions}
     mine = [a for a in authorities if a.pk in own]
     if not mine:
         published = set(RemoteSlot.objects.filter(officer=user).values_list("authority", flat=True))
@@ -46,18 +44,10 @@ class SlotForm(forms.Form):
     # The service names these model fields; the form shows their errors next to its own.
     SERVICE_FIELDS = {"starts_at": "starts", "ends_at": "ends"}
 
-    authority = AuthorityChoiceField(
-        label=_("Competent authority"), queryset=Organisation.objects.none()
-    )
-    day = forms.DateField(
-        label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-    starts = forms.TimeField(
-        label=_("Starts"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-    )
-    ends = forms.TimeField(
-        label=_("Ends"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-    )
+    authority = AuthorityChoiceField(label=_("Competent authority"), queryset=Organisation.objects.none())
+    day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    starts = forms.TimeField(label=_("Starts"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    ends = forms.TimeField(label=_("Ends"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
     capacity = forms.IntegerField(
         label=_("Capacity"),
         initial=1,
@@ -84,10 +74,7 @@ class SlotForm(forms.Form):
     def times(self):
         """(starts_at, ends_at) in the server's time zone, from the day and the two times."""
         day = self.cleaned_data["day"]
-        return tuple(
-            timezone.make_aware(datetime.combine(day, self.cleaned_data[name]))
-            for name in ("starts", "ends")
-        )
+        return tuple(timezone.make_aware(datetime.combine(day, self.cleaned_data[name])) for name in ("starts", "ends"))
 
     def add_service_errors(self, error):
         """Show a service's ValidationError next to the fields it names."""

@@ -14,9 +14,7 @@ from yrd.services.selectors import attention
 
 def _subject(application):
     if application.review_late:
-        return interpolate_lazy(
-            _("Forwarded application %s waits for review (1 working day)"), application.number
-        )
+        return interpolate_lazy(_("Forwarded application %s waits for review (1 working day)"), application.number)
     if application.clock.status == "overdue":
         return interpolate_lazy(
             _("Application %(number)s is overdue (due %(due)s)"),
@@ -29,9 +27,7 @@ def _subject(application):
 
 
 def _recipients(application):
-    pending = [s for s in application.steps.all() if s.outcome == "pending"] or lead_steps(
-        application
-    )
+    pending = [s for s in application.steps.all() if s.outcome == "pending"] or lead_steps(application)
     action = ACCEPT if application.review_late else DECIDE
     people = {}
     for step in pending:
@@ -49,9 +45,7 @@ def send_reminders(today=None, progress=None):
     for application in progress(flagged) if progress else flagged:
         url = f"/services/applications/{application.number}/"
         for person in _recipients(application):
-            if Notification.objects.filter(
-                recipient=person, url=url, created_at__date=today
-            ).exists():
+            if Notification.objects.filter(recipient=person, url=url, created_at__date=today).exists():
                 continue
             notify(recipients=[person], subject=_subject(application), url=url)
             sent += 1

@@ -49,9 +49,7 @@ def is_applicant(user, application):
 
 
 def at_window(user, application, action=RECEIVE):
-    return application.receiving_window_id is not None and can(
-        user, action, window_scope(application)
-    )
+    return application.receiving_window_id is not None and can(user, action, window_scope(application))
 
 
 def at_authority(user, application, action=DECIDE):
@@ -93,9 +91,7 @@ def officers_for(action, jurisdiction, organisation=None):
         node = node.parent
     assignments = RoleAssignment.objects.filter(jurisdiction__path__in=paths).select_related("role")
     if organisation is not None:
-        assignments = assignments.filter(
-            Q(organisation__isnull=True) | Q(organisation=organisation)
-        )
+        assignments = assignments.filter(Q(organisation__isnull=True) | Q(organisation=organisation))
     else:
         assignments = assignments.filter(organisation__isnull=True)
     ids = {a.user_id for a in assignments if action in a.role.actions}
@@ -107,14 +103,8 @@ def _may_complete_some_step(user, application):
 
     steps = list(application.steps.all())
     for step in steps:
-        earlier_open = any(
-            s.order < step.order and s.outcome == HandlingStep.Outcome.PENDING for s in steps
-        )
-        if (
-            step.outcome == HandlingStep.Outcome.PENDING
-            and not earlier_open
-            and can(user, DECIDE, steps_scope([step]))
-        ):
+        earlier_open = any(s.order < step.order and s.outcome == HandlingStep.Outcome.PENDING for s in steps)
+        if step.outcome == HandlingStep.Outcome.PENDING and not earlier_open and can(user, DECIDE, steps_scope([step])):
             return True
     return False
 

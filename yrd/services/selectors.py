@@ -73,9 +73,7 @@ def published_figures():
 def windows():
     """Service windows staffed on the platform: government organisations in a city where someone
     holds the window officer's role."""
-    staffed = RoleAssignment.objects.filter(
-        role__code="service_officer", organisation__isnull=False
-    )
+    staffed = RoleAssignment.objects.filter(role__code="service_officer", organisation__isnull=False)
     return (
         Organisation.objects.filter(
             pk__in=staffed.values("organisation"),
@@ -119,9 +117,7 @@ def application_for(user, number):
         .prefetch_related(
             Prefetch(
                 "materials",
-                queryset=Material.objects.select_related(
-                    "material_type", "reused_from__application"
-                ),
+                queryset=Material.objects.select_related("material_type", "reused_from__application"),
             ),
             "corrections__material_types",
             "exchanges__sender",
@@ -161,11 +157,9 @@ def window_queue(user):
         return []
     mine = _window_side(user).exclude(receiving_window=None)
     return _with_clocks(
-        _detailed(
-            mine.filter(
-                state__in=[State.SUBMITTED, State.RECEIVED, State.CORRECTION, State.DECIDED]
-            )
-        ).order_by("submitted_at")
+        _detailed(mine.filter(state__in=[State.SUBMITTED, State.RECEIVED, State.CORRECTION, State.DECIDED])).order_by(
+            "submitted_at"
+        )
     )
 
 
@@ -226,9 +220,7 @@ def _review_late(application, today=None):
 
     if application.state != State.FORWARDED or application.forwarded_at is None:
         return False
-    return (today or timezone.localdate()) > add_workdays(
-        local_day(application.forwarded_at), REVIEW_DAYS
-    )
+    return (today or timezone.localdate()) > add_workdays(local_day(application.forwarded_at), REVIEW_DAYS)
 
 
 def _urgency(application):
@@ -300,9 +292,7 @@ def my_windows(user):
 
 def _province_code(organisation):
     jurisdiction = organisation.jurisdiction
-    return (
-        jurisdiction.parent if jurisdiction.level == Jurisdiction.Level.CITY else jurisdiction
-    ).code
+    return (jurisdiction.parent if jurisdiction.level == Jurisdiction.Level.CITY else jurisdiction).code
 
 
 def statistics(*, include_demo=True):
@@ -315,11 +305,7 @@ def statistics(*, include_demo=True):
     days_by_item = defaultdict(list)
     decided = on_time = 0
     for application in rows:
-        origin = (
-            _province_code(application.receiving_window)
-            if application.receiving_window
-            else "online"
-        )
+        origin = _province_code(application.receiving_window) if application.receiving_window else "online"
         for step in application.steps.all():
             pairs[(origin, step.jurisdiction.code)] += 1
         items[application.item_id] += 1

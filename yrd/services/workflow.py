@@ -54,9 +54,7 @@ TRANSITIONS = {
             AUTHORITY,
         ),
         Transition("respond_correction", frozenset({State.CORRECTION}), None, APPLY, APPLICANT),
-        Transition(
-            "start_handling", frozenset({State.ACCEPTED}), State.IN_HANDLING, DECIDE, AUTHORITY
-        ),
+        Transition("start_handling", frozenset({State.ACCEPTED}), State.IN_HANDLING, DECIDE, AUTHORITY),
         Transition("decide", frozenset({State.IN_HANDLING}), State.DECIDED, DECIDE, AUTHORITY),
         Transition("complete_step", frozenset({State.IN_HANDLING}), None, DECIDE, AUTHORITY),
         Transition("deliver", frozenset({State.DECIDED}), State.DELIVERED, DELIVER, WINDOW),
@@ -79,8 +77,7 @@ LABELS = {
 
 # For each state, the states it may move to; derived from TRANSITIONS, shown in the docs and tests.
 ALLOWED = {
-    state: sorted({t.target or "resume" for t in TRANSITIONS.values() if state in t.sources})
-    for state in State.values
+    state: sorted({t.target or "resume" for t in TRANSITIONS.values() if state in t.sources}) for state in State.values
 }
 
 
@@ -96,10 +93,7 @@ def check(application, name):
     if state not in step.sources:
         allowed = ", ".join(str(State(s).label) for s in sorted(step.sources))
         raise Conflict(
-            _(
-                "Application %(number)s is “%(state)s”; “%(action)s” is possible only when it is: "
-                "%(allowed)s."
-            )
+            _("Application %(number)s is “%(state)s”; “%(action)s” is possible only when it is: %(allowed)s.")
             % {
                 "number": application.number,
                 "state": state.label,
@@ -119,9 +113,7 @@ def check(application, name):
         and application.mode == Mode.REMOTE
         and state == State.RECEIVED
     ):
-        raise Conflict(
-            _("The receiving window has not forwarded this application yet."), code="not_forwarded"
-        )
+        raise Conflict(_("The receiving window has not forwarded this application yet."), code="not_forwarded")
     if name == "decide" and application.mode == Mode.JOINT:
         raise Conflict(
             _("A jointly handled application is decided by completing each jurisdiction's step."),

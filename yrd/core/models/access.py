@@ -39,30 +39,40 @@ class RoleAssignment(models.Model):
     objects of one organisation."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_assignments",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
         verbose_name=_("user"),
     )
-    role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="assignments",
-                             verbose_name=_("role"))
+    role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("role"))
     jurisdiction = models.ForeignKey(
-        "core.Jurisdiction", on_delete=models.PROTECT, related_name="role_assignments",
+        "core.Jurisdiction",
+        on_delete=models.PROTECT,
+        related_name="role_assignments",
         verbose_name=_("jurisdiction"),
     )
     organisation = models.ForeignKey(
-        "core.Organisation", null=True, blank=True, on_delete=models.PROTECT,
-        related_name="role_assignments", verbose_name=_("organisation"),
-        help_text=_("Leave empty for the whole jurisdiction; otherwise the role applies only to "
-                    "this organisation's objects."),
+        "core.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="role_assignments",
+        verbose_name=_("organisation"),
+        help_text=_(
+            "Leave empty for the whole jurisdiction; otherwise the role applies only to this organisation's objects."
+        ),
     )
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "role", "jurisdiction", "organisation"], name="unique_role_assignment",
+                fields=["user", "role", "jurisdiction", "organisation"],
+                name="unique_role_assignment",
                 condition=models.Q(organisation__isnull=False),
             ),
             models.UniqueConstraint(
-                fields=["user", "role", "jurisdiction"], name="unique_role_assignment_no_org",
+                fields=["user", "role", "jurisdiction"],
+                name="unique_role_assignment_no_org",
                 condition=models.Q(organisation__isnull=True),
             ),
         ]
@@ -81,8 +91,9 @@ def hash_token(key):
 class ApiToken(models.Model):
     """A bearer token for programs calling the API on a person's behalf. Only its hash is kept."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="api_tokens", verbose_name=_("user"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("user")
+    )
     name = models.CharField(_("name"), max_length=100)
     key_hash = models.CharField(_("key hash"), max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

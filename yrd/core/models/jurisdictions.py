@@ -22,7 +22,11 @@ class Jurisdiction(Bilingual, models.Model):
     code = models.CharField(_("code"), max_length=6, help_text=_("GB/T 2260 adcode; YRD for the region"))
     level = models.CharField(_("level"), max_length=10, choices=Level.choices)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
         verbose_name=_("parent"),
     )
     path = models.CharField(_("path"), max_length=40, unique=True, editable=False, db_index=True)

@@ -18,11 +18,15 @@ class Organisation(Bilingual, models.Model):
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     jurisdiction = models.ForeignKey(
-        "core.Jurisdiction", on_delete=models.PROTECT, related_name="organisations",
+        "core.Jurisdiction",
+        on_delete=models.PROTECT,
+        related_name="organisations",
         verbose_name=_("jurisdiction"),
     )
     uscc = models.CharField(
-        _("Unified Social Credit Code"), max_length=18, blank=True,
+        _("Unified Social Credit Code"),
+        max_length=18,
+        blank=True,
         help_text=_("18 characters, GB 32100; required for enterprises"),
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
@@ -30,9 +34,7 @@ class Organisation(Bilingual, models.Model):
     class Meta:
         ordering = ["jurisdiction__path", "name_zh"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["uscc"], condition=~models.Q(uscc=""), name="organisation_unique_uscc"
-            )
+            models.UniqueConstraint(fields=["uscc"], condition=~models.Q(uscc=""), name="organisation_unique_uscc")
         ]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")

@@ -6,11 +6,17 @@ from django.utils.translation import gettext_lazy as _
 class User(AbstractUser):
     display_name = models.CharField(_("display name"), max_length=100, blank=True)
     organisation = models.ForeignKey(
-        "core.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="people",
+        "core.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="people",
         verbose_name=_("organisation"),
     )
     language = models.CharField(
-        _("preferred language"), max_length=10, default="zh-hans",
+        _("preferred language"),
+        max_length=10,
+        default="zh-hans",
         choices=[("zh-hans", "简体中文"), ("en", "English")],
     )
 

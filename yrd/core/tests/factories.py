@@ -61,7 +61,9 @@ def person(role_code=None, where="YRD", organisation=None, **fields):
     user = UserFactory(organisation=organisation, **fields)
     if role_code:
         RoleAssignment.objects.create(
-            user=user, role=Role.objects.get(code=role_code), jurisdiction=jurisdiction(where),
+            user=user,
+            role=Role.objects.get(code=role_code),
+            jurisdiction=jurisdiction(where),
             organisation=organisation,
         )
     return user

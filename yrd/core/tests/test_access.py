@@ -9,8 +9,7 @@ from yrd.core.tests.factories import OrganisationFactory, jurisdiction, person
 @pytest.fixture
 def organisations(reference):
     return {
-        code: OrganisationFactory(jurisdiction=jurisdiction(code))
-        for code in ("310000", "320500", "330100", "340100")
+        code: OrganisationFactory(jurisdiction=jurisdiction(code)) for code in ("310000", "320500", "330100", "340100")
     }
 
 

@@ -10,8 +10,16 @@ def test_a_change_in_the_admin_is_audited_with_its_fields(client, reference):
     organisation = OrganisationFactory(jurisdiction=jurisdiction("320500"))
     client.force_login(admin)
     url = reverse("admin:core_organisation_change", args=[organisation.pk])
-    response = client.post(url, {"name_zh": "苏州市测试局", "name_en": "", "kind": "government",
-                                 "jurisdiction": organisation.jurisdiction_id, "uscc": ""})
+    response = client.post(
+        url,
+        {
+            "name_zh": "苏州市测试局",
+            "name_en": "",
+            "kind": "government",
+            "jurisdiction": organisation.jurisdiction_id,
+            "uscc": "",
+        },
+    )
     assert response.status_code == 302
     entry = AuditEntry.objects.latest("seq")
     assert (entry.action, entry.actor_id, entry.object_id) == ("admin.change", admin.pk, str(organisation.pk))

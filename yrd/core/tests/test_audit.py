@@ -19,8 +19,9 @@ def test_a_service_write_appends_one_chained_entry(reference):
     write_entries(1)
     before = AuditEntry.objects.count()
     admin = person(is_superuser=True)
-    organisation_create(acting_user=admin, name_zh="上海市测试局", kind="government",
-                        jurisdiction=jurisdiction("310000"))
+    organisation_create(
+        acting_user=admin, name_zh="上海市测试局", kind="government", jurisdiction=jurisdiction("310000")
+    )
     entry = AuditEntry.objects.latest("seq")
     assert AuditEntry.objects.count() == before + 1
     assert (entry.action, entry.actor_id, entry.jurisdiction) == ("core.organisation.create", admin.pk, "310000")

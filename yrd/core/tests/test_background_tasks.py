@@ -32,19 +32,26 @@ def _redis_is_up():
 def test_a_worker_on_a_real_broker_sends_the_mail(tmp_path):
     """The production path: a notification's e-mail queued on Redis, sent by a worker process."""
     queue = f"test-{uuid.uuid4().hex}"  # nothing left over from another run is delivered here
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "yrd.settings.dev",
-           "CELERY_BROKER_URL": "redis://127.0.0.1:6379/15",
-           "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-           "EMAIL_FILE_PATH": str(tmp_path)}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "yrd.settings.dev",
+        "CELERY_BROKER_URL": "redis://127.0.0.1:6379/15",
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(tmp_path),
+    }
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "yrd", "worker", "--pool", "solo", "-l", "warning",
-         "-Q", queue],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [sys.executable, "-m", "celery", "-A", "yrd", "worker", "--pool", "solo", "-l", "warning", "-Q", queue],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     try:
-        send = ("import django; django.setup(); from yrd.core.tasks import send_email; "
-                "send_email.apply_async(('officer@example.test', 'reminder', 'a milestone is due'),"
-                f" queue={queue!r})")
+        send = (
+            "import django; django.setup(); from yrd.core.tasks import send_email; "
+            "send_email.apply_async(('officer@example.test', 'reminder', 'a milestone is due'),"
+            f" queue={queue!r})"
+        )
         subprocess.run([sys.executable, "-c", send], cwd=ROOT, env=env, check=True)
         for _ in range(300):  # the worker starts, takes the message off Redis and sends it
             if list(tmp_path.iterdir()):

@@ -4,14 +4,17 @@ from django.urls import reverse
 from yrd.core.tests.factories import person
 
 
-@pytest.mark.parametrize("role,where,landing", [
-    ("plan_coordinator", "320000", "plan:overview"),
-    ("task_owner", "310000", "plan:overview"),
-    ("applicant", "YRD", "services:portal"),
-    ("service_officer", "310000", "services:desk"),
-    ("handling_officer", "340000", "services:desk"),
-    (None, "YRD", "plan:public"),
-])
+@pytest.mark.parametrize(
+    "role,where,landing",
+    [
+        ("plan_coordinator", "320000", "plan:overview"),
+        ("task_owner", "310000", "plan:overview"),
+        ("applicant", "YRD", "services:portal"),
+        ("service_officer", "310000", "services:desk"),
+        ("handling_officer", "340000", "services:desk"),
+        (None, "YRD", "plan:public"),
+    ],
+)
 def test_each_person_lands_on_their_own_work(client, reference, role, where, landing):
     client.force_login(person(role, where))
     assert client.get(reverse("home")).url == reverse(landing)

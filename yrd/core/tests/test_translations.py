@@ -27,13 +27,13 @@ def test_every_chinese_entry_is_translated_and_none_is_fuzzy(chinese):
 def test_the_compiled_catalogue_matches_the_source(chinese):
     with open(LOCALE / "zh_Hans" / "LC_MESSAGES" / "django.mo", "rb") as handle:
         compiled = gettext.GNUTranslations(handle)
+
     def looked_up(entry):
         if entry.msgctxt:
             return compiled.pgettext(entry.msgctxt, entry.msgid)
         return compiled.gettext(entry.msgid)
 
-    stale = [e.msgid for e in chinese if e.translated() and not e.msgid_plural
-             and looked_up(e) != e.msgstr]
+    stale = [e.msgid for e in chinese if e.translated() and not e.msgid_plural and looked_up(e) != e.msgstr]
     assert stale == []
 
 
@@ -44,7 +44,9 @@ def test_the_catalogue_holds_every_string_of_the_code(tmp_path, chinese):
     shutil.copy(ROOT / "manage.py", tmp_path)
     subprocess.run(
         [sys.executable, "manage.py", "makemessages", "-l", "zh_Hans", "--no-location", "--no-obsolete"],
-        cwd=tmp_path, check=True, capture_output=True,
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
     )
     extracted = polib.pofile(str(copy / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"))
     known = {(e.msgctxt, e.msgid) for e in chinese}

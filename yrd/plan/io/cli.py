@@ -14,10 +14,10 @@ def acting_user(username):
 
 
 def add_user_arguments(parser):
-    parser.add_argument("--user", required=True,
-                        help="Act as this username; only what they may do is done.")
-    parser.add_argument("--language", choices=["zh-hans", "en"],
-                        help="Language of messages and reports (default: the user's own).")
+    parser.add_argument("--user", required=True, help="Act as this username; only what they may do is done.")
+    parser.add_argument(
+        "--language", choices=["zh-hans", "en"], help="Language of messages and reports (default: the user's own)."
+    )
 
 
 def language_of(user, options):

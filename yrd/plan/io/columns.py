@@ -25,9 +25,15 @@ DATE_FORMS = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 TRUE_WORDS = {"yes", "y", "true", "1", "是"}
 FALSE_WORDS = {"no", "n", "false", "0", "否"}
 RISK_WORDS = {
-    "low": "low", "medium": "medium", "high": "high",
-    "低": "low", "中": "medium", "高": "high",
-    "低风险": "low", "中风险": "medium", "高风险": "high",
+    "low": "low",
+    "medium": "medium",
+    "high": "high",
+    "低": "low",
+    "中": "medium",
+    "高": "high",
+    "低风险": "low",
+    "中风险": "medium",
+    "高风险": "high",
 }
 
 
@@ -93,11 +99,12 @@ def parse_text(value, *, max_length=None, multiline=False):
     text = normalize_text(value)
     allowed = "\n\t" if multiline else ""
     if any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in allowed for ch in text):
-        raise CellError(_("Contains a line break, control character or invalid character; "
-                          "retype the text."))
+        raise CellError(_("Contains a line break, control character or invalid character; retype the text."))
     if max_length is not None and len(text) > max_length:
-        raise CellError(_("Is %(length)s characters long; at most %(limit)s are allowed.")
-                        % {"length": len(text), "limit": max_length})
+        raise CellError(
+            _("Is %(length)s characters long; at most %(limit)s are allowed.")
+            % {"length": len(text), "limit": max_length}
+        )
     return text
 
 
@@ -106,8 +113,9 @@ def parse_date(value):
         return None
     if isinstance(value, datetime):
         if value.time() != time(0, 0):
-            raise CellError(_("Expected a date without a time of day, got %(value)s.")
-                            % {"value": value.isoformat(sep=" ")})
+            raise CellError(
+                _("Expected a date without a time of day, got %(value)s.") % {"value": value.isoformat(sep=" ")}
+            )
         return value.date()
     if isinstance(value, date):
         return value
@@ -118,8 +126,9 @@ def parse_date(value):
                 return date(*(int(part) for part in match.groups()))
             except ValueError:
                 pass
-    raise CellError(_("%(value)s is not a date; write it as YYYY-MM-DD, e.g. 2026-09-30.")
-                    % {"value": _describe(value)})
+    raise CellError(
+        _("%(value)s is not a date; write it as YYYY-MM-DD, e.g. 2026-09-30.") % {"value": _describe(value)}
+    )
 
 
 def parse_decimal(value, *, max_digits=14, decimal_places=2, minimum=None):
@@ -136,13 +145,14 @@ def parse_decimal(value, *, max_digits=14, decimal_places=2, minimum=None):
         raise CellError(_("%(value)s is not a number.") % {"value": _describe(value)})
     exponent = number.normalize().as_tuple().exponent
     if -exponent > decimal_places:
-        raise CellError(_("%(value)s has more than %(places)s decimal places.")
-                        % {"value": _describe(value), "places": decimal_places})
+        raise CellError(
+            _("%(value)s has more than %(places)s decimal places.")
+            % {"value": _describe(value), "places": decimal_places}
+        )
     if abs(number) >= Decimal(10) ** (max_digits - decimal_places):
         raise CellError(_("%(value)s is too large.") % {"value": _describe(value)})
     if minimum is not None and number < minimum:
-        raise CellError(_("%(value)s is below %(minimum)s.")
-                        % {"value": _describe(value), "minimum": minimum})
+        raise CellError(_("%(value)s is below %(minimum)s.") % {"value": _describe(value), "minimum": minimum})
     return number.quantize(Decimal(1).scaleb(-decimal_places))
 
 
@@ -159,8 +169,10 @@ def parse_integer(value, *, minimum, maximum):
     elif isinstance(value, str) and re.fullmatch(r"[+-]?\d{1,6}(\.0*)?", value.strip()):
         number = int(value.strip().split(".")[0])
     if number is None or not minimum <= number <= maximum:
-        raise CellError(_("%(value)s is not a whole number from %(minimum)s to %(maximum)s.")
-                        % {"value": _describe(value), "minimum": minimum, "maximum": maximum})
+        raise CellError(
+            _("%(value)s is not a whole number from %(minimum)s to %(maximum)s.")
+            % {"value": _describe(value), "minimum": minimum, "maximum": maximum}
+        )
     return number
 
 
@@ -181,8 +193,9 @@ def parse_bool(value):
         return False
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    raise CellError(_("%(value)s is not yes or no (also accepted: true/false, 1/0, 是/否).")
-                    % {"value": _describe(value)})
+    raise CellError(
+        _("%(value)s is not yes or no (also accepted: true/false, 1/0, 是/否).") % {"value": _describe(value)}
+    )
 
 
 def parse_adcodes(value):
@@ -190,17 +203,17 @@ def parse_adcodes(value):
     if value is None or (isinstance(value, str) and not value.strip()):
         return []
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
-        raise CellError(_("%(value)s is not a list of adcodes such as 320000;330000.")
-                        % {"value": _describe(value)})
+        raise CellError(_("%(value)s is not a list of adcodes such as 320000;330000.") % {"value": _describe(value)})
     if isinstance(value, float) and not value.is_integer():
-        raise CellError(_("%(value)s is not a list of adcodes such as 320000;330000.")
-                        % {"value": _describe(value)})
+        raise CellError(_("%(value)s is not a list of adcodes such as 320000;330000.") % {"value": _describe(value)})
     text = value if isinstance(value, str) else _number_text(value)
     codes = []
     for part in ADCODE_SEPARATORS.split(text.strip()):
         if not re.fullmatch(r"\d{6}", part):
-            raise CellError(_("%(value)s is not an adcode (six digits, e.g. 320000); separate "
-                              "codes with ;") % {"value": _describe(part)})
+            raise CellError(
+                _("%(value)s is not an adcode (six digits, e.g. 320000); separate codes with ;")
+                % {"value": _describe(part)}
+            )
         if part not in codes:
             codes.append(part)
     return codes
@@ -211,8 +224,9 @@ def parse_risk(value):
         return None
     if isinstance(value, str) and value.strip().lower() in RISK_WORDS:
         return RISK_WORDS[value.strip().lower()]
-    raise CellError(_("%(value)s is not a risk level: low, medium or high (低, 中 or 高).")
-                    % {"value": _describe(value)})
+    raise CellError(
+        _("%(value)s is not a risk level: low, medium or high (低, 中 or 高).") % {"value": _describe(value)}
+    )
 
 
 def parse_area(value):
@@ -244,25 +258,21 @@ def text(max_length=None, multiline=False):
 
 
 TASK_COLUMNS = (
-    Column("code", text(20), True,
-           gettext_lazy("Task code, e.g. 3.04; an existing code updates that task")),
+    Column("code", text(20), True, gettext_lazy("Task code, e.g. 3.04; an existing code updates that task")),
     Column("area", parse_area, help=gettext_lazy("Area number 1-9, or blank")),
     Column("title_zh", text(300), True, gettext_lazy("Title in Chinese")),
     Column("title_en", text(400), help=gettext_lazy("Title in English")),
     Column("description_zh", text(multiline=True), help=gettext_lazy("Description in Chinese")),
     Column("description_en", text(multiline=True), help=gettext_lazy("Description in English")),
-    Column("lead", parse_adcodes,
-           help=gettext_lazy("Lead jurisdictions: adcodes, e.g. 320000;330000")),
+    Column("lead", parse_adcodes, help=gettext_lazy("Lead jurisdictions: adcodes, e.g. 320000;330000")),
     Column("colead", parse_adcodes, help=gettext_lazy("Co-lead jurisdictions, written like lead")),
     Column("start", parse_date, True, gettext_lazy("Start date, YYYY-MM-DD")),
     Column("end", parse_date, True, gettext_lazy("End date, YYYY-MM-DD")),
     Column("kpi_name_zh", text(200), help=gettext_lazy("KPI name in Chinese")),
     Column("kpi_name_en", text(200), help=gettext_lazy("KPI name in English")),
-    Column("kpi_target", lambda v: parse_decimal(v, minimum=0),
-           help=gettext_lazy("KPI target, a number")),
+    Column("kpi_target", lambda v: parse_decimal(v, minimum=0), help=gettext_lazy("KPI target, a number")),
     Column("kpi_unit", text(40), help=gettext_lazy("KPI unit, e.g. %")),
-    Column("published", parse_bool, True,
-           gettext_lazy("Shown on the transparency page: yes or no")),
+    Column("published", parse_bool, True, gettext_lazy("Shown on the transparency page: yes or no")),
 )
 MILESTONE_COLUMNS = (
     Column("task_code", text(20), True, gettext_lazy("Code of the task")),
@@ -278,8 +288,7 @@ REPORT_COLUMNS = (
     Column("percent", parse_percent, True, gettext_lazy("Percent complete, a whole number 0-100")),
     Column("risk", parse_risk, True, gettext_lazy("Risk: low, medium or high (低, 中, 高)")),
     Column("narrative_zh", text(multiline=True), help=gettext_lazy("Progress in Chinese")),
-    Column("narrative_en", text(multiline=True),
-           help=gettext_lazy("Progress in English (or Chinese)")),
+    Column("narrative_en", text(multiline=True), help=gettext_lazy("Progress in English (or Chinese)")),
     Column("kpi_value", parse_decimal, help=gettext_lazy("KPI value reached, a number")),
 )
 COLUMNS = {"tasks": TASK_COLUMNS, "milestones": MILESTONE_COLUMNS, "reports": REPORT_COLUMNS}
@@ -295,8 +304,7 @@ def check_header(header, columns, header_row=1):
         if not key:
             continue
         if key not in expected:
-            reason = _("Unknown column; the columns are: %(names)s.") % {
-                "names": ", ".join(c.name for c in columns)}
+            reason = _("Unknown column; the columns are: %(names)s.") % {"names": ", ".join(c.name for c in columns)}
             errors.append(RowError(header_row, name, reason))
         elif key in positions:
             errors.append(RowError(header_row, name, _("This column appears twice.")))
@@ -325,8 +333,11 @@ def parse_row(columns, positions, number, cells):
 def unnamed_cells(header, number, cells):
     """A value under a column with no name is an error: it would otherwise be dropped silently."""
     return [
-        RowError(number, _("column %(letter)s") % {"letter": get_column_letter(index + 1)},
-                 _("A value under a column without a name."))
+        RowError(
+            number,
+            _("column %(letter)s") % {"letter": get_column_letter(index + 1)},
+            _("A value under a column without a name."),
+        )
         for index, value in enumerate(cells)
         if not blank(value) and (index >= len(header) or not header[index])
     ]

@@ -31,10 +31,20 @@ from yrd.plan.io.tables import TableError, read_table
 from yrd.plan.models import Milestone, ProgressReport, Task
 from yrd.plan.selectors import areas, current_plan
 
-TASK_TEXT_FIELDS = ("title_zh", "title_en", "description_zh", "description_en",
-                    "kpi_name_zh", "kpi_name_en", "kpi_unit")
-KEY_COLUMNS = {"tasks": ("code",), "milestones": ("task_code", "title_zh"),
-               "reports": ("task_code", "period_start", "period_end")}
+TASK_TEXT_FIELDS = (
+    "title_zh",
+    "title_en",
+    "description_zh",
+    "description_en",
+    "kpi_name_zh",
+    "kpi_name_en",
+    "kpi_unit",
+)
+KEY_COLUMNS = {
+    "tasks": ("code",),
+    "milestones": ("task_code", "title_zh"),
+    "reports": ("task_code", "period_start", "period_end"),
+}
 KIND_ACTIONS = {"tasks": MANAGE, "milestones": MANAGE, "reports": SUBMIT}
 
 
@@ -91,15 +101,17 @@ def _column_order(kind, name):
     return names.index(name) if name in names else len(names)
 
 
-KIND_NAMES = {"tasks": lambda: _("tasks"), "milestones": lambda: _("milestones"),
-              "reports": lambda: _("progress reports")}
+KIND_NAMES = {
+    "tasks": lambda: _("tasks"),
+    "milestones": lambda: _("milestones"),
+    "reports": lambda: _("progress reports"),
+}
 
 
 def _kind_of_header(header):
     """The kind whose required columns the header holds, when it is exactly one; else None."""
     names = {name.strip().lower() for name in header}
-    kinds = [kind for kind, columns in COLUMNS.items()
-             if {c.name for c in columns if c.required} <= names]
+    kinds = [kind for kind, columns in COLUMNS.items() if {c.name for c in columns if c.required} <= names]
     return kinds[0] if len(kinds) == 1 else None
 
 
@@ -114,9 +126,14 @@ def _read(kind, data, result):
     positions, header_errors = check_header(table.header, columns, table.header_row)
     other = header_errors and _kind_of_header(table.header)
     if other and other != kind:
-        header_errors = [RowError(table.header_row, "", _(
-            "These columns are those of %(other)s; choose that kind, or upload the %(kind)s file.")
-            % {"other": KIND_NAMES[other](), "kind": KIND_NAMES[kind]()})]
+        header_errors = [
+            RowError(
+                table.header_row,
+                "",
+                _("These columns are those of %(other)s; choose that kind, or upload the %(kind)s file.")
+                % {"other": KIND_NAMES[other](), "kind": KIND_NAMES[kind]()},
+            )
+        ]
     result.errors.extend(header_errors)
     result.rows = len(table.rows)
     if not table.rows:
@@ -182,7 +199,8 @@ class Importer:
             if hasattr(error, "error_dict"):
                 return [
                     RowError(step.row, self._column_of(name, step), message)
-                    for name, messages in error.message_dict.items() for message in messages
+                    for name, messages in error.message_dict.items()
+                    for message in messages
                 ]
             return [RowError(step.row, step.column, message) for message in error.messages]
         if isinstance(error, Conflict):
@@ -215,19 +233,26 @@ class Importer:
         return True
 
     def no_task(self, number, code):
-        self.problem(number, "task_code", _("There is no task %(code)s that you may see."),
-                     code=code)
+        self.problem(number, "task_code", _("There is no task %(code)s that you may see."), code=code)
 
 
 class TaskImporter(Importer):
     kind = "tasks"
-    field_columns = {"is_published": "published", "lead_jurisdictions": "lead",
-                     "colead_jurisdictions": "colead", "area_assignment": "area"}
+    field_columns = {
+        "is_published": "published",
+        "lead_jurisdictions": "lead",
+        "colead_jurisdictions": "colead",
+        "area_assignment": "area",
+    }
 
     def prepare(self, rows):
         existing = Task.objects.filter(plan=self.plan, code__in={v["code"] for _n, v in rows})
-        existing = {t.code: t for t in existing.select_related("area").prefetch_related(
-            "lead_jurisdictions", "colead_jurisdictions", "responsible_organisations")}
+        existing = {
+            t.code: t
+            for t in existing.select_related("area").prefetch_related(
+                "lead_jurisdictions", "colead_jurisdictions", "responsible_organisations"
+            )
+        }
         self.areas = {area.number: area for area in areas(self.plan)}
         self.jurisdictions = {}
         for j in Jurisdiction.objects.exclude(level=Jurisdiction.Level.REGION).order_by("path"):
@@ -249,8 +274,13 @@ class TaskImporter(Importer):
         if values["start"] and values["end"] and values["end"] < values["start"]:
             self.problem(number, "end", _("The end date is before the start date."))
         fields = {name: values[name] for name in TASK_TEXT_FIELDS}
-        fields.update(start=values["start"], end=values["end"], kpi_target=values["kpi_target"],
-                      is_published=values["published"], area=area)
+        fields.update(
+            start=values["start"],
+            end=values["end"],
+            kpi_target=values["kpi_target"],
+            is_published=values["published"],
+            area=area,
+        )
         if task is None:
             step = self._create(number, values["code"], fields, leads, coleads)
         else:
@@ -265,15 +295,15 @@ class TaskImporter(Importer):
     def _jurisdictions(self, number, column, codes):
         for code in codes:
             if code not in self.jurisdictions:
-                self.problem(number, column, _("%(code)s is not a province or city of the Yangtze "
-                                               "River Delta."), code=code)
+                self.problem(
+                    number, column, _("%(code)s is not a province or city of the Yangtze River Delta."), code=code
+                )
         return [self.jurisdictions[code] for code in codes if code in self.jurisdictions]
 
     def _in_scope(self, number, column, jurisdictions):
         outside = [j for j in jurisdictions if not can(self.user, MANAGE, j)]
         for jurisdiction in outside:
-            self.problem(number, column, _("You may not manage tasks of %(place)s."),
-                         place=jurisdiction.name)
+            self.problem(number, column, _("You may not manage tasks of %(place)s."), place=jurisdiction.name)
         return not outside
 
     def _create(self, number, code, fields, leads, coleads):
@@ -286,8 +316,16 @@ class TaskImporter(Importer):
             return None
 
         def write():
-            services.task_create(acting_user=self.user, plan=self.plan, code=code, leads=leads,
-                                 coleads=coleads, area_assignment=Task.Assignment.ENTERED, **fields)
+            services.task_create(
+                acting_user=self.user,
+                plan=self.plan,
+                code=code,
+                leads=leads,
+                coleads=coleads,
+                area_assignment=Task.Assignment.ENTERED,
+                **fields,
+            )
+
         return Step(number, "created", write, "lead")
 
     def _update(self, number, task, fields, leads, coleads):
@@ -315,8 +353,9 @@ class TaskImporter(Importer):
             in_scope &= self._in_scope(number, "colead", coleads)
         if not in_scope:
             return None
-        return Step(number, "updated", lambda: services.task_update(
-            acting_user=self.user, task=task, **changes), "code")
+        return Step(
+            number, "updated", lambda: services.task_update(acting_user=self.user, task=task, **changes), "code"
+        )
 
 
 class MilestoneImporter(Importer):
@@ -347,9 +386,12 @@ class MilestoneImporter(Importer):
         if len(candidates) > 1:
             candidates = [m for m in candidates if m.due_date == values["due_date"]]
             if len(candidates) != 1:
-                self.problem(number, "title_zh", _("Task %(code)s has several milestones with this "
-                                                   "title; rename them on the task page first."),
-                             code=task.code)
+                self.problem(
+                    number,
+                    "title_zh",
+                    _("Task %(code)s has several milestones with this title; rename them on the task page first."),
+                    code=task.code,
+                )
                 return None
         fields = {name: values[name] for name in self.FIELDS}
         milestone = candidates[0] if candidates else None
@@ -357,14 +399,21 @@ class MilestoneImporter(Importer):
         if milestone is not None and not changes:
             return Step(number, "unchanged")
         if not can(self.user, MANAGE, task):
-            self.problem(number, "task_code", _("You may not manage the milestones of task "
-                                                "%(code)s."), code=task.code)
+            self.problem(number, "task_code", _("You may not manage the milestones of task %(code)s."), code=task.code)
             return None
         if milestone is not None:
-            return Step(number, "updated", lambda: services.milestone_update(
-                acting_user=self.user, milestone=milestone, **changes), "task_code")
-        return Step(number, "created", lambda: services.milestone_create(
-            acting_user=self.user, task=task, **fields), "task_code")
+            return Step(
+                number,
+                "updated",
+                lambda: services.milestone_update(acting_user=self.user, milestone=milestone, **changes),
+                "task_code",
+            )
+        return Step(
+            number,
+            "created",
+            lambda: services.milestone_create(acting_user=self.user, task=task, **fields),
+            "task_code",
+        )
 
 
 class ReportImporter(Importer):
@@ -377,7 +426,8 @@ class ReportImporter(Importer):
     def prepare(self, rows):
         tasks = self.readable_tasks(v["task_code"] for _n, v in rows)
         live = ProgressReport.objects.filter(task__in=list(tasks.values())).exclude(
-            review_state=ProgressReport.Review.RETURNED)
+            review_state=ProgressReport.Review.RETURNED
+        )
         stored = {(r.task_id, r.period_start, r.period_end): r for r in live}
         steps, seen = [], {}
         for number, values in rows:
@@ -400,24 +450,30 @@ class ReportImporter(Importer):
         return step if len(self.errors) == before else None
 
     def _submit(self, number, values, task, report):
-        fields = {name: values[name] for name in (
-            "period_start", "period_end", "percent", "kpi_value", "narrative_zh", "narrative_en")}
+        fields = {
+            name: values[name]
+            for name in ("period_start", "period_end", "percent", "kpi_value", "narrative_zh", "narrative_en")
+        }
         fields["risk_level"] = values["risk"]
-        if report is not None and not any(_differs(getattr(report, k), v)
-                                          for k, v in fields.items()):
+        if report is not None and not any(_differs(getattr(report, k), v) for k, v in fields.items()):
             return Step(number, "unchanged")
         if not can(self.user, SUBMIT, task):
-            self.problem(number, "task_code", _("You may not submit reports for task %(code)s."),
-                         code=task.code)
+            self.problem(number, "task_code", _("You may not submit reports for task %(code)s."), code=task.code)
             return None
         if report is not None:
-            self.problem(number, "period_start", _(
-                "A different report for this period is already on file (%(state)s); it must be "
-                "returned before a new one can be submitted."),
-                state=report.get_review_state_display())
+            self.problem(
+                number,
+                "period_start",
+                _(
+                    "A different report for this period is already on file (%(state)s); it must be "
+                    "returned before a new one can be submitted."
+                ),
+                state=report.get_review_state_display(),
+            )
             return None
-        return Step(number, "created", lambda: services.report_submit(
-            acting_user=self.user, task=task, **fields), "task_code")
+        return Step(
+            number, "created", lambda: services.report_submit(acting_user=self.user, task=task, **fields), "task_code"
+        )
 
 
 def _differs(stored, new):

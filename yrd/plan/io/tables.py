@@ -43,8 +43,10 @@ class Table:
 
 def read_table(data: bytes, *, max_rows=MAX_ROWS) -> Table:
     if len(data) > MAX_BYTES:
-        raise TableError(_("The file is %(size)s MB; the limit is %(limit)s MB.") % {
-            "size": round(len(data) / 2**20, 1), "limit": MAX_BYTES // 2**20})
+        raise TableError(
+            _("The file is %(size)s MB; the limit is %(limit)s MB.")
+            % {"size": round(len(data) / 2**20, 1), "limit": MAX_BYTES // 2**20}
+        )
     if not data.strip():
         raise TableError(_("The file is empty."))
     if data.startswith(b"PK"):
@@ -55,8 +57,7 @@ def read_table(data: bytes, *, max_rows=MAX_ROWS) -> Table:
     elif data.lstrip().startswith(OTHER_MAGIC):
         raise TableError(_not_a_table())
     elif data.startswith(OLE2_MAGIC):
-        raise TableError(_("This is an old Excel .xls file; save it as .xlsx or CSV and upload "
-                           "it again."))
+        raise TableError(_("This is an old Excel .xls file; save it as .xlsx or CSV and upload it again."))
     else:
         lines = _csv_lines(data)
         table_format = "csv"
@@ -81,8 +82,9 @@ def _numbered(lines, max_rows):
             table = _header(number, cells)
             continue
         if len(table.rows) >= max_rows:
-            raise TableError(_("The file has more than %(limit)s rows; split it into smaller "
-                               "files.") % {"limit": max_rows})
+            raise TableError(
+                _("The file has more than %(limit)s rows; split it into smaller files.") % {"limit": max_rows}
+            )
         table.rows.append((number, cells + [None] * (len(table.header) - len(cells))))
     if table is None:
         raise TableError(_("The file has no header row."))
@@ -93,8 +95,10 @@ def _header(number, cells):
     while cells and blank(cells[-1]):
         cells.pop()
     if len(cells) > MAX_COLUMNS:
-        raise TableError(_("The header has %(count)s columns; at most %(limit)s are expected.")
-                         % {"count": len(cells), "limit": MAX_COLUMNS})
+        raise TableError(
+            _("The header has %(count)s columns; at most %(limit)s are expected.")
+            % {"count": len(cells), "limit": MAX_COLUMNS}
+        )
     header = ["" if blank(c) else str(c).strip().lstrip("\ufeff") for c in cells]
     return Table(header=header, header_row=number)
 
@@ -121,8 +125,9 @@ def _csv_lines(data):
         for number, cells in enumerate(reader, start=1):
             yield number, [csv_unescape(cell) for cell in cells]
     except csv.Error as error:
-        raise TableError(_("The CSV file cannot be read (record %(row)s): %(reason)s")
-                         % {"row": reader.line_num, "reason": error}) from None
+        raise TableError(
+            _("The CSV file cannot be read (record %(row)s): %(reason)s") % {"row": reader.line_num, "reason": error}
+        ) from None
 
 
 def _is_workbook(data):
@@ -141,11 +146,13 @@ def _xlsx_lines(data):
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
-        raise TableError(_("The file looks like a workbook but cannot be opened: %(reason)s")
-                         % {"reason": error}) from None
+        raise TableError(
+            _("The file looks like a workbook but cannot be opened: %(reason)s") % {"reason": error}
+        ) from None
     except Exception as error:  # openpyxl raises assorted errors on malformed parts
-        raise TableError(_("The file looks like a workbook but cannot be opened: %(reason)s")
-                         % {"reason": error.__class__.__name__}) from None
+        raise TableError(
+            _("The file looks like a workbook but cannot be opened: %(reason)s") % {"reason": error.__class__.__name__}
+        ) from None
     try:
         if not workbook.worksheets:
             raise TableError(_("The workbook has no worksheet."))
@@ -156,7 +163,8 @@ def _xlsx_lines(data):
         except TableError:
             raise
         except Exception as error:
-            raise TableError(_("The first worksheet cannot be read: %(reason)s")
-                             % {"reason": error.__class__.__name__}) from None
+            raise TableError(
+                _("The first worksheet cannot be read: %(reason)s") % {"reason": error.__class__.__name__}
+            ) from None
     finally:
         workbook.close()

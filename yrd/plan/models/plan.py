@@ -24,8 +24,7 @@ class Plan(Bilingual, models.Model):
 
 
 class Area(Bilingual, models.Model):
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="areas",
-                             verbose_name=_("plan"))
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="areas", verbose_name=_("plan"))
     number = models.PositiveSmallIntegerField(_("number"))
     title_zh = models.CharField(_("title (Chinese)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=300)
@@ -49,8 +48,7 @@ class Task(Bilingual, models.Model):
         UNASSIGNED = "unassigned", _("Area not stated in the source")
         ENTERED = "entered", _("Entered by a coordinator")
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks",
-                             verbose_name=_("plan"))
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("plan"))
     area = models.ForeignKey(
         Area, null=True, blank=True, on_delete=models.PROTECT, related_name="tasks", verbose_name=_("area")
     )
@@ -63,11 +61,15 @@ class Task(Bilingual, models.Model):
         "core.Jurisdiction", related_name="led_plan_tasks", blank=True, verbose_name=_("lead jurisdictions")
     )
     colead_jurisdictions = models.ManyToManyField(
-        "core.Jurisdiction", related_name="coled_plan_tasks", blank=True,
+        "core.Jurisdiction",
+        related_name="coled_plan_tasks",
+        blank=True,
         verbose_name=_("co-lead jurisdictions"),
     )
     responsible_organisations = models.ManyToManyField(
-        "core.Organisation", related_name="plan_tasks", blank=True,
+        "core.Organisation",
+        related_name="plan_tasks",
+        blank=True,
         verbose_name=_("responsible organisations"),
     )
     start = models.DateField(_("start"))
@@ -75,7 +77,11 @@ class Task(Bilingual, models.Model):
     kpi_name_zh = models.CharField(_("KPI (Chinese)"), max_length=200, blank=True)
     kpi_name_en = models.CharField(_("KPI (English)"), max_length=200, blank=True)
     kpi_target = models.DecimalField(
-        _("KPI target"), max_digits=14, decimal_places=2, null=True, blank=True,
+        _("KPI target"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     kpi_unit = models.CharField(_("KPI unit"), max_length=40, blank=True)
@@ -84,12 +90,15 @@ class Task(Bilingual, models.Model):
     )
     source = models.CharField(_("source"), max_length=200, blank=True)
     stat = models.CharField(
-        _("live figure"), max_length=80, blank=True,
+        _("live figure"),
+        max_length=80,
+        blank=True,
         help_text=_("A module statistic shown on the task, e.g. services.cross_province"),
     )
     is_published = models.BooleanField(_("published on the transparency page"), default=True)
     demo_details = models.BooleanField(
-        _("demo details"), default=False,
+        _("demo details"),
+        default=False,
         help_text=_("Leads, dates and KPI of this task are demo values, not official."),
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

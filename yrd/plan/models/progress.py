@@ -9,8 +9,7 @@ from yrd.core.translation import Bilingual, localized
 
 
 class Milestone(Bilingual, models.Model):
-    task = models.ForeignKey("plan.Task", on_delete=models.CASCADE, related_name="milestones",
-                             verbose_name=_("task"))
+    task = models.ForeignKey("plan.Task", on_delete=models.CASCADE, related_name="milestones", verbose_name=_("task"))
     title_zh = models.CharField(_("title (Chinese)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
     due_date = models.DateField(_("due date"))
@@ -40,8 +39,7 @@ class ProgressReport(models.Model):
         ACCEPTED = "accepted", pgettext_lazy("progress report", "Accepted")
         RETURNED = "returned", _("Returned for revision")
 
-    task = models.ForeignKey("plan.Task", on_delete=models.CASCADE, related_name="reports",
-                             verbose_name=_("task"))
+    task = models.ForeignKey("plan.Task", on_delete=models.CASCADE, related_name="reports", verbose_name=_("task"))
     period_start = models.DateField(_("period start"))
     period_end = models.DateField(_("period end"))
     percent = models.PositiveSmallIntegerField(
@@ -52,22 +50,25 @@ class ProgressReport(models.Model):
     narrative_en = models.TextField(_("narrative (English)"), blank=True)
     risk_level = models.CharField(_("risk level"), max_length=6, choices=Risk.choices, default=Risk.LOW)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="plan_reports",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="plan_reports",
         verbose_name=_("submitted by"),
     )
     submitted_at = models.DateTimeField(_("submitted at"))
-    review_state = models.CharField(
-        _("review"), max_length=10, choices=Review.choices, default=Review.SUBMITTED
-    )
+    review_state = models.CharField(_("review"), max_length=10, choices=Review.choices, default=Review.SUBMITTED)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-        related_name="plan_reviews", verbose_name=_("reviewed by"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="plan_reviews",
+        verbose_name=_("reviewed by"),
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     review_comment = models.TextField(_("review comment"), blank=True)
-    idempotency_key = models.CharField(
-        _("idempotency key"), max_length=80, null=True, blank=True, unique=True
-    )
+    idempotency_key = models.CharField(_("idempotency key"), max_length=80, null=True, blank=True, unique=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
@@ -101,8 +102,9 @@ class ProgressReport(models.Model):
 
 
 class Evidence(models.Model):
-    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="evidence",
-                               verbose_name=_("progress report"))
+    report = models.ForeignKey(
+        ProgressReport, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("progress report")
+    )
     file = models.FileField(_("file"), upload_to="plan/evidence/%Y/%m/")
     original_name = models.CharField(_("original file name"), max_length=200)
     content_type = models.CharField(_("content type"), max_length=40)

@@ -46,10 +46,7 @@ class PlanFactory(factory.django.DjangoModelFactory):
 
     code = "yrd-2024-2026"
     title_zh = "长三角地区一体化发展三年行动计划（2024—2026年）"
-    title_en = (
-        "Three-Year Action Plan for the Integrated Development of the Yangtze River Delta "
-        "(2024-2026)"
-    )
+    title_en = "Three-Year Action Plan for the Integrated Development of the Yangtze River Delta (2024-2026)"
     start = date(2024, 1, 1)
     end = date(2026, 12, 31)
     stated_task_count = 165
@@ -86,9 +83,7 @@ class TaskFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     plan = factory.LazyFunction(make_plan)
-    area = factory.LazyAttribute(
-        lambda o: Area.objects.filter(plan=o.plan).order_by("number").first()
-    )
+    area = factory.LazyAttribute(lambda o: Area.objects.filter(plan=o.plan).order_by("number").first())
     code = factory.Sequence(lambda n: f"T.{n:03d}")
     title_zh = factory.Sequence(lambda n: f"测试任务{n}")
     title_en = factory.Sequence(lambda n: f"Test task {n}")

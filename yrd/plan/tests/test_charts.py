@@ -6,8 +6,7 @@ from yrd.plan import charts
 
 
 def _map(percent_by_code):
-    cities = {code: (SimpleNamespace(name=f"City {code}"), 3, percent)
-              for code, percent in percent_by_code.items()}
+    cities = {code: (SimpleNamespace(name=f"City {code}"), 3, percent) for code, percent in percent_by_code.items()}
     return {d["name"]: d for d in charts.city_map(cities)["series"][0]["data"]}
 
 

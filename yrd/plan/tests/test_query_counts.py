@@ -44,9 +44,7 @@ def add_tasks(count, start_at, organisations):
             percent=20,
             review_state="accepted",
         )
-        ReportFactory(
-            task=task, period_start=date(2025, 2, 1), period_end=date(2025, 2, 28), percent=n % 101
-        )
+        ReportFactory(task=task, period_start=date(2025, 2, 1), period_end=date(2025, 2, 28), percent=n % 101)
 
 
 def queries(client, name):

@@ -22,13 +22,13 @@ def world(reference):
     sh_task = builders.task(plan, "1.01", lead="310000", organisations=[sh_org])
     js_task = builders.task(plan, "2.01", lead="320500", organisations=[js_org])
     return {
-        "sh_task": sh_task, "js_task": js_task,
+        "sh_task": sh_task,
+        "js_task": js_task,
         "soon": builders.milestone(sh_task, date(2025, 6, 27), title="ms-soon"),
         "late": builders.milestone(sh_task, date(2025, 6, 20), title="ms-late"),
         "js_late": builders.milestone(js_task, date(2025, 6, 16), title="ms-js-late"),
         "far": builders.milestone(sh_task, date(2025, 7, 15), title="ms-far"),
-        "done": builders.milestone(sh_task, date(2025, 6, 19), done=date(2025, 6, 18),
-                                   title="ms-done"),
+        "done": builders.milestone(sh_task, date(2025, 6, 19), done=date(2025, 6, 18), title="ms-done"),
         "sh_owner": person("task_owner", "310000", organisation=sh_org, language="zh-hans"),
         "js_owner": person("task_owner", "320000", organisation=js_org),
         "region": person("plan_coordinator", "YRD"),
@@ -132,8 +132,7 @@ def test_the_summary_counts_milestones_and_those_nobody_owns(world):
 def test_the_command_prints_a_summary(world):
     out = StringIO()
     call_command("plan_reminders", "--days", "5", "--date", "2025-06-23", stdout=out, verbosity=0)
-    assert "Reminded 5 people on 2025-06-23: 2 overdue milestones, 1 due within 5 working days" in (
-        out.getvalue())
+    assert "Reminded 5 people on 2025-06-23: 2 overdue milestones, 1 due within 5 working days" in (out.getvalue())
     out = StringIO()
     call_command("plan_reminders", "--date", "2025-06-23", stdout=out, verbosity=0)
     assert "already had these reminders" in out.getvalue()

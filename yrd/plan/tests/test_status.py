@@ -9,8 +9,15 @@ START, END = date(2024, 1, 1), date(2026, 12, 31)
 
 
 def status(today=date(2025, 6, 30), percent=None, risk=None, open_ms=0, overdue_ms=0, start=START, end=END):
-    return derive_status(today=today, start=start, end=end, latest_percent=percent, latest_risk=risk,
-                         open_milestones=open_ms, overdue_milestones=overdue_ms)
+    return derive_status(
+        today=today,
+        start=start,
+        end=end,
+        latest_percent=percent,
+        latest_risk=risk,
+        open_milestones=open_ms,
+        overdue_milestones=overdue_ms,
+    )
 
 
 def test_a_task_at_100_percent_with_every_milestone_done_is_done():
@@ -42,9 +49,13 @@ def test_a_task_that_has_not_begun_and_has_no_report_is_not_started():
     assert status(today=date(2023, 12, 1)) == Status.NOT_STARTED
 
 
-@given(st.dates(min_value=date(2023, 1, 1), max_value=date(2028, 1, 1)),
-       st.one_of(st.none(), st.integers(0, 100)), st.sampled_from([None, "low", "medium", "high"]),
-       st.integers(0, 5), st.integers(0, 5))
+@given(
+    st.dates(min_value=date(2023, 1, 1), max_value=date(2028, 1, 1)),
+    st.one_of(st.none(), st.integers(0, 100)),
+    st.sampled_from([None, "low", "medium", "high"]),
+    st.integers(0, 5),
+    st.integers(0, 5),
+)
 def test_every_combination_has_exactly_one_status_and_done_needs_100(today, percent, risk, open_ms, overdue):
     overdue = min(overdue, open_ms)
     result = status(today=today, percent=percent, risk=risk, open_ms=open_ms, overdue_ms=overdue)

@@ -30,8 +30,7 @@ def test_every_field_has_a_translatable_verbose_name():
 def test_the_progress_report_labels_read_as_asked():
     from yrd.plan.models import ProgressReport
 
-    label = {f.name: str(f.verbose_name) for f in ProgressReport._meta.get_fields()
-             if hasattr(f, "verbose_name")}
+    label = {f.name: str(f.verbose_name) for f in ProgressReport._meta.get_fields() if hasattr(f, "verbose_name")}
     assert label["submitted_by"] == "submitted by"
     assert label["reviewed_by"] == "reviewed by"
     assert label["idempotency_key"] == "idempotency key"
@@ -45,7 +44,8 @@ def test_the_admin_change_page_of_a_report_shows_the_labels(client, reference):
 
     report = ReportFactory()
     client.force_login(person(is_superuser=True, is_staff=True))
-    page = client.get(reverse("admin:plan_progressreport_change", args=[report.pk]),
-                      headers={"Accept-Language": "en"}).content.decode()
+    page = client.get(
+        reverse("admin:plan_progressreport_change", args=[report.pk]), headers={"Accept-Language": "en"}
+    ).content.decode()
     for label in ("Submitted by", "Reviewed by", "Reviewed at", "Idempotency key"):
         assert f">{label}" in page, label

@@ -14,7 +14,20 @@ from yrd.plan.views.tasks import (
 )
 
 __all__ = [
-    "attention", "baseline_compare", "baselines", "bulk", "evidence_download", "gantt", "heatmap",
-    "my_reports", "overview", "public", "public_task", "report_review", "report_submit",
-    "review_queue", "task_detail", "tasks",
+    "attention",
+    "baseline_compare",
+    "baselines",
+    "bulk",
+    "evidence_download",
+    "gantt",
+    "heatmap",
+    "my_reports",
+    "overview",
+    "public",
+    "public_task",
+    "report_review",
+    "report_submit",
+    "review_queue",
+    "task_detail",
+    "tasks",
 ]

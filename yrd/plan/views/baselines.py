@@ -46,16 +46,21 @@ def baselines(request, plan):
     form = BaselineForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
-            baseline = services.baseline_freeze(acting_user=request.user, plan=plan,
-                                                name=form.cleaned_data["name"])
-            messages.success(request, _("Baseline “%(name)s” frozen with %(count)s tasks.")
-                             % {"name": baseline.name, "count": len(baseline.snapshot)})
+            baseline = services.baseline_freeze(acting_user=request.user, plan=plan, name=form.cleaned_data["name"])
+            messages.success(
+                request,
+                _("Baseline “%(name)s” frozen with %(count)s tasks.")
+                % {"name": baseline.name, "count": len(baseline.snapshot)},
+            )
             return redirect("plan:baseline", pk=baseline.pk)
-    listed = [
-        {"baseline": b, "tasks": len(b.snapshot)} for b in page_data.baselines(plan)
-    ]
-    return page(request, "plan/baselines.html", {"plan": plan, "baselines": listed, "form": form},
-                tab="baselines", status=400 if form.errors else 200)
+    listed = [{"baseline": b, "tasks": len(b.snapshot)} for b in page_data.baselines(plan)]
+    return page(
+        request,
+        "plan/baselines.html",
+        {"plan": plan, "baselines": listed, "form": form},
+        tab="baselines",
+        status=400 if form.errors else 200,
+    )
 
 
 @reader_page(one_object=True)
@@ -67,15 +72,26 @@ def baseline_compare(request, plan, pk):
         request.user, selectors.baseline_compare(baseline, plan), baseline, set(visible)
     )
     changed = [
-        {"code": code, "task": visible.get(code), "fields": [
-            {"name": FIELD_LABELS.get(name, name), "old": _shown(old), "new": _shown(new)}
-            for name, (old, new) in fields.items()
-        ]}
+        {
+            "code": code,
+            "task": visible.get(code),
+            "fields": [
+                {"name": FIELD_LABELS.get(name, name), "old": _shown(old), "new": _shown(new)}
+                for name, (old, new) in fields.items()
+            ],
+        }
         for code, fields in comparison["changed"].items()
     ]
-    removed = [{"code": code, "values": baseline.snapshot.get(code, {})}
-               for code in comparison["removed"]]
-    return page(request, "plan/baseline.html", {
-        "plan": plan, "baseline": baseline, "changed": changed, "removed": removed,
-        "added": [visible[code] for code in comparison["added"]],
-    }, tab="baselines")
+    removed = [{"code": code, "values": baseline.snapshot.get(code, {})} for code in comparison["removed"]]
+    return page(
+        request,
+        "plan/baseline.html",
+        {
+            "plan": plan,
+            "baseline": baseline,
+            "changed": changed,
+            "removed": removed,
+            "added": [visible[code] for code in comparison["added"]],
+        },
+        tab="baselines",
+    )

@@ -16,8 +16,10 @@ from yrd.plan.apps import BASELINE, MANAGE, READ, REVIEW, SUBMIT
 def permissions(user):
     """What the caller may do somewhere in the plan (for tabs and buttons, not for checks)."""
     return {
-        "can_read": can(user, READ), "can_manage": can(user, MANAGE),
-        "can_review": can(user, REVIEW), "can_submit": can(user, SUBMIT),
+        "can_read": can(user, READ),
+        "can_manage": can(user, MANAGE),
+        "can_review": can(user, REVIEW),
+        "can_submit": can(user, SUBMIT),
         "can_freeze": can(user, BASELINE),
     }
 
@@ -68,15 +70,13 @@ def post_only(where_to):
 
 def safe_next(request, fallback):
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                       require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return target
     return fallback
 
 
 def jurisdictions_for_filters():
-    return list(Jurisdiction.objects.exclude(level=Jurisdiction.Level.REGION)
-                .select_related("parent").order_by("path"))
+    return list(Jurisdiction.objects.exclude(level=Jurisdiction.Level.REGION).select_related("parent").order_by("path"))
 
 
 def resolve_jurisdiction(code, choices):

@@ -26,8 +26,14 @@ def _area_table(area_list, summary):
         figures = per_area.get(area.pk if area else None)
         if area is None and figures is None:
             continue
-        rows.append({"area": area, "label": charts.area_label(area), "figures": figures,
-                     "statuses": _status_counts(figures["statuses"]) if figures else []})
+        rows.append(
+            {
+                "area": area,
+                "label": charts.area_label(area),
+                "figures": figures,
+                "statuses": _status_counts(figures["statuses"]) if figures else [],
+            }
+        )
     return rows
 
 
@@ -69,15 +75,19 @@ def _overview_context(user, plan):
     area_list = list(selectors.areas(plan))
     progress_chart, status_chart = _area_charts(area_list, summary)
     awaiting = selectors.reports_awaiting_review(user).filter(task__plan=plan).count()
-    my_reports = (ProgressReport.objects.filter(task__in=tasks, submitted_by=user).count()
-                  if can(user, SUBMIT) else 0)
+    my_reports = ProgressReport.objects.filter(task__in=tasks, submitted_by=user).count() if can(user, SUBMIT) else 0
     return {
-        "plan": plan, "rows": rows, "summary": summary,
+        "plan": plan,
+        "rows": rows,
+        "summary": summary,
         "statuses": _status_counts(summary["statuses"]),
-        "average": page_data.average_percent(rows), "named": page_data.named_task_count(plan),
-        "area_rows": _area_table(area_list, summary), "awaiting": awaiting,
+        "average": page_data.average_percent(rows),
+        "named": page_data.named_task_count(plan),
+        "area_rows": _area_table(area_list, summary),
+        "awaiting": awaiting,
         "my_reports": my_reports,
-        "progress_chart": progress_chart, "status_chart": status_chart,
+        "progress_chart": progress_chart,
+        "status_chart": status_chart,
         "pie_chart": charts.status_pie(summary["statuses"]),
         "quarter": _last_quarter(selectors.today()),
         "quarters": _quarters(plan.start, _last_quarter(selectors.today())),
@@ -100,18 +110,28 @@ def heatmap(request, plan):
     has_unassigned = any(area_id is None for area_id, _code in cells)
     cities = selectors.per_city(rows)
     table = [
-        {"label": charts.area_label(area), "area": area,
-         "cells": [cells.get((area.pk if area else None, p.code)) for p in province_list]}
+        {
+            "label": charts.area_label(area),
+            "area": area,
+            "cells": [cells.get((area.pk if area else None, p.code)) for p in province_list],
+        }
         for area in [*area_list, *([None] if has_unassigned else [])]
     ]
     city_rows = sorted(cities.values(), key=lambda c: c[0].path)
-    return page(request, "plan/heatmap.html", {
-        "plan": plan, "count": len(rows), "provinces": province_list, "table": table,
-        "city_rows": city_rows,
-        "heatmap_chart": charts.area_province_heatmap(area_list, province_list, cells,
-                                                      has_unassigned),
-        "map_chart": charts.city_map(cities),
-    }, tab="heatmap")
+    return page(
+        request,
+        "plan/heatmap.html",
+        {
+            "plan": plan,
+            "count": len(rows),
+            "provinces": province_list,
+            "table": table,
+            "city_rows": city_rows,
+            "heatmap_chart": charts.area_province_heatmap(area_list, province_list, cells, has_unassigned),
+            "map_chart": charts.city_map(cities),
+        },
+        tab="heatmap",
+    )
 
 
 @reader_page
@@ -127,14 +147,17 @@ def gantt(request, plan):
     for area in [*selectors.areas(plan), None]:
         members = sorted(by_area.get(area.pk if area else None, []), key=lambda t: t.code)
         if members:
-            groups.append({
-                "area": area, "label": charts.area_label(area), "tasks": members,
-                "chart": charts.gantt(members, milestones, plan, on_day),
-                "chart_id": f"area-{area.number if area else 'none'}",
-                "data_id": f"gantt-{area.number if area else 'none'}",
-            })
-    return page(request, "plan/gantt.html", {"plan": plan, "groups": groups, "count": len(rows)},
-                tab="gantt")
+            groups.append(
+                {
+                    "area": area,
+                    "label": charts.area_label(area),
+                    "tasks": members,
+                    "chart": charts.gantt(members, milestones, plan, on_day),
+                    "chart_id": f"area-{area.number if area else 'none'}",
+                    "data_id": f"gantt-{area.number if area else 'none'}",
+                }
+            )
+    return page(request, "plan/gantt.html", {"plan": plan, "groups": groups, "count": len(rows)}, tab="gantt")
 
 
 def public(request):
@@ -146,13 +169,19 @@ def public(request):
         summary = selectors.overview(rows)
         area_list = list(selectors.areas(plan))
         progress_chart, status_chart = _area_charts(area_list, summary)
-        context.update({
-            "rows": rows, "summary": summary, "statuses": _status_counts(summary["statuses"]),
-            "average": page_data.average_percent(rows),
-            "area_rows": _area_table(area_list, summary),
-            "progress_chart": progress_chart, "status_chart": status_chart,
-            "any_demo": any(t.demo_details for t in rows), "areas": area_list,
-        })
+        context.update(
+            {
+                "rows": rows,
+                "summary": summary,
+                "statuses": _status_counts(summary["statuses"]),
+                "average": page_data.average_percent(rows),
+                "area_rows": _area_table(area_list, summary),
+                "progress_chart": progress_chart,
+                "status_chart": status_chart,
+                "any_demo": any(t.demo_details for t in rows),
+                "areas": area_list,
+            }
+        )
         chosen = request.GET.get("area", "")
         if chosen.isdigit():
             context["shown"] = [t for t in rows if t.area and str(t.area.number) == chosen]

@@ -38,19 +38,35 @@ def tasks(request, plan):
     area = filters.get("area") or None
     if area == TaskFilterForm.NO_AREA:
         queryset, area = queryset.filter(area__isnull=True), None
-    rows = in_plan_order(selectors.task_rows(
-        queryset, area=area, status=filters.get("status") or None,
-        jurisdiction=resolve_jurisdiction(filters.get("jurisdiction"), places),
-        search=(filters.get("q") or "").strip(),
-    ))
+    rows = in_plan_order(
+        selectors.task_rows(
+            queryset,
+            area=area,
+            status=filters.get("status") or None,
+            jurisdiction=resolve_jurisdiction(filters.get("jurisdiction"), places),
+            search=(filters.get("q") or "").strip(),
+        )
+    )
     for task in rows:
         task.manageable = can(request.user, MANAGE, task)  # leads are prefetched: no query
-    return page(request, "plan/tasks.html", {
-        "plan": plan, "rows": rows, "form": form, "filtered": bool(request.GET),
-        "any_manageable": any(t.manageable for t in rows), "bulk_form": BulkForm(),
-        "export_kinds": [("tasks", _("tasks")), ("milestones", _("milestones")),
-                         ("reports", _("progress reports"))],
-    }, tab="tasks")
+    return page(
+        request,
+        "plan/tasks.html",
+        {
+            "plan": plan,
+            "rows": rows,
+            "form": form,
+            "filtered": bool(request.GET),
+            "any_manageable": any(t.manageable for t in rows),
+            "bulk_form": BulkForm(),
+            "export_kinds": [
+                ("tasks", _("tasks")),
+                ("milestones", _("milestones")),
+                ("reports", _("progress reports")),
+            ],
+        },
+        tab="tasks",
+    )
 
 
 def _load(user, pk):
@@ -66,9 +82,14 @@ def _detail_context(request, loaded, form=None):
     may_review = can(request.user, REVIEW, task)
     may_submit = can(request.user, SUBMIT, task)
     return {
-        "plan": task.plan, "task": task, "milestones": milestones, "reports": reports,
+        "plan": task.plan,
+        "task": task,
+        "milestones": milestones,
+        "reports": reports,
         "risk_label": ProgressReport.Risk(task.latest_risk).label if task.latest_risk else None,
-        "today": selectors.today(), "may_review": may_review, "may_submit": may_submit,
+        "today": selectors.today(),
+        "may_review": may_review,
+        "may_submit": may_submit,
         "report_form": (form or _new_report_form(request, reports)) if may_submit else None,
         "leads": list(task.lead_jurisdictions.all()),
         "coleads": list(task.colead_jurisdictions.all()),
@@ -86,8 +107,7 @@ def _new_report_form(request, reports):
     except ValueError:
         pass
     returned = ProgressReport.Review.RETURNED
-    revising = next((r for r in reports if period and r.period_start == period
-                     and r.review_state == returned), None)
+    revising = next((r for r in reports if period and r.period_start == period and r.review_state == returned), None)
     return ReportForm(latest=_latest_live(reports), revising=revising, period=period)
 
 
@@ -118,8 +138,9 @@ def _task_page(request, pk):
 
 
 def _task_of_report(request, pk):
-    report = ProgressReport.objects.filter(
-        pk=pk, task__in=selectors.visible_tasks(request.user)).only("task_id").first()
+    report = (
+        ProgressReport.objects.filter(pk=pk, task__in=selectors.visible_tasks(request.user)).only("task_id").first()
+    )
     if report is None:
         raise Http404
     return _task_page(request, report.task_id)
@@ -137,11 +158,16 @@ def report_submit(request, pk):
         data = form.cleaned_data
         try:
             services.report_submit(
-                acting_user=request.user, task=task, period_start=data["period_start"],
-                period_end=data["period_end"], percent=data["percent"],
+                acting_user=request.user,
+                task=task,
+                period_start=data["period_start"],
+                period_end=data["period_end"],
+                percent=data["percent"],
                 risk_level=data["risk_level"],
-                kpi_value=data["kpi_value"], narrative_zh=data["narrative_zh"].strip(),
-                narrative_en=data["narrative_en"].strip(), evidence=data["evidence"],
+                kpi_value=data["kpi_value"],
+                narrative_zh=data["narrative_zh"].strip(),
+                narrative_en=data["narrative_en"].strip(),
+                evidence=data["evidence"],
                 idempotency_key=data["idempotency_key"] or None,
             )
         except ValidationError as error:
@@ -151,17 +177,21 @@ def report_submit(request, pk):
         else:
             messages.success(request, _("Progress report submitted; it now awaits review."))
             return redirect("plan:task", pk=task.pk)
-    messages.error(request, _("The report was not saved. "
-                              "Correct the marked fields and send it again."))
-    return page(request, "plan/task.html", _detail_context(request, _load(request.user, pk), form),
-                tab="tasks", status=400)
+    messages.error(request, _("The report was not saved. Correct the marked fields and send it again."))
+    return page(
+        request, "plan/task.html", _detail_context(request, _load(request.user, pk), form), tab="tasks", status=400
+    )
 
 
 @reader_page
 def review_queue(request, plan):
-    reports = (selectors.reports_awaiting_review(request.user).filter(task__plan=plan)
-               .select_related("task__area").prefetch_related("evidence")
-               .order_by("submitted_at", "pk"))
+    reports = (
+        selectors.reports_awaiting_review(request.user)
+        .filter(task__plan=plan)
+        .select_related("task__area")
+        .prefetch_related("evidence")
+        .order_by("submitted_at", "pk")
+    )
     return page(request, "plan/reviews.html", {"plan": plan, "reports": reports}, tab="reviews")
 
 
@@ -172,19 +202,16 @@ def my_reports(request, plan):
     reports = list(selectors.my_reports(request.user, plan)) if may_submit else []
     for report in reports:
         report.revise_url = (
-            f"{reverse('plan:task', args=[report.task_id])}"
-            f"?period={report.period_start:%Y-%m-%d}#report"
+            f"{reverse('plan:task', args=[report.task_id])}?period={report.period_start:%Y-%m-%d}#report"
         )
-    return page(request, "plan/my_reports.html", {"plan": plan, "reports": reports},
-                tab="my-reports")
+    return page(request, "plan/my_reports.html", {"plan": plan, "reports": reports}, tab="my-reports")
 
 
 @login_required
 @post_only(_task_of_report)
 def report_review(request, pk):
     visible = selectors.visible_tasks(request.user)
-    report = ProgressReport.objects.select_related("task", "submitted_by").filter(
-        pk=pk, task__in=visible).first()
+    report = ProgressReport.objects.select_related("task", "submitted_by").filter(pk=pk, task__in=visible).first()
     if report is None:
         raise Http404
     form = ReviewForm(request.POST)
@@ -192,8 +219,9 @@ def report_review(request, pk):
         return HttpResponseBadRequest(_("Choose to accept or to return the report."))
     accept = form.cleaned_data["decision"] == "accept"
     try:
-        services.report_review(acting_user=request.user, report=report, accept=accept,
-                               comment=form.cleaned_data["comment"].strip())
+        services.report_review(
+            acting_user=request.user, report=report, accept=accept, comment=form.cleaned_data["comment"].strip()
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     except Conflict as conflict:
@@ -215,8 +243,9 @@ def evidence_download(request, pk):
         handle = evidence.file.open("rb")
     except (FileNotFoundError, ValueError):
         raise Http404 from None
-    response = FileResponse(handle, as_attachment=True, filename=evidence.original_name,
-                            content_type=evidence.content_type)
+    response = FileResponse(
+        handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type
+    )
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -237,20 +266,20 @@ def bulk(request):
         return redirect(back)
     ids = set(form.cleaned_data["tasks"])
     chosen = list(
-        Task.objects.filter(plan=selectors.current_plan(), pk__in=ids)
-        .prefetch_related("lead_jurisdictions", "colead_jurisdictions", "responsible_organisations")
+        Task.objects.filter(plan=selectors.current_plan(), pk__in=ids).prefetch_related(
+            "lead_jurisdictions", "colead_jurisdictions", "responsible_organisations"
+        )
     )
     if len(chosen) != len(ids) or not all(can(request.user, MANAGE, task) for task in chosen):
-        raise PermissionDenied(_("Some of the selected tasks are outside your responsibility; "
-                                 "nothing was changed."))
+        raise PermissionDenied(_("Some of the selected tasks are outside your responsibility; nothing was changed."))
     try:
-        services.tasks_bulk_change(acting_user=request.user, tasks=chosen,
-                                   **form.service_arguments())
+        services.tasks_bulk_change(acting_user=request.user, tasks=chosen, **form.service_arguments())
     except ValidationError as error:
         reason = " ".join(error.messages)
         messages.error(request, _("Nothing was changed: %(reason)s") % {"reason": reason})
     else:
         count = len(chosen)
-        messages.success(request, ngettext("%(count)s task changed.", "%(count)s tasks changed.",
-                                           count) % {"count": count})
+        messages.success(
+            request, ngettext("%(count)s task changed.", "%(count)s tasks changed.", count) % {"count": count}
+        )
     return redirect(back)

@@ -59,22 +59,16 @@ class Application(models.Model):
         related_name="service_applications",
         verbose_name=_("applicant's account"),
     )
-    applicant_kind = models.CharField(
-        _("applicant is"), max_length=10, choices=ApplicantKind.choices
-    )
+    applicant_kind = models.CharField(_("applicant is"), max_length=10, choices=ApplicantKind.choices)
     applicant_name = models.CharField(_("applicant"), max_length=200)
     applicant_id_number = models.CharField(_("resident ID number"), max_length=18, blank=True)
     applicant_uscc = models.CharField(_("Unified Social Credit Code"), max_length=18, blank=True)
-    state = models.CharField(
-        _("state"), max_length=12, choices=State.choices, default=State.SUBMITTED, db_index=True
-    )
+    state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.SUBMITTED, db_index=True)
     resume_state = models.CharField(
         max_length=12, choices=State.choices, blank=True, help_text="Where a correction returns to."
     )
     consent_signed = models.BooleanField(_("signed consent form taken"), default=False)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     submitted_at = models.DateTimeField(_("submitted at"))
     received_at = models.DateTimeField(_("received at"), null=True, blank=True)
     forwarded_at = models.DateTimeField(_("forwarded at"), null=True, blank=True)
@@ -84,9 +78,7 @@ class Application(models.Model):
     rejection_reasons = models.TextField(_("reasons for rejection"), blank=True)
     decision = models.CharField(_("decision"), max_length=10, choices=Decision.choices, blank=True)
     decision_note = models.TextField(_("decision note"), blank=True)
-    delivery_method = models.CharField(
-        _("delivery"), max_length=10, choices=Delivery.choices, blank=True
-    )
+    delivery_method = models.CharField(_("delivery"), max_length=10, choices=Delivery.choices, blank=True)
     tracking_number = models.CharField(_("courier tracking number"), max_length=30, blank=True)
     idempotency_key = models.CharField(max_length=80, null=True, blank=True, unique=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
@@ -136,9 +128,7 @@ class HandlingStep(models.Model):
         related_name="+",
         verbose_name=_("competent authority"),
     )
-    outcome = models.CharField(
-        _("outcome"), max_length=10, choices=Outcome.choices, default=Outcome.PENDING
-    )
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, default=Outcome.PENDING)
     note = models.TextField(_("note"), blank=True)
     completed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -148,9 +138,7 @@ class HandlingStep(models.Model):
     class Meta:
         ordering = ["application", "order", "pk"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["application", "jurisdiction"], name="step_once_per_jurisdiction"
-            )
+            models.UniqueConstraint(fields=["application", "jurisdiction"], name="step_once_per_jurisdiction")
         ]
         verbose_name = _("handling step")
         verbose_name_plural = _("handling steps")
@@ -180,13 +168,9 @@ class Material(models.Model):
     content_type = models.CharField(max_length=40)
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
-    reused_from = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="reuses"
-    )
+    reused_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="reuses")
     reuse_consent_at = models.DateTimeField(null=True, blank=True)
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     added_at = models.DateTimeField()
 
     class Meta:
@@ -201,12 +185,8 @@ class Material(models.Model):
 class Correction(models.Model):
     """A correction request (补正): the clock stops from the request until the applicant answers."""
 
-    application = models.ForeignKey(
-        Application, on_delete=models.CASCADE, related_name="corrections"
-    )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="corrections")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     requested_at = models.DateTimeField()
     reasons = models.TextField(_("what to correct"))
     material_types = models.ManyToManyField(
@@ -252,9 +232,7 @@ class ExchangeRecord(models.Model):
     payload = models.JSONField(default=dict)
     payload_sha256 = models.CharField(_("payload checksum"), max_length=64)
     sent_at = models.DateTimeField(_("sent at"))
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     audit_seq = models.PositiveBigIntegerField(_("audit entry"))
 
     class Meta:
@@ -263,9 +241,7 @@ class ExchangeRecord(models.Model):
         verbose_name_plural = _("exchange records")
 
     def __str__(self):
-        return (
-            f"{self.application.number} {self.kind} {self.sender_province}→{self.receiver_province}"
-        )
+        return f"{self.application.number} {self.kind} {self.sender_province}→{self.receiver_province}"
 
     @property
     def cross_province(self):

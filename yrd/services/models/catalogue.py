@@ -85,9 +85,7 @@ class ServiceItem(Bilingual, models.Model):
     demo_details = models.BooleanField(
         _("demo details"),
         default=False,
-        help_text=_(
-            "Modes, time limit, fee, materials and authorities are demo values, not official."
-        ),
+        help_text=_("Modes, time limit, fee, materials and authorities are demo values, not official."),
     )
 
     class Meta:
@@ -135,16 +133,12 @@ class RequiredMaterial(models.Model):
     )
     mandatory = models.BooleanField(_("mandatory"), default=True)
     formats = models.JSONField(_("accepted formats"), default=list, validators=[validate_formats])
-    max_mb = models.PositiveSmallIntegerField(
-        _("size limit (MB)"), default=10, validators=[MinValueValidator(1)]
-    )
+    max_mb = models.PositiveSmallIntegerField(_("size limit (MB)"), default=10, validators=[MinValueValidator(1)])
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
         ordering = ["item", "-mandatory", "material_type__code"]
-        constraints = [
-            models.UniqueConstraint(fields=["item", "material_type"], name="item_material_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["item", "material_type"], name="item_material_once")]
         verbose_name = _("required material")
         verbose_name_plural = _("required materials")
 
@@ -177,9 +171,7 @@ class CompetentAuthority(models.Model):
 
     class Meta:
         ordering = ["item", "province__code"]
-        constraints = [
-            models.UniqueConstraint(fields=["item", "province"], name="one_authority_per_province")
-        ]
+        constraints = [models.UniqueConstraint(fields=["item", "province"], name="one_authority_per_province")]
         verbose_name = _("competent authority")
         verbose_name_plural = _("competent authorities")
 
@@ -197,11 +189,7 @@ class CompetentAuthority(models.Model):
                 Organisation.Kind.REGULATOR,
             ):
                 raise ValidationError(
-                    {
-                        "organisation": _(
-                            "A competent authority is a government department or a regulator."
-                        )
-                    }
+                    {"organisation": _("A competent authority is a government department or a regulator.")}
                 )
             if self.province_id and not self.province.contains(self.organisation.jurisdiction):
                 raise ValidationError({"organisation": _("The authority is not in this province.")})

@@ -22,9 +22,7 @@ class RemoteSlot(models.Model):
     )
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
-    capacity = models.PositiveSmallIntegerField(
-        _("capacity"), default=1, validators=[MinValueValidator(1)]
-    )
+    capacity = models.PositiveSmallIntegerField(_("capacity"), default=1, validators=[MinValueValidator(1)])
     video_url = models.URLField(
         _("video link"), blank=True, help_text=_("The video call itself runs outside the platform.")
     )
@@ -73,9 +71,7 @@ class RemoteBooking(models.Model):
     )
     state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.BOOKED)
     queue_number = models.PositiveSmallIntegerField(_("queue number"), null=True, blank=True)
-    booked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
+    booked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     booked_at = models.DateTimeField()
     checked_in_at = models.DateTimeField(null=True, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
@@ -98,9 +94,7 @@ class RemoteSession(models.Model):
         REFERRED = "referred", _("Referred elsewhere")
 
     booking = models.OneToOneField(RemoteBooking, on_delete=models.PROTECT, related_name="session")
-    remote_officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    remote_officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     started_at = models.DateTimeField(_("started"))
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
     outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices, blank=True)

@@ -158,5 +158,3 @@ def tell(recipients, subject, application, body=""):
             body=body,
             url=f"/services/applications/{application.number}/",
         )
-
-

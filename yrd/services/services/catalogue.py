@@ -59,9 +59,7 @@ def material_type_ensure(*, acting_user, code, name_zh, name_en=""):
     )
     if created:
         material_type.full_clean()
-        audit_record(
-            actor=acting_user, action="services.catalogue.material_type", obj=material_type
-        )
+        audit_record(actor=acting_user, action="services.catalogue.material_type", obj=material_type)
     return material_type
 
 
@@ -77,9 +75,9 @@ def material_require(
     is_demo=False,
 ):
     _require(acting_user)
-    requirement = RequiredMaterial.objects.filter(
+    requirement = RequiredMaterial.objects.filter(item=item, material_type=material_type).first() or RequiredMaterial(
         item=item, material_type=material_type
-    ).first() or RequiredMaterial(item=item, material_type=material_type)
+    )
     requirement.mandatory, requirement.formats = mandatory, list(formats)
     requirement.max_mb, requirement.is_demo = max_mb, is_demo
     requirement.full_clean()
@@ -102,9 +100,9 @@ def material_require(
 def authority_set(*, acting_user, item, province, organisation, is_demo=False):
     _require(acting_user)
     require_scope(acting_user, CATALOGUE, org_scope(organisation))
-    authority = CompetentAuthority.objects.filter(
+    authority = CompetentAuthority.objects.filter(item=item, province=province).first() or CompetentAuthority(
         item=item, province=province
-    ).first() or CompetentAuthority(item=item, province=province)
+    )
     authority.organisation, authority.is_demo = organisation, is_demo
     authority.full_clean()
     authority.save()

@@ -120,14 +120,10 @@ def step_complete(*, acting_user, step, approved, note="", document=None, at=Non
     application is decided when every step is (denied as soon as one step is)."""
     application = _lock(step.application)
     workflow.check(application, "complete_step")
-    step = application.steps.select_related("jurisdiction", "authority__jurisdiction").get(
-        pk=step.pk
-    )
+    step = application.steps.select_related("jurisdiction", "authority__jurisdiction").get(pk=step.pk)
     require_scope(acting_user, DECIDE, steps_scope([step]))
     if step.outcome != HandlingStep.Outcome.PENDING:
-        raise Conflict(
-            _("The step in %s is already complete.") % step.jurisdiction.name, code="step_done"
-        )
+        raise Conflict(_("The step in %s is already complete.") % step.jurisdiction.name, code="step_done")
     waiting = application.steps.filter(order__lt=step.order, outcome=HandlingStep.Outcome.PENDING)
     if waiting.exists():
         raise Conflict(
@@ -157,17 +153,23 @@ def step_complete(*, acting_user, step, approved, note="", document=None, at=Non
         _hand_to_next_steps(acting_user, application, step, pending, material, at)
         return step
     if not approved:
-        application.steps.filter(outcome=HandlingStep.Outcome.PENDING).update(
-            outcome=HandlingStep.Outcome.CANCELLED
-        )
+        application.steps.filter(outcome=HandlingStep.Outcome.PENDING).update(outcome=HandlingStep.Outcome.CANCELLED)
     _decide(acting_user, application, approved, note, step.authority, material, at)
     return step
 
 
 def _decide(acting_user, application, approved, note, authority, material, at):
     decision = Application.Decision.APPROVED if approved else Application.Decision.DENIED
-    _move(acting_user, application, "decide", State.DECIDED, at, decided_at=at, decision=decision,
-          decision_note=note.strip())
+    _move(
+        acting_user,
+        application,
+        "decide",
+        State.DECIDED,
+        at,
+        decided_at=at,
+        decision=decision,
+        decision_note=note.strip(),
+    )
     _send_decision(acting_user, application, authority, material, at)
 
 
@@ -192,9 +194,7 @@ def _hand_to_next_steps(acting_user, application, step, pending, material, at):
         )
         tell(
             officers_for(DECIDE, successor.jurisdiction, successor.authority),
-            interpolate_lazy(
-                gettext_lazy("Application %s: your step may start"), application.number
-            ),
+            interpolate_lazy(gettext_lazy("Application %s: your step may start"), application.number),
             application,
         )
 
@@ -207,23 +207,17 @@ def application_deliver(*, acting_user, application, method, tracking_number="",
     workflow.check(application, "deliver")
     if method == Application.Delivery.WINDOW:
         if application.receiving_window_id is None:
-            raise ValidationError(
-                {"method": _("This application has no receiving window to pick up at.")}
-            )
+            raise ValidationError({"method": _("This application has no receiving window to pick up at.")})
         require_scope(acting_user, DELIVER, window_scope(application))
         tracking_number = ""
     elif method == Application.Delivery.COURIER:
         tracking_number = tracking_number.strip()
         if not tracking_number:
-            raise ValidationError(
-                {"tracking_number": _("Enter the courier's tracking number.")}
-            )
+            raise ValidationError({"tracking_number": _("Enter the courier's tracking number.")})
         if not TRACKING.match(tracking_number):
             raise ValidationError(
                 {
-                    "tracking_number": _(
-                        "A courier tracking number is 8 to 30 letters and digits, got “%s”."
-                    )
+                    "tracking_number": _("A courier tracking number is 8 to 30 letters and digits, got “%s”.")
                     % tracking_number
                 }
             )

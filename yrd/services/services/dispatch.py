@@ -60,9 +60,7 @@ def perform(user, application, name, inputs):
             material_types=inputs.get("material_types", ()),
         )
     if name == "respond_correction":
-        return correction_respond(
-            **common, uploads=inputs.get("uploads", ()), note=inputs.get("note", "")
-        )
+        return correction_respond(**common, uploads=inputs.get("uploads", ()), note=inputs.get("note", ""))
     if name == "start_handling":
         return application_start_handling(**common)
     if name == "decide":

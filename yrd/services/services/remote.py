@@ -134,9 +134,7 @@ def _slot_errors(slot, *, acting_user, at):
     if acting_user is not None and slot.starts_at <= at:
         errors.setdefault("starts_at", []).append(_("This time has already passed."))
     clash = (
-        RemoteSlot.objects.filter(
-            officer=slot.officer, starts_at__lt=slot.ends_at, ends_at__gt=slot.starts_at
-        )
+        RemoteSlot.objects.filter(officer=slot.officer, starts_at__lt=slot.ends_at, ends_at__gt=slot.starts_at)
         .select_related("authority")
         .first()
     )
@@ -161,9 +159,7 @@ def _local(moment, fmt):
 def slot_cancel(*, acting_user, slot):
     """The officer withdraws a slot of their own that nobody booked. A slot with bookings, even
     cancelled ones, stays: the bookings' history refers to it."""
-    slot = RemoteSlot.objects.select_for_update().select_related("authority__jurisdiction").get(
-        pk=slot.pk
-    )
+    slot = RemoteSlot.objects.select_for_update().select_related("authority__jurisdiction").get(pk=slot.pk)
     require_scope(acting_user, SERVE, org_scope(slot.authority))
     if acting_user is not None and slot.officer_id != acting_user.pk:
         raise PermissionDenied(_("Only the officer who offers this slot may cancel it."))
@@ -198,20 +194,14 @@ def slot_cancel(*, acting_user, slot):
 def booking_create(*, acting_user, slot, window, item, applicant_name, at=None, is_demo=False):
     """A window books a slot for the applicant in front of it, with another province's authority."""
     require_scope(acting_user, BOOK, org_scope(window))
-    slot = (
-        RemoteSlot.objects.select_for_update()
-        .select_related("authority__jurisdiction")
-        .get(pk=slot.pk)
-    )
+    slot = RemoteSlot.objects.select_for_update().select_related("authority__jurisdiction").get(pk=slot.pk)
     errors = {}
     if not applicant_name.strip():
         errors["applicant_name"] = [_("Give the applicant's name.")]
     if not item.remote:
         errors["item"] = [_("%s is not offered through remote receive-and-forward.") % item.name]
     elif not handles(slot.authority, item):
-        errors["item"] = [
-            _("The authority of this slot does not handle %(item)s.") % {"item": item.name}
-        ]
+        errors["item"] = [_("The authority of this slot does not handle %(item)s.") % {"item": item.name}]
     if province_of(window).pk == province_of(slot.authority).pk:
         errors["slot"] = [_("The remote window connects to another province's authority.")]
     at = now(at)
@@ -274,10 +264,7 @@ def session_start(*, acting_user, booking, at=None):
     at = now(at)
     if at < booking.slot.starts_at - EARLY_START:
         raise Conflict(
-            _(
-                "The slot starts at %(starts)s; the session can start from %(earliest)s, "
-                "%(minutes)d minutes before."
-            )
+            _("The slot starts at %(starts)s; the session can start from %(earliest)s, %(minutes)d minutes before.")
             % {
                 "starts": _local(booking.slot.starts_at, "Y-m-d H:i"),
                 "earliest": _local(booking.slot.starts_at - EARLY_START, "H:i"),
@@ -300,16 +287,9 @@ def booking_hand_off(*, acting_user, booking, application, at=None):
     booking = _locked(booking)
     require_scope(acting_user, BOOK, org_scope(booking.window))
     if booking.state != Booking.IN_SESSION:
-        raise Conflict(
-            _("Hand the application over during the session."), code="illegal_transition"
-        )
-    if (
-        application.receiving_window_id != booking.window_id
-        or application.item_id != booking.item_id
-    ):
-        raise ValidationError(
-            {"application": _("This application was not received at this window for this service.")}
-        )
+        raise Conflict(_("Hand the application over during the session."), code="illegal_transition")
+    if application.receiving_window_id != booking.window_id or application.item_id != booking.item_id:
+        raise ValidationError({"application": _("This application was not received at this window for this service.")})
     application_forward(
         acting_user=acting_user,
         application=application,

@@ -57,8 +57,7 @@ def _applicant(item, kind, name, id_number, uscc, errors):
     )
     if kind != wanted:
         errors.setdefault("applicant_kind", []).append(
-            _("%(item)s is for %(audience)s.")
-            % {"item": item.name, "audience": item.get_audience_display()}
+            _("%(item)s is for %(audience)s.") % {"item": item.name, "audience": item.get_audience_display()}
         )
         return "", ""
     try:
@@ -66,9 +65,7 @@ def _applicant(item, kind, name, id_number, uscc, errors):
             return clean_resident_id(id_number.strip()), ""
         return "", clean_uscc(uscc.strip())
     except ValidationError as error:
-        field = (
-            "applicant_id_number" if kind == Application.ApplicantKind.PERSON else "applicant_uscc"
-        )
+        field = "applicant_id_number" if kind == Application.ApplicantKind.PERSON else "applicant_uscc"
         errors.setdefault(field, []).extend(error.messages)
         return "", ""
 
@@ -90,40 +87,25 @@ def _routing(item, mode, channel, window, handling, errors):
             _("%(item)s has no time limit set yet; it cannot be applied for.") % {"item": item.name}
         )
     if mode == Mode.REMOTE and channel != Application.Channel.WINDOW:
-        errors.setdefault("channel", []).append(
-            _("Remote receive-and-forward starts at a service window.")
-        )
+        errors.setdefault("channel", []).append(_("Remote receive-and-forward starts at a service window."))
     if mode == Mode.ONLINE and channel != Application.Channel.ONLINE:
         errors.setdefault("channel", []).append(_("A fully online service is applied for online."))
     if channel == Application.Channel.WINDOW:
         if window is None:
             errors.setdefault("receiving_window", []).append(_("Choose the service window."))
-        elif (
-            window.kind != Organisation.Kind.GOVERNMENT
-            or window.jurisdiction.level != Jurisdiction.Level.CITY
-        ):
+        elif window.kind != Organisation.Kind.GOVERNMENT or window.jurisdiction.level != Jurisdiction.Level.CITY:
             errors.setdefault("receiving_window", []).append(
-                _("%(window)s is not a government service window in a city.")
-                % {"window": window.name}
+                _("%(window)s is not a government service window in a city.") % {"window": window.name}
             )
     provinces = list(handling)
     if len({p.pk for p in provinces}) != len(provinces) or not provinces:
         errors.setdefault("handling", []).append(_("Name each handling province once."))
         return []
     if mode == Mode.JOINT and len(provinces) < 2:
-        errors.setdefault("handling", []).append(
-            _("Joint handling needs two or more jurisdictions.")
-        )
+        errors.setdefault("handling", []).append(_("Joint handling needs two or more jurisdictions."))
     if mode != Mode.JOINT and len(provinces) != 1:
-        errors.setdefault("handling", []).append(
-            _("Only joint handling has more than one jurisdiction.")
-        )
-    if (
-        mode == Mode.REMOTE
-        and window is not None
-        and provinces
-        and province_of(window).pk == provinces[0].pk
-    ):
+        errors.setdefault("handling", []).append(_("Only joint handling has more than one jurisdiction."))
+    if mode == Mode.REMOTE and window is not None and provinces and province_of(window).pk == provinces[0].pk:
         errors.setdefault("handling", []).append(
             _(
                 "The window is in %(province)s, the handling province: remote receive-and-forward "
@@ -134,18 +116,13 @@ def _routing(item, mode, channel, window, handling, errors):
         )
     authorities = {
         a.province_id: a.organisation
-        for a in CompetentAuthority.objects.filter(item=item).select_related(
-            "organisation__jurisdiction"
-        )
+        for a in CompetentAuthority.objects.filter(item=item).select_related("organisation__jurisdiction")
     }
     routed = []
     for province in provinces:
         if province.pk not in authorities:
             errors.setdefault("handling", []).append(
-                _(
-                    "%(item)s has no competent authority in %(province)s; "
-                    "it cannot be handled there."
-                )
+                _("%(item)s has no competent authority in %(province)s; it cannot be handled there.")
                 % {"item": item.name, "province": province.name}
             )
         else:
@@ -158,9 +135,7 @@ def _reusable(item, applicant_key, reuse, consent, errors):
     if not reuse:
         return []
     if not consent:
-        errors.setdefault("reuse", []).append(
-            _("Reusing materials the platform holds needs the applicant's consent.")
-        )
+        errors.setdefault("reuse", []).append(_("Reusing materials the platform holds needs the applicant's consent."))
         return []
     wanted = set(item.materials.values_list("material_type__code", flat=True))
     held = {m.pk: m for m in held_materials(applicant_key).filter(pk__in=list(reuse.values()))}
@@ -169,8 +144,7 @@ def _reusable(item, applicant_key, reuse, consent, errors):
         material = held.get(int(material_id)) if str(material_id).isdigit() else None
         if code not in wanted:
             errors.setdefault("reuse", []).append(
-                _("“%(type)s” is not a material %(item)s asks for.")
-                % {"type": code, "item": item.name}
+                _("“%(type)s” is not a material %(item)s asks for.") % {"type": code, "item": item.name}
             )
         elif material is None or material.material_type.code != code:
             errors.setdefault("reuse", []).append(
@@ -186,9 +160,7 @@ def held_materials(applicant_key):
     not turned down: candidates for once-only reuse."""
     if not applicant_key:
         return Material.objects.none()
-    same_applicant = Q(application__applicant_id_number=applicant_key) | Q(
-        application__applicant_uscc=applicant_key
-    )
+    same_applicant = Q(application__applicant_id_number=applicant_key) | Q(application__applicant_uscc=applicant_key)
     return (
         Material.objects.filter(same_applicant, reused_from__isnull=True)
         .exclude(application__state=State.REJECTED)
@@ -215,10 +187,7 @@ def _may_submit(acting_user, channel, window):
     ):
         return
     raise PermissionDenied(
-        _(
-            "You may not apply here: applicants apply for themselves, window "
-            "officers at their own window."
-        )
+        _("You may not apply here: applicants apply for themselves, window officers at their own window.")
     )
 
 
@@ -251,9 +220,7 @@ def application_submit(
         return earlier
     _may_submit(acting_user, channel, receiving_window)
     errors = {}
-    id_number, uscc = _applicant(
-        item, applicant_kind, applicant_name, applicant_id_number, applicant_uscc, errors
-    )
+    id_number, uscc = _applicant(item, applicant_kind, applicant_name, applicant_id_number, applicant_uscc, errors)
     routed = _routing(item, mode, channel, receiving_window, handling, errors)
     try:
         checked = check_materials(item, uploads)
@@ -333,11 +300,9 @@ def application_submit(
             "handling": [p.code for p, _a in routed],
             "materials": [c.sha256 for c in checked],
             "reused": [
-                {"type": m.material_type.code, "from": m.application.number, "sha256": m.sha256}
-                for m in reused
+                {"type": m.material_type.code, "from": m.application.number, "sha256": m.sha256} for m in reused
             ],
             "consent": bool(reused),
         },
     )
     return application
-

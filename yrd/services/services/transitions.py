@@ -98,9 +98,7 @@ def application_receive(*, acting_user, application, consent_signed=False, uploa
         require_scope(acting_user, ACCEPT, authority_scope(application))
     checked = check_materials(application.item, uploads)
     present = set(application.materials.values_list("material_type__code", flat=True))
-    missing = _missing_mandatory(
-        application.item, present | {c.material_type.code for c in checked}
-    )
+    missing = _missing_mandatory(application.item, present | {c.material_type.code for c in checked})
     errors = {}
     if missing:
         errors["materials"] = [_("Missing: %s.") % ", ".join(missing)]
@@ -110,9 +108,7 @@ def application_receive(*, acting_user, application, consent_signed=False, uploa
         raise ValidationError(errors)
     at = now(at)
     write_materials(application, checked, acting_user=acting_user, at=at)
-    consent = application.receiving_window_id is not None and (
-        consent_signed or application.consent_signed
-    )
+    consent = application.receiving_window_id is not None and (consent_signed or application.consent_signed)
     return _move(
         acting_user,
         application,
@@ -133,16 +129,11 @@ def application_forward(*, acting_user, application, to_province=None, at=None):
     require_scope(acting_user, FORWARD, window_scope(application))
     step = application.steps.select_related("jurisdiction", "authority__jurisdiction").get()
     if to_province is not None and to_province.pk != step.jurisdiction_id:
-        authority = CompetentAuthority.objects.filter(
-            item=application.item, province=to_province
-        ).first()
+        authority = CompetentAuthority.objects.filter(item=application.item, province=to_province).first()
         if authority is None:
             raise ValidationError(
                 {
-                    "to_province": _(
-                        "%(item)s has no competent authority in %(province)s; "
-                        "nothing was forwarded."
-                    )
+                    "to_province": _("%(item)s has no competent authority in %(province)s; nothing was forwarded.")
                     % {"item": application.item.name, "province": to_province.name}
                 }
             )
@@ -170,9 +161,7 @@ def application_forward(*, acting_user, application, to_province=None, at=None):
     )
     tell(
         officers_for(ACCEPT, step.jurisdiction, step.authority),
-        interpolate_lazy(
-            gettext_lazy("Application %s forwarded to you for review"), application.number
-        ),
+        interpolate_lazy(gettext_lazy("Application %s forwarded to you for review"), application.number),
         application,
     )
     return application
@@ -282,23 +271,15 @@ def correction_respond(*, acting_user, application, uploads=(), note="", at=None
         and can(acting_user, RECEIVE, window_scope(application))
     )
     if acting_user is not None and not is_applicant(acting_user, application) and not by_window:
-        raise PermissionDenied(
-            _("Only the applicant or the receiving window answers a correction request.")
-        )
-    correction = (
-        application.corrections.filter(responded_at__isnull=True).order_by("-requested_at").first()
-    )
+        raise PermissionDenied(_("Only the applicant or the receiving window answers a correction request."))
+    correction = application.corrections.filter(responded_at__isnull=True).order_by("-requested_at").first()
     checked = check_materials(application.item, uploads)
     wanted = {t.code: t.name for t in correction.material_types.all()}
-    missing = [
-        name for code, name in wanted.items() if code not in {c.material_type.code for c in checked}
-    ]
+    missing = [name for code, name in wanted.items() if code not in {c.material_type.code for c in checked}]
     if missing:
         raise ValidationError({"materials": [_("Still missing: %s.") % ", ".join(missing)]})
     if not checked and not note.strip():
-        raise ValidationError(
-            {"note": _("Answer the request: upload the material or write a note.")}
-        )
+        raise ValidationError({"note": _("Answer the request: upload the material or write a note.")})
     at = now(at)
     write_materials(application, checked, acting_user=acting_user, at=at)
     correction.responded_by, correction.responded_at, correction.response_note = (
@@ -339,4 +320,3 @@ def correction_respond(*, acting_user, application, uploads=(), note="", at=None
         application,
     )
     return application
-

@@ -57,18 +57,14 @@ def submit(world, *, mode=Mode.REMOTE, handling=None, by=None, uploads=None, **e
 
 def forwarded(world, **extra):
     application = submit(world, **extra)
-    services.application_receive(
-        acting_user=world.sh_officer, application=application, consent_signed=True
-    )
+    services.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
     return services.application_forward(acting_user=world.sh_officer, application=application)
 
 
 def in_handling(world, **extra):
     application = forwarded(world, **extra)
     services.application_accept(acting_user=world.ah_officer, application=application)
-    return services.application_start_handling(
-        acting_user=world.ah_officer, application=application
-    )
+    return services.application_start_handling(acting_user=world.ah_officer, application=application)
 
 
 def decided(world, approved=True, **extra):
@@ -84,6 +80,4 @@ def decided(world, approved=True, **extra):
 
 @pytest.fixture
 def helpers():
-    return SimpleNamespace(
-        submit=submit, forwarded=forwarded, in_handling=in_handling, decided=decided
-    )
+    return SimpleNamespace(submit=submit, forwarded=forwarded, in_handling=in_handling, decided=decided)

@@ -22,16 +22,12 @@ def make_ric(place="310101", birth="19900307", seq=None):
 
 
 def material_type(code, name_zh=None):
-    return MaterialType.objects.get_or_create(
-        code=code, defaults={"name_zh": name_zh or code, "name_en": code}
-    )[0]
+    return MaterialType.objects.get_or_create(code=code, defaults={"name_zh": name_zh or code, "name_en": code})[0]
 
 
 def authority(province_code, name=None):
     return OrganisationFactory(
-        jurisdiction=jurisdiction(
-            CAPITALS[province_code], "city" if province_code != "310000" else "province"
-        ),
+        jurisdiction=jurisdiction(CAPITALS[province_code], "city" if province_code != "310000" else "province"),
         name_zh=name or f"{province_code}主管部门{next(_serial)}",
     )
 

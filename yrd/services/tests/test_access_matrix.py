@@ -68,9 +68,7 @@ def test_each_persona_opens_only_their_applications_and_files(world, cases, pers
         assert got_file == allowed, (persona, name)
 
 
-def test_an_organisation_bound_handling_officer_sees_only_their_authoritys_applications(
-    world, cases
-):
+def test_an_organisation_bound_handling_officer_sees_only_their_authoritys_applications(world, cases):
     other_authority = f.authority("340000")
     bound = f.handling_officer("340000", organisation=other_authority)
     assert set(selectors.applications_visible_to(bound)) == set()

@@ -32,9 +32,7 @@ def test_the_catalogue_is_public(client, world):
     response = client.get("/api/services/catalogue")
     assert response.status_code == 200
     item = next(i for i in response.json() if i["code"] == world.item.code)
-    assert (
-        item["modes"] == ["online", "remote", "joint"] and item["materials"][0]["type"] == "id-card"
-    )
+    assert item["modes"] == ["online", "remote", "joint"] and item["materials"][0]["type"] == "id-card"
 
 
 def test_a_retried_post_with_the_same_idempotency_key_creates_one_application(client, world):
@@ -86,14 +84,9 @@ def test_bad_input_is_a_400_with_the_reason_and_nothing_saved(client, world, cha
 def test_an_illegal_transition_answers_409_with_the_reason(client, world):
     application = submit(world)
     client.force_login(world.sh_officer)
-    response = post(
-        client, f"/api/services/applications/{application.number}/deliver", {"method": "window"}
-    )
+    response = post(client, f"/api/services/applications/{application.number}/deliver", {"method": "window"})
     assert response.status_code == 409
-    assert (
-        response.json()["code"] == "illegal_transition"
-        and "possible only when" in response.json()["message"]
-    )
+    assert response.json()["code"] == "illegal_transition" and "possible only when" in response.json()["message"]
 
 
 def test_officers_move_an_application_through_the_api(client, world):
@@ -110,9 +103,7 @@ def test_officers_move_an_application_through_the_api(client, world):
             },
         ),
     ]:
-        response = post(
-            client, f"/api/services/applications/{application.number}/{action}", payload
-        )
+        response = post(client, f"/api/services/applications/{application.number}/{action}", payload)
         assert response.status_code == 200, response.content
     assert response.json()["state"] == "decided" and response.json()["clock"]["status"] == "on_time"
     assert response.json()["allowed_transitions"] == ["deliver"]
@@ -140,10 +131,7 @@ def test_access_matrix_of_the_api(client, world, persona):
     assert client.get(f"/api/services/applications/{application.number}").status_code == read
     listed = {a["number"] for a in client.get("/api/services/applications").json()}
     assert (application.number in listed) == (read == 200)
-    assert (
-        post(client, f"/api/services/applications/{application.number}/accept", {}).status_code
-        == accept
-    )
+    assert post(client, f"/api/services/applications/{application.number}/accept", {}).status_code == accept
 
 
 def test_anonymous_callers_are_asked_to_log_in(client, world):

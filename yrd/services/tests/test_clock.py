@@ -36,18 +36,10 @@ def test_an_open_correction_shows_the_clock_paused():
 
 
 def test_overdue_and_decided_late_or_on_time():
-    assert (
-        compute(accepted_on=date(2025, 3, 3), limit=2, pauses=[], today=date(2025, 3, 10)).status
-        == "overdue"
-    )
+    assert compute(accepted_on=date(2025, 3, 3), limit=2, pauses=[], today=date(2025, 3, 10)).status == "overdue"
     late = compute(accepted_on=date(2025, 3, 3), limit=2, pauses=[], finished_on=date(2025, 3, 6))
     assert late.status == "late" and late.used == 3
-    assert (
-        compute(
-            accepted_on=date(2025, 3, 3), limit=2, pauses=[], finished_on=date(2025, 3, 5)
-        ).status
-        == "on_time"
-    )
+    assert compute(accepted_on=date(2025, 3, 3), limit=2, pauses=[], finished_on=date(2025, 3, 5)).status == "on_time"
 
 
 def test_corrections_before_acceptance_do_not_count():
@@ -85,9 +77,7 @@ def badge(clock):
     from django.utils import translation
 
     with translation.override("en"):
-        return render_to_string(
-            "services/_clock.html", {"application": SimpleNamespace(clock=clock)}
-        )
+        return render_to_string("services/_clock.html", {"application": SimpleNamespace(clock=clock)})
 
 
 @pytest.mark.parametrize(

@@ -27,10 +27,7 @@ def test_a_forward_not_reviewed_in_a_working_day_is_flagged(world):
     application.save(update_fields=["forwarded_at"])
     Notification.objects.all().delete()
     sent, flagged = send_reminders(today=datetime(2025, 3, 5).date())
-    assert (
-        flagged == 1
-        and "waits for review" in Notification.objects.get(recipient=world.ah_officer).subject
-    )
+    assert flagged == 1 and "waits for review" in Notification.objects.get(recipient=world.ah_officer).subject
 
 
 def test_the_command_reports_what_it_did(world, capsys):

@@ -42,22 +42,14 @@ def test_a_window_books_checks_in_and_the_remote_officer_takes_the_hand_off(worl
     assert booking.queue_number == 1
     services.session_start(acting_user=world.ah_officer, booking=booking, at=slot.starts_at)
     application = submit(world)
-    services.application_receive(
-        acting_user=world.sh_officer, application=application, consent_signed=True
-    )
-    services.booking_hand_off(
-        acting_user=world.sh_officer, booking=booking, application=application
-    )
+    services.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
+    services.booking_hand_off(acting_user=world.sh_officer, booking=booking, application=application)
     session = services.session_end(
         acting_user=world.ah_officer, booking=booking, outcome="handed_off", notes="材料齐全"
     )
     application.refresh_from_db()
     assert application.state == "forwarded" and application.exchanges.get().kind == "forward"
-    assert (
-        session.remote_officer == world.ah_officer
-        and session.ended_at
-        and session.outcome == "handed_off"
-    )
+    assert session.remote_officer == world.ah_officer and session.ended_at and session.outcome == "handed_off"
 
 
 def test_the_queue_numbers_follow_check_in_order(world, slot):
@@ -122,9 +114,7 @@ def test_a_service_the_slots_authority_does_not_handle_is_refused_on_the_item(wo
             item=other,
             applicant_name="张三",
         )
-    assert refusal.value.message_dict == {
-        "item": ["The authority of this slot does not handle Test service."]
-    }
+    assert refusal.value.message_dict == {"item": ["The authority of this slot does not handle Test service."]}
 
 
 def test_an_authority_competent_only_in_another_province_does_not_handle_the_item(world, slot):
@@ -152,8 +142,7 @@ def test_a_session_starts_at_the_earliest_15_minutes_before_its_slot(world, slot
     starts = timezone.localtime(slot.starts_at)
     earliest = starts - timedelta(minutes=15)
     assert refusal.value.message == (
-        f"The slot starts at {starts:%Y-%m-%d %H:%M}; the session can start from "
-        f"{earliest:%H:%M}, 15 minutes before."
+        f"The slot starts at {starts:%Y-%m-%d %H:%M}; the session can start from {earliest:%H:%M}, 15 minutes before."
     )
     booking.refresh_from_db()
     assert booking.state == "checked_in"
@@ -210,9 +199,7 @@ def test_a_bad_slot_is_refused_naming_the_field_and_nothing_is_written(world, ex
 
 def test_an_overlapping_slot_of_the_same_officer_is_refused(world):
     first = publish(world, hours=2)
-    assert refused_fields(
-        lambda: publish(world, starts_at=first.starts_at + timedelta(minutes=15))
-    ) == {"starts_at"}
+    assert refused_fields(lambda: publish(world, starts_at=first.starts_at + timedelta(minutes=15))) == {"starts_at"}
     other_authority = f.service_item().authority_orgs["340000"]
     assert refused_fields(  # the officer cannot be on two calls, even for two authorities
         lambda: publish(world, authority=other_authority, starts_at=first.starts_at)

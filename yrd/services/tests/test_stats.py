@@ -9,12 +9,10 @@ def figures(task):
 
 def test_the_one_stop_service_task_shows_live_figures_from_this_module(world):
     task = TaskFactory(stat="services.cross_province_handled services.on_time_rate services.nothing")
-    assert figures(task) == {"Cross-province applications decided": 0,
-                             "Decided within the legal time limit": None}
+    assert figures(task) == {"Cross-province applications decided": 0, "Decided within the legal time limit": None}
     decided(world)
     submit(world)
-    assert figures(task) == {"Cross-province applications decided": 1,
-                             "Decided within the legal time limit": 100.0}
+    assert figures(task) == {"Cross-province applications decided": 1, "Decided within the legal time limit": 100.0}
 
 
 def test_the_task_page_shows_the_figures(client, world):

@@ -15,9 +15,7 @@ from .portal import desk_refused, desk_tabs, may_use_handling, may_use_window
 @login_required
 def window(request):
     if not may_use_window(request.user):
-        return desk_refused(
-            request, _("Window desk"), _("This desk is for window officers of a service window.")
-        )
+        return desk_refused(request, _("Window desk"), _("This desk is for window officers of a service window."))
     rows = selectors.window_queue(request.user)
     groups = [
         ("submitted", [a for a in rows if a.state == "submitted"]),

@@ -99,11 +99,7 @@ def _apply_context(request, service, data, errors=None):
 def _held(user):
     if not user.is_authenticated:
         return {}
-    keys = set(
-        Application.objects.filter(applicant_user=user).values_list(
-            "applicant_id_number", "applicant_uscc"
-        )
-    )
+    keys = set(Application.objects.filter(applicant_user=user).values_list("applicant_id_number", "applicant_uscc"))
     held = {}
     for id_number, uscc in keys:
         for material in services.held_materials(id_number or uscc):
@@ -112,11 +108,7 @@ def _held(user):
 
 
 def _province(code):
-    return (
-        Jurisdiction.objects.filter(level=Jurisdiction.Level.PROVINCE, code=code).first()
-        if code
-        else None
-    )
+    return Jurisdiction.objects.filter(level=Jurisdiction.Level.PROVINCE, code=code).first() if code else None
 
 
 @login_required
@@ -247,8 +239,7 @@ def application(request, number):
             "tabs": desk_tabs(request.user),
             # Checksums and audit sequence numbers are for officers; the applicant sees the
             # file name, type, size and time.
-            "show_technical": is_officer(request.user)
-            or found.applicant_user_id != request.user.pk,
+            "show_technical": is_officer(request.user) or found.applicant_user_id != request.user.pk,
         },
     )
 
@@ -277,9 +268,7 @@ def act(request, number, action):
         "to_province": _province(post.get("to_province")),
         "reasons": post.get("reasons", ""),
         "note": post.get("note", ""),
-        "material_types": list(
-            MaterialType.objects.filter(code__in=post.getlist("material_types"))
-        ),
+        "material_types": list(MaterialType.objects.filter(code__in=post.getlist("material_types"))),
         "approved": {"yes": True, "no": False}.get(post.get("approved")),
         "step": post.get("step"),
         "method": post.get("method", ""),

@@ -55,9 +55,7 @@ def schedule(request):
 def _page(request, day, slot_form=None, status=200):
     seen = selectors.remote_day(request.user, day)
     windows = selectors.my_windows(request.user)
-    handoff = Application.objects.filter(
-        receiving_window__in=windows, state=State.RECEIVED, mode="remote"
-    )
+    handoff = Application.objects.filter(receiving_window__in=windows, state=State.RECEIVED, mode="remote")
     authorities = servable_authorities(request.user)
     if slot_form is None and authorities.exists():
         slot_form = SlotForm(
@@ -91,9 +89,7 @@ def _items_by_authority(slots):
     the booking form offers with each slot only what its authority decides."""
     authorities = {s.authority_id: s.authority for s in slots}
     handled = {}
-    for ca in CompetentAuthority.objects.filter(
-        organisation__in=authorities, item__remote=True
-    ).select_related("item"):
+    for ca in CompetentAuthority.objects.filter(organisation__in=authorities, item__remote=True).select_related("item"):
         if ca.province_id == province_of(authorities[ca.organisation_id]).pk:
             handled.setdefault(ca.organisation_id, []).append(ca.item)
     return [(a, handled[pk]) for pk, a in authorities.items() if pk in handled]
@@ -152,9 +148,7 @@ def slot_cancel(request, pk):
 def book(request):
     post = request.POST
     slot = get_object_or_404(RemoteSlot, pk=post.get("slot") or 0)
-    window = next(
-        (w for w in selectors.my_windows(request.user) if str(w.pk) == post.get("window")), None
-    )
+    window = next((w for w in selectors.my_windows(request.user) if str(w.pk) == post.get("window")), None)
     item = ServiceItem.objects.filter(pk=post.get("item") or 0).first()
     if window is None or item is None:
         messages.error(request, _("Choose your window and the service."))
@@ -173,15 +167,9 @@ def book(request):
 
 
 ACTIONS = {
-    "check_in": lambda user, booking, post: services.booking_check_in(
-        acting_user=user, booking=booking
-    ),
-    "no_show": lambda user, booking, post: services.booking_no_show(
-        acting_user=user, booking=booking
-    ),
-    "cancel": lambda user, booking, post: services.booking_cancel(
-        acting_user=user, booking=booking
-    ),
+    "check_in": lambda user, booking, post: services.booking_check_in(acting_user=user, booking=booking),
+    "no_show": lambda user, booking, post: services.booking_no_show(acting_user=user, booking=booking),
+    "cancel": lambda user, booking, post: services.booking_cancel(acting_user=user, booking=booking),
     "start": lambda user, booking, post: services.session_start(acting_user=user, booking=booking),
     "hand_off": lambda user, booking, post: services.booking_hand_off(
         acting_user=user,
@@ -205,6 +193,4 @@ def booking_act(request, pk, action):
         raise Http404
     if attempt(request, lambda: ACTIONS[action](request.user, booking, request.POST)) is not None:
         messages.success(request, _("Done: %s.") % MOVE_LABELS.get(action, action))
-    return redirect(
-        f"{reverse('services:remote')}?day={timezone.localdate(booking.slot.starts_at)}"
-    )
+    return redirect(f"{reverse('services:remote')}?day={timezone.localdate(booking.slot.starts_at)}")

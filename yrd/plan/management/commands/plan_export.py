@@ -16,10 +16,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--kind", choices=KINDS, required=True)
-        parser.add_argument("--format", choices=tuple(FORMATS),
-                            help="Default: from the -o suffix, else xlsx.")
-        parser.add_argument("-o", "--output", type=Path,
-                            help="Default: a dated file name in this folder.")
+        parser.add_argument("--format", choices=tuple(FORMATS), help="Default: from the -o suffix, else xlsx.")
+        parser.add_argument("-o", "--output", type=Path, help="Default: a dated file name in this folder.")
         parser.add_argument("--template", action="store_true", help="Only the header row.")
         add_user_arguments(parser)
 
@@ -35,7 +33,10 @@ class Command(BaseCommand):
         with language_of(user, options), progress:
             bar = progress.add_task(f"Exporting {options['kind']}", total=None)
             exported = export_file(
-                user, options["kind"], fmt, template=options["template"],
+                user,
+                options["kind"],
+                fmt,
+                template=options["template"],
                 progress=lambda done, total: progress.update(bar, completed=done, total=total),
             )
         path = output or Path(exported.filename)

@@ -12,15 +12,16 @@ from yrd.plan.io.tables import MAX_BYTES
 
 
 class Command(BaseCommand):
-    help = ("Import tasks, milestones or progress reports from an XLSX or CSV file, acting as a "
-            "user. All rows or none: any problem writes nothing and lists every (row, column, "
-            "reason).")
+    help = (
+        "Import tasks, milestones or progress reports from an XLSX or CSV file, acting as a "
+        "user. All rows or none: any problem writes nothing and lists every (row, column, "
+        "reason)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
         parser.add_argument("--kind", choices=KINDS, required=True)
-        parser.add_argument("--dry-run", action="store_true",
-                            help="Check every row, write nothing.")
+        parser.add_argument("--dry-run", action="store_true", help="Check every row, write nothing.")
         add_user_arguments(parser)
 
     def handle(self, *args, **options):
@@ -36,16 +37,22 @@ class Command(BaseCommand):
             with Progress(transient=True, console=Console(stderr=True)) as progress:
                 bar = progress.add_task(f"Importing {kind}", total=None)
                 result = import_file(
-                    acting_user=user, kind=kind, data=path.read_bytes(), dry_run=options["dry_run"],
+                    acting_user=user,
+                    kind=kind,
+                    data=path.read_bytes(),
+                    dry_run=options["dry_run"],
                     progress=lambda done, total: progress.update(bar, completed=done, total=total),
                 )
             if result.errors:
                 self._errors(result)
                 raise CommandError(f"Nothing imported: {len(result.errors)} problem(s) in {path}.")
         verb = "Check passed, nothing written" if result.dry_run else "Imported"
-        self.stdout.write(self.style.SUCCESS(
-            f"{verb}: {result.rows} rows; created {result.created}, updated {result.updated}, "
-            f"unchanged {result.unchanged}."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{verb}: {result.rows} rows; created {result.created}, updated {result.updated}, "
+                f"unchanged {result.unchanged}."
+            )
+        )
 
     def _errors(self, result):
         table = Table(title="Problems (nothing was written)")

@@ -14,8 +14,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--year", type=int, required=True)
         parser.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), required=True)
-        parser.add_argument("-o", "--output", type=Path,
-                            help="Default: yrd-plan-<year>-Q<quarter>.pdf")
+        parser.add_argument("-o", "--output", type=Path, help="Default: yrd-plan-<year>-Q<quarter>.pdf")
         add_user_arguments(parser)
 
     def handle(self, *args, **options):

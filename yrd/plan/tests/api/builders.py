@@ -10,12 +10,18 @@ from yrd.plan.models import Area, Milestone, Plan, ProgressReport, Task
 
 
 def plan_with_areas(areas=3):
-    plan = Plan.objects.create(code="yrd-test", title_zh="测试计划", title_en="Test plan",
-                               start=date(2024, 1, 1), end=date(2026, 12, 31),
-                               stated_task_count=165)
+    plan = Plan.objects.create(
+        code="yrd-test",
+        title_zh="测试计划",
+        title_en="Test plan",
+        start=date(2024, 1, 1),
+        end=date(2026, 12, 31),
+        stated_task_count=165,
+    )
     for number in range(1, areas + 1):
-        Area.objects.create(plan=plan, number=number, title_zh=f"领域{number}",
-                            title_en=f"Area {number}", stated_task_count=10 + number)
+        Area.objects.create(
+            plan=plan, number=number, title_zh=f"领域{number}", title_en=f"Area {number}", stated_task_count=10 + number
+        )
     return plan
 
 
@@ -24,8 +30,7 @@ def organisation(code, **fields):
 
 
 def task(plan, code, *, lead="310000", coleads=(), organisations=(), area=1, **fields):
-    values = {"title_zh": f"任务{code}", "title_en": f"Task {code}", "start": plan.start,
-              "end": plan.end, **fields}
+    values = {"title_zh": f"任务{code}", "title_en": f"Task {code}", "start": plan.start, "end": plan.end, **fields}
     area = Area.objects.get(plan=plan, number=area) if area else None
     task = Task.objects.create(plan=plan, code=code, area=area, **values)
     if lead:
@@ -36,14 +41,21 @@ def task(plan, code, *, lead="310000", coleads=(), organisations=(), area=1, **f
 
 
 def milestone(task, due, done=None, title="节点"):
-    return Milestone.objects.create(task=task, title_zh=title, title_en=f"Milestone {title}",
-                                    due_date=due, done_date=done)
+    return Milestone.objects.create(
+        task=task, title_zh=title, title_en=f"Milestone {title}", due_date=due, done_date=done
+    )
 
 
 def report(task, by, *, start=date(2025, 1, 1), percent=40, review_state="submitted", key=None):
     end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     return ProgressReport.objects.create(
-        task=task, period_start=start, period_end=end, percent=percent, narrative_zh="进展",
-        submitted_by=by, submitted_at=timezone.now(), review_state=review_state,
+        task=task,
+        period_start=start,
+        period_end=end,
+        percent=percent,
+        narrative_zh="进展",
+        submitted_by=by,
+        submitted_at=timezone.now(),
+        review_state=review_state,
         idempotency_key=key,
     )

@@ -26,12 +26,13 @@ def world(reference):
     plan = builders.plan_with_areas()
     orgs = {code: builders.organisation(code) for code in ("310000", "320000", "330000")}
     tasks = {
-        "310000": builders.task(plan, "1.01", lead="310000", organisations=[orgs["310000"]],
-                                area=1),
-        "320000": builders.task(plan, "2.01", lead="320500", coleads=["340000"],
-                                organisations=[orgs["320000"]], area=2),
-        "330000": builders.task(plan, "3.01", lead="330000", organisations=[orgs["330000"]], area=3,
-                                is_published=False),
+        "310000": builders.task(plan, "1.01", lead="310000", organisations=[orgs["310000"]], area=1),
+        "320000": builders.task(
+            plan, "2.01", lead="320500", coleads=["340000"], organisations=[orgs["320000"]], area=2
+        ),
+        "330000": builders.task(
+            plan, "3.01", lead="330000", organisations=[orgs["330000"]], area=3, is_published=False
+        ),
     }
     for task in tasks.values():
         builders.milestone(task, date(2025, 6, 30))

@@ -5,15 +5,24 @@ import pytest
 
 from .conftest import client_for
 
-PERSONAS = ["region_coordinator", "jiangsu_coordinator", "shanghai_owner", "stranger", "anonymous",
-            "token_caller"]
+PERSONAS = ["region_coordinator", "jiangsu_coordinator", "shanghai_owner", "stranger", "anonymous", "token_caller"]
 # The province of a task in the persona's own jurisdiction, and of one in another.
-OWN = {"region_coordinator": "310000", "jiangsu_coordinator": "320000",
-       "shanghai_owner": "310000", "stranger": "310000", "anonymous": "310000",
-       "token_caller": "330000"}
-OTHER = {"region_coordinator": "320000", "jiangsu_coordinator": "310000",
-         "shanghai_owner": "320000", "stranger": "320000", "anonymous": "320000",
-         "token_caller": "310000"}
+OWN = {
+    "region_coordinator": "310000",
+    "jiangsu_coordinator": "320000",
+    "shanghai_owner": "310000",
+    "stranger": "310000",
+    "anonymous": "310000",
+    "token_caller": "330000",
+}
+OTHER = {
+    "region_coordinator": "320000",
+    "jiangsu_coordinator": "310000",
+    "shanghai_owner": "320000",
+    "stranger": "320000",
+    "anonymous": "320000",
+    "token_caller": "310000",
+}
 
 
 def get_task(client, task):
@@ -21,14 +30,19 @@ def get_task(client, task):
 
 
 def update_task(client, task):
-    return client.patch(f"/api/plan/tasks/{task.pk}", {"title_en": "Renamed"},
-                        content_type="application/json")
+    return client.patch(f"/api/plan/tasks/{task.pk}", {"title_en": "Renamed"}, content_type="application/json")
 
 
 def create_task(client, task):
     lead = task.lead_jurisdictions.get().code
-    body = {"code": f"N.{task.pk}", "title_zh": "新任务", "start": "2025-01-01",
-            "end": "2025-12-31", "leads": [lead], "area": 1}
+    body = {
+        "code": f"N.{task.pk}",
+        "title_zh": "新任务",
+        "start": "2025-01-01",
+        "end": "2025-12-31",
+        "leads": [lead],
+        "area": 1,
+    }
     return client.post("/api/plan/tasks", body, content_type="application/json")
 
 
@@ -38,14 +52,14 @@ def list_milestones(client, task):
 
 def create_milestone(client, task):
     body = {"title_zh": "新节点", "due_date": "2025-09-30"}
-    return client.post(f"/api/plan/tasks/{task.pk}/milestones", body,
-                       content_type="application/json")
+    return client.post(f"/api/plan/tasks/{task.pk}/milestones", body, content_type="application/json")
 
 
 def update_milestone(client, task):
     milestone = task.milestones.get()
-    return client.patch(f"/api/plan/milestones/{milestone.pk}", {"done_date": "2025-06-01"},
-                        content_type="application/json")
+    return client.patch(
+        f"/api/plan/milestones/{milestone.pk}", {"done_date": "2025-06-01"}, content_type="application/json"
+    )
 
 
 def list_reports(client, task):
@@ -53,21 +67,28 @@ def list_reports(client, task):
 
 
 def submit_report(client, task):
-    body = {"period_start": "2025-02-01", "period_end": "2025-02-28", "percent": 45,
-            "narrative_zh": "二月进展"}
-    return client.post(f"/api/plan/tasks/{task.pk}/reports", body, content_type="application/json",
-                       headers={"Idempotency-Key": f"matrix-{task.pk}"})
+    body = {"period_start": "2025-02-01", "period_end": "2025-02-28", "percent": 45, "narrative_zh": "二月进展"}
+    return client.post(
+        f"/api/plan/tasks/{task.pk}/reports",
+        body,
+        content_type="application/json",
+        headers={"Idempotency-Key": f"matrix-{task.pk}"},
+    )
 
 
 def review_report(client, task):
     report = task.reports.get()
-    return client.post(f"/api/plan/reports/{report.pk}/review", {"decision": "accept"},
-                       content_type="application/json")
+    return client.post(f"/api/plan/reports/{report.pk}/review", {"decision": "accept"}, content_type="application/json")
 
 
-READ = {"region_coordinator": (200, 200), "jiangsu_coordinator": (200, 404),
-        "shanghai_owner": (200, 404), "stranger": (404, 404), "anonymous": (401, 401),
-        "token_caller": (200, 404)}
+READ = {
+    "region_coordinator": (200, 200),
+    "jiangsu_coordinator": (200, 404),
+    "shanghai_owner": (200, 404),
+    "stranger": (404, 404),
+    "anonymous": (401, 401),
+    "token_caller": (200, 404),
+}
 MANAGE = {**READ, "shanghai_owner": (403, 404)}
 MANAGE_NEW = {code: tuple(201 if s == 200 else s for s in pair) for code, pair in MANAGE.items()}
 EXPECTED = {
@@ -78,16 +99,28 @@ EXPECTED = {
     update_milestone: MANAGE,
     review_report: MANAGE,
     create_milestone: MANAGE_NEW,
-    create_task: {"region_coordinator": (201, 201), "jiangsu_coordinator": (201, 403),
-                  "shanghai_owner": (403, 403), "stranger": (403, 403), "anonymous": (401, 401),
-                  "token_caller": (201, 403)},
-    submit_report: {"region_coordinator": (403, 403), "jiangsu_coordinator": (403, 404),
-                    "shanghai_owner": (201, 404), "stranger": (404, 404), "anonymous": (401, 401),
-                    "token_caller": (403, 404)},
+    create_task: {
+        "region_coordinator": (201, 201),
+        "jiangsu_coordinator": (201, 403),
+        "shanghai_owner": (403, 403),
+        "stranger": (403, 403),
+        "anonymous": (401, 401),
+        "token_caller": (201, 403),
+    },
+    submit_report: {
+        "region_coordinator": (403, 403),
+        "jiangsu_coordinator": (403, 404),
+        "shanghai_owner": (201, 404),
+        "stranger": (404, 404),
+        "anonymous": (401, 401),
+        "token_caller": (403, 404),
+    },
 }
 CASES = [
     pytest.param(endpoint, persona, which, id=f"{endpoint.__name__}-{persona}-{which}")
-    for endpoint in EXPECTED for persona in PERSONAS for which in ("own", "other")
+    for endpoint in EXPECTED
+    for persona in PERSONAS
+    for which in ("own", "other")
 ]
 
 
@@ -100,8 +133,13 @@ def test_each_persona_gets_exactly_its_status(world, endpoint, persona, which):
     assert response.status_code < 500
 
 
-SEES = {"region_coordinator": {"310000", "320000", "330000"}, "jiangsu_coordinator": {"320000"},
-        "shanghai_owner": {"310000"}, "stranger": set(), "token_caller": {"330000"}}
+SEES = {
+    "region_coordinator": {"310000", "320000", "330000"},
+    "jiangsu_coordinator": {"320000"},
+    "shanghai_owner": {"310000"},
+    "stranger": set(),
+    "token_caller": {"330000"},
+}
 
 
 @pytest.mark.parametrize("persona", sorted(SEES))

@@ -41,8 +41,7 @@ def test_a_bearer_caller_may_write_without_a_csrf_token(world):
     key = world.tokens["token_caller"]
     client = Client(enforce_csrf_checks=True, HTTP_AUTHORIZATION=f"Bearer {key}")
     task = world.tasks["330000"]
-    response = client.patch(f"/api/plan/tasks/{task.pk}", {"title_en": "Via token"},
-                            content_type="application/json")
+    response = client.patch(f"/api/plan/tasks/{task.pk}", {"title_en": "Via token"}, content_type="application/json")
     assert response.status_code == 200, response.content
 
 
@@ -50,6 +49,5 @@ def test_a_session_write_needs_the_csrf_token(world):
     client = Client(enforce_csrf_checks=True)
     client.force_login(world.people["region_coordinator"])
     task = world.tasks["310000"]
-    response = client.patch(f"/api/plan/tasks/{task.pk}", {"title_en": "x"},
-                            content_type="application/json")
+    response = client.patch(f"/api/plan/tasks/{task.pk}", {"title_en": "x"}, content_type="application/json")
     assert response.status_code == 403

@@ -67,8 +67,9 @@ def test_the_docs_page_loads(db):
     assert b"swagger-ui" in response.content
 
 
-@pytest.mark.skipif("ninja" not in settings.INSTALLED_APPS,
-                    reason="ninja serves its bundled Swagger UI only when in INSTALLED_APPS")
+@pytest.mark.skipif(
+    "ninja" not in settings.INSTALLED_APPS, reason="ninja serves its bundled Swagger UI only when in INSTALLED_APPS"
+)
 def test_the_docs_page_loads_swagger_from_our_own_static_files(db):
     html = Client().get("/api/docs").content.decode()
     assert "cdn.jsdelivr.net" not in html and "<script>" not in html

@@ -1,9 +1,21 @@
 from django.test import Client
 
 PUBLIC_FIELDS = {
-    "code", "area", "title_zh", "title_en", "start", "end", "status", "latest_percent",
-    "lead_jurisdictions", "colead_jurisdictions", "kpi_name_zh", "kpi_name_en", "kpi_target",
-    "kpi_unit", "demo_details",
+    "code",
+    "area",
+    "title_zh",
+    "title_en",
+    "start",
+    "end",
+    "status",
+    "latest_percent",
+    "lead_jurisdictions",
+    "colead_jurisdictions",
+    "kpi_name_zh",
+    "kpi_name_en",
+    "kpi_target",
+    "kpi_unit",
+    "demo_details",
 }
 
 
@@ -28,7 +40,9 @@ def test_the_public_list_filters_by_area_and_status(world):
 def test_areas_come_with_stated_and_published_task_counts(world):
     areas = Client().get("/api/plan/areas").json()
     assert [(a["number"], a["stated_task_count"], a["task_count"]) for a in areas] == [
-        (1, 11, 1), (2, 12, 1), (3, 13, 0),  # area 3's only task is not published
+        (1, 11, 1),
+        (2, 12, 1),
+        (3, 13, 0),  # area 3's only task is not published
     ]
 
 

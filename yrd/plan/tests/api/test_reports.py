@@ -9,8 +9,14 @@ from yrd.plan.models import ProgressReport
 from . import builders
 from .conftest import client_for
 
-BODY = {"period_start": "2025-02-01", "period_end": "2025-02-28", "percent": 45,
-        "narrative_zh": "二月进展", "risk_level": "medium", "kpi_value": "3.5"}
+BODY = {
+    "period_start": "2025-02-01",
+    "period_end": "2025-02-28",
+    "percent": 45,
+    "narrative_zh": "二月进展",
+    "risk_level": "medium",
+    "kpi_value": "3.5",
+}
 
 
 @pytest.fixture
@@ -25,8 +31,7 @@ def task(world):
 
 def submit(client, task, body=BODY, key="key-1"):
     headers = {"Idempotency-Key": key} if key else {}
-    return client.post(f"/api/plan/tasks/{task.pk}/reports", body, content_type="application/json",
-                       headers=headers)
+    return client.post(f"/api/plan/tasks/{task.pk}/reports", body, content_type="application/json", headers=headers)
 
 
 def test_an_owner_submits_a_report(world, owner, task):
@@ -72,15 +77,18 @@ def test_a_report_without_a_key_is_accepted_once(owner, task):
     assert submit(owner, task, key=None).status_code == 409
 
 
-@pytest.mark.parametrize(("change", "status"), [
-    ({"percent": 101}, 422),
-    ({"percent": -1}, 422),
-    ({"period_end": "2025-01-31"}, 400),
-    ({"period_start": "2025-02-31"}, 422),
-    ({"narrative_zh": ""}, 400),
-    ({"risk_level": "extreme"}, 422),
-    ({"kpi_value": "1e20"}, 422),
-])
+@pytest.mark.parametrize(
+    ("change", "status"),
+    [
+        ({"percent": 101}, 422),
+        ({"percent": -1}, 422),
+        ({"period_end": "2025-01-31"}, 400),
+        ({"period_start": "2025-02-31"}, 422),
+        ({"narrative_zh": ""}, 400),
+        ({"risk_level": "extreme"}, 422),
+        ({"kpi_value": "1e20"}, 422),
+    ],
+)
 def test_a_bad_report_is_refused_and_nothing_is_written(owner, task, change, status):
     before = ProgressReport.objects.count()
     response = submit(owner, task, {**BODY, **change})
@@ -101,8 +109,9 @@ def test_reports_are_listed_newest_period_first(owner, task):
 def test_a_coordinator_accepts_a_report_and_the_submitter_is_told(world, task):
     report = task.reports.get()
     client = client_for(world, "region_coordinator")
-    response = client.post(f"/api/plan/reports/{report.pk}/review", {"decision": "accept"},
-                           content_type="application/json")
+    response = client.post(
+        f"/api/plan/reports/{report.pk}/review", {"decision": "accept"}, content_type="application/json"
+    )
     assert response.status_code == 200 and response.json()["review_state"] == "accepted"
     assert Notification.objects.filter(recipient=report.submitted_by).count() == 1
     assert len(mail.outbox) == 0  # sent after commit; the test transaction never commits
@@ -113,8 +122,7 @@ def test_reviewing_twice_is_a_409(world, task):
     client = client_for(world, "region_coordinator")
     url = f"/api/plan/reports/{report.pk}/review"
     client.post(url, {"decision": "accept"}, content_type="application/json")
-    response = client.post(url, {"decision": "return", "comment": "again"},
-                           content_type="application/json")
+    response = client.post(url, {"decision": "return", "comment": "again"}, content_type="application/json")
     assert response.status_code == 409 and response.json()["code"] == "already_reviewed"
 
 
@@ -124,15 +132,22 @@ def test_returning_a_report_needs_a_comment(world, task):
     url = f"/api/plan/reports/{report.pk}/review"
     response = client.post(url, {"decision": "return"}, content_type="application/json")
     assert response.status_code == 400 and "review_comment" in response.json()["errors"]
-    response = client.post(url, {"decision": "return", "comment": "缺少佐证材料"},
-                           content_type="application/json")
+    response = client.post(url, {"decision": "return", "comment": "缺少佐证材料"}, content_type="application/json")
     assert response.json()["review_state"] == "returned"
 
 
 def test_an_unknown_decision_or_report_is_refused(world):
     client = client_for(world, "region_coordinator")
     report = world.tasks["310000"].reports.get()
-    assert client.post(f"/api/plan/reports/{report.pk}/review", {"decision": "maybe"},
-                       content_type="application/json").status_code == 422
-    assert client.post("/api/plan/reports/999999/review", {"decision": "accept"},
-                       content_type="application/json").status_code == 404
+    assert (
+        client.post(
+            f"/api/plan/reports/{report.pk}/review", {"decision": "maybe"}, content_type="application/json"
+        ).status_code
+        == 422
+    )
+    assert (
+        client.post(
+            "/api/plan/reports/999999/review", {"decision": "accept"}, content_type="application/json"
+        ).status_code
+        == 404
+    )

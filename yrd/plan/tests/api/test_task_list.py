@@ -62,8 +62,7 @@ def test_an_unknown_adcode_is_a_400_naming_the_field(world, coordinator, params)
     assert "jurisdiction" in response.json()["errors"]
 
 
-@pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 1000}, {"offset": -1},
-                                    {"status": "late"}, {"area": "x"}])
+@pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 1000}, {"offset": -1}, {"status": "late"}, {"area": "x"}])
 def test_bad_query_values_are_refused_by_the_schema(world, coordinator, params):
     response = coordinator.get("/api/plan/tasks", params)
     assert response.status_code == 422

@@ -5,9 +5,18 @@ from yrd.plan.models import Task
 
 from .conftest import client_for
 
-NEW = {"code": "9.99", "title_zh": "新任务", "title_en": "New task", "start": "2025-01-01",
-       "end": "2026-06-30", "leads": ["310000"], "coleads": ["320500"], "area": 2,
-       "kpi_target": "12.5", "kpi_unit": "%"}
+NEW = {
+    "code": "9.99",
+    "title_zh": "新任务",
+    "title_en": "New task",
+    "start": "2025-01-01",
+    "end": "2026-06-30",
+    "leads": ["310000"],
+    "coleads": ["320500"],
+    "area": 2,
+    "kpi_target": "12.5",
+    "kpi_unit": "%",
+}
 
 
 @pytest.fixture
@@ -59,19 +68,20 @@ def test_a_province_coordinator_may_not_move_a_task_out_of_its_province(world):
     assert world.tasks["320000"].lead_jurisdictions.get().code == "320500"
 
 
-@pytest.mark.parametrize(("change", "field"), [
-    ({"area": 42}, "area"),
-    ({"leads": ["999999"]}, "leads"),
-    ({"coleads": ["12"]}, "coleads"),
-    ({"organisations": [987654]}, "organisations"),
-    ({"end": "2023-12-31"}, "end"),
-    ({"code": "1.01"}, "__all__"),
-    ({"kpi_target": "-1"}, "kpi_target"),
-    ({"title_zh": ""}, "title_zh"),
-])
-def test_an_invalid_task_is_a_400_naming_the_field_and_nothing_is_written(
-    world, coordinator, change, field
-):
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"area": 42}, "area"),
+        ({"leads": ["999999"]}, "leads"),
+        ({"coleads": ["12"]}, "coleads"),
+        ({"organisations": [987654]}, "organisations"),
+        ({"end": "2023-12-31"}, "end"),
+        ({"code": "1.01"}, "__all__"),
+        ({"kpi_target": "-1"}, "kpi_target"),
+        ({"title_zh": ""}, "title_zh"),
+    ],
+)
+def test_an_invalid_task_is_a_400_naming_the_field_and_nothing_is_written(world, coordinator, change, field):
     before = Task.objects.count()
     response = post(coordinator, {**NEW, **change})
     assert response.status_code == 400, response.content
@@ -80,9 +90,10 @@ def test_an_invalid_task_is_a_400_naming_the_field_and_nothing_is_written(
     assert Task.objects.count() == before
 
 
-@pytest.mark.parametrize("change", [{"start": "2025-13-01"}, {"end": "not a date"},
-                                    {"leads": "310000x"}, {"kpi_target": "lots"},
-                                    {"title_zh": None}])
+@pytest.mark.parametrize(
+    "change",
+    [{"start": "2025-13-01"}, {"end": "not a date"}, {"leads": "310000x"}, {"kpi_target": "lots"}, {"title_zh": None}],
+)
 def test_values_of_the_wrong_type_are_refused_by_the_schema(world, coordinator, change):
     response = post(coordinator, {**NEW, **change})
     assert response.status_code == 422

@@ -10,9 +10,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS
-        )
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 
@@ -23,9 +21,7 @@ def open_page(browser):
     contexts = []
 
     def make(locale="en-US"):
-        context = browser.new_context(
-            bypass_csp=True, locale=locale, viewport={"width": 1280, "height": 900}
-        )
+        context = browser.new_context(bypass_csp=True, locale=locale, viewport={"width": 1280, "height": 900})
         context.set_default_timeout(15000)
         contexts.append(context)
         return context.new_page()

@@ -82,9 +82,7 @@ def test_the_overview_draws_its_charts(live_server, open_page, shanghai_task):
     page.goto(live_server.url + reverse("plan:overview"))
     charts = page.locator("[data-echarts]")
     assert charts.count() == 3
-    page.wait_for_function(
-        "document.querySelectorAll('[data-echarts][data-ready=\"1\"]').length === 3"
-    )
+    page.wait_for_function("document.querySelectorAll('[data-echarts][data-ready=\"1\"]').length === 3")
     for n in range(3):
         assert charts.nth(n).locator("canvas").count() >= 1
 
@@ -94,7 +92,5 @@ def test_the_map_and_timeline_draw(live_server, open_page, shanghai_task):
     sign_in(page, live_server, person("plan_coordinator", "YRD"))
     for name, count in (("plan:heatmap", 2), ("plan:gantt", 1)):
         page.goto(live_server.url + reverse(name))
-        page.wait_for_function(
-            f"document.querySelectorAll('[data-echarts][data-ready=\"1\"]').length === {count}"
-        )
+        page.wait_for_function(f"document.querySelectorAll('[data-echarts][data-ready=\"1\"]').length === {count}")
         assert page.locator("[data-echarts] canvas").count() >= count

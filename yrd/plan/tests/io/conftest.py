@@ -37,11 +37,11 @@ def people(reference):
 @pytest.fixture
 def tasks(people):
     return {
-        "J": TaskFactory(code="1.01", leads=["320000"], organisations=[people["organisation"]],
-                         kpi_target=100, kpi_unit="%"),
+        "J": TaskFactory(
+            code="1.01", leads=["320000"], organisations=[people["organisation"]], kpi_target=100, kpi_unit="%"
+        ),
         "Z": TaskFactory(code="1.02", leads=["330000"], title_zh="浙江任务"),
-        "JZ": TaskFactory(code="2.01", leads=["330000"], coleads=["320000"],
-                          area=area(2)),
+        "JZ": TaskFactory(code="2.01", leads=["330000"], coleads=["320000"], area=area(2)),
     }
 
 
@@ -50,8 +50,9 @@ def progress(tasks):
     """A milestone and a report on each task."""
     for task in tasks.values():
         MilestoneFactory(task=task, title_zh="中期评估", due_date=date(2025, 6, 30))
-        ReportFactory(task=task, period_start=date(2025, 7, 1), period_end=date(2025, 9, 30),
-                      percent=40, narrative_zh="推进中。")
+        ReportFactory(
+            task=task, period_start=date(2025, 7, 1), period_end=date(2025, 9, 30), percent=40, narrative_zh="推进中。"
+        )
 
 
 def csv_bytes(rows, encoding="utf-8-sig"):
@@ -69,14 +70,48 @@ def xlsx_bytes(rows):
     return buffer.getvalue()
 
 
-TASK_HEADER = ["code", "area", "title_zh", "title_en", "description_zh", "description_en", "lead",
-               "colead", "start", "end", "kpi_name_zh", "kpi_name_en", "kpi_target", "kpi_unit",
-               "published"]
+TASK_HEADER = [
+    "code",
+    "area",
+    "title_zh",
+    "title_en",
+    "description_zh",
+    "description_en",
+    "lead",
+    "colead",
+    "start",
+    "end",
+    "kpi_name_zh",
+    "kpi_name_en",
+    "kpi_target",
+    "kpi_unit",
+    "published",
+]
 
 
 def task_row(code, lead="320000", **changes):
-    values = dict(zip(TASK_HEADER, [
-        code, "1", f"任务{code}", f"Task {code}", "", "", lead, "", "2025-01-01", "2026-12-31",
-        "", "", "", "", "yes"], strict=True))
+    values = dict(
+        zip(
+            TASK_HEADER,
+            [
+                code,
+                "1",
+                f"任务{code}",
+                f"Task {code}",
+                "",
+                "",
+                lead,
+                "",
+                "2025-01-01",
+                "2026-12-31",
+                "",
+                "",
+                "",
+                "",
+                "yes",
+            ],
+            strict=True,
+        )
+    )
     values.update(changes)
     return [values[name] for name in TASK_HEADER]

@@ -21,9 +21,18 @@ from yrd.plan.io.columns import (
 )
 
 cells = st.one_of(
-    st.none(), st.text(), st.integers(), st.floats(), st.booleans(), st.dates(), st.datetimes(),
-    st.times(), st.decimals(), st.from_regex(r"\A\s*\d{1,5}[-/.]\d{1,3}[-/.]\d{1,3}\s*\Z"),
-    st.from_regex(r"\A[0-9;,，；、 ]{0,30}\Z"), st.from_regex(r"\A-?\d{0,4}(\.\d{0,3})?%?\Z"),
+    st.none(),
+    st.text(),
+    st.integers(),
+    st.floats(),
+    st.booleans(),
+    st.dates(),
+    st.datetimes(),
+    st.times(),
+    st.decimals(),
+    st.from_regex(r"\A\s*\d{1,5}[-/.]\d{1,3}[-/.]\d{1,3}\s*\Z"),
+    st.from_regex(r"\A[0-9;,，；、 ]{0,30}\Z"),
+    st.from_regex(r"\A-?\d{0,4}(\.\d{0,3})?%?\Z"),
     st.sampled_from(["yes", "NO", "是", "否", "高", "medium", "1e999", "NaN", "-0", "'=1+1"]),
 )
 kinds = st.sampled_from(list(COLUMNS))
@@ -38,8 +47,7 @@ def test_any_cell_parses_or_gives_a_reason(kind, index, value):
         assert error.reason.strip()
 
 
-@given(kind=kinds, number=st.integers(min_value=2, max_value=5001),
-       row=st.lists(cells, min_size=0, max_size=20))
+@given(kind=kinds, number=st.integers(min_value=2, max_value=5001), row=st.lists(cells, min_size=0, max_size=20))
 def test_a_row_gives_values_for_every_column_or_errors_naming_row_and_column(kind, number, row):
     columns = COLUMNS[kind]
     positions = {column.name: i for i, column in enumerate(columns)}
@@ -83,9 +91,13 @@ def test_percent_accepts_whole_numbers_in_any_cell_type(n):
     assert parse_percent(f"{n}%") == n
 
 
-@given(st.one_of(st.integers().filter(lambda n: not 0 <= n <= 100),
-                 st.floats().filter(lambda f: not (f == f and abs(f) < 1e300 and f.is_integer())),
-                 st.booleans()))
+@given(
+    st.one_of(
+        st.integers().filter(lambda n: not 0 <= n <= 100),
+        st.floats().filter(lambda f: not (f == f and abs(f) < 1e300 and f.is_integer())),
+        st.booleans(),
+    )
+)
 def test_percent_refuses_fractions_out_of_range_and_true_false(value):
     try:
         parse_percent(value)
@@ -97,8 +109,7 @@ def test_percent_refuses_fractions_out_of_range_and_true_false(value):
 adcodes = st.from_regex(r"\A[1-9]\d{5}\Z")
 
 
-@given(st.lists(adcodes, min_size=1, max_size=5, unique=True),
-       st.sampled_from([";", ",", "；", "，", " ; ", "、"]))
+@given(st.lists(adcodes, min_size=1, max_size=5, unique=True), st.sampled_from([";", ",", "；", "，", " ; ", "、"]))
 def test_adcode_lists_read_with_any_separator(codes, separator):
     assert parse_adcodes(separator.join(codes)) == codes
 
@@ -108,8 +119,7 @@ def test_an_adcode_typed_as_a_number_reads_as_a_code():
     assert parse_adcodes("320000;320000") == ["320000"]
 
 
-@given(st.sampled_from(["yes", "Yes", "TRUE", "1", "是", " y "]),
-       st.sampled_from(["no", "False", "0", "否"]))
+@given(st.sampled_from(["yes", "Yes", "TRUE", "1", "是", " y "]), st.sampled_from(["no", "False", "0", "否"]))
 def test_booleans_read_in_english_chinese_and_digits(yes, no):
     assert parse_bool(yes) is True and parse_bool(no) is False
     assert parse_bool(True) is True and parse_bool(0) is False
@@ -121,7 +131,7 @@ def test_csv_escaping_round_trips_every_text(text):
 
 
 def test_a_formula_in_text_is_escaped_for_excel():
-    assert csv_escape("=HYPERLINK(\"x\")").startswith("'")
+    assert csv_escape('=HYPERLINK("x")').startswith("'")
     assert csv_escape("-5 tonnes") == "'-5 tonnes" and csv_escape("5 tonnes") == "5 tonnes"
 
 

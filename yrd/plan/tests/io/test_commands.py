@@ -17,8 +17,7 @@ def test_export_then_import_by_command(people, tasks, tmp_path, capsys):
 
 def test_a_bad_file_lists_its_problems_and_fails(people, plan, tmp_path, capsys):
     source = tmp_path / "tasks.csv"
-    source.write_bytes(csv_bytes([TASK_HEADER, task_row("N.01"), task_row("N.02", percent="x",
-                                                                          end="soon")]))
+    source.write_bytes(csv_bytes([TASK_HEADER, task_row("N.01"), task_row("N.02", percent="x", end="soon")]))
     with pytest.raises(CommandError, match="Nothing imported: 1 problem"):
         call_command("plan_import", source, kind="tasks", user="coordinator_32")
     assert "soon is not a date" in capsys.readouterr().out

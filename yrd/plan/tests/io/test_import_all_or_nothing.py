@@ -37,15 +37,16 @@ def test_one_bad_row_among_good_ones_writes_nothing_and_names_its_row(people, pl
 
 
 def test_every_problem_is_listed_not_only_the_first(people, plan):
-    rows = [TASK_HEADER,
-            task_row("N.01", start="01.02.2025", published="maybe"),
-            task_row("N.02"),
-            task_row("N.03", area="10", lead="999999"),
-            task_row("N.02"),
-            task_row("N.04", start="2026-12-31", end="2026-01-01", title_zh="")]
+    rows = [
+        TASK_HEADER,
+        task_row("N.01", start="01.02.2025", published="maybe"),
+        task_row("N.02"),
+        task_row("N.03", area="10", lead="999999"),
+        task_row("N.02"),
+        task_row("N.04", start="2026-12-31", end="2026-01-01", title_zh=""),
+    ]
     found = {(e.row, e.column) for e in run(people["jiangsu"], rows).errors}
-    assert found == {(2, "start"), (2, "published"), (4, "area"), (4, "lead"), (5, "code"),
-                     (6, "end"), (6, "title_zh")}
+    assert found == {(2, "start"), (2, "published"), (4, "area"), (4, "lead"), (5, "code"), (6, "end"), (6, "title_zh")}
     assert not Task.objects.exists()
 
 
@@ -77,16 +78,18 @@ def test_an_error_raised_by_a_service_is_mapped_to_its_row_and_rolls_back_all(pe
     rows = [TASK_HEADER, task_row("N.01"), task_row("N.02"), task_row("N.03")]
     with mock.patch.object(services, "task_create", side_effect=refuse_second):
         result = run(people["jiangsu"], rows)
-    assert [(e.row, e.column, e.reason) for e in result.errors] == [
-        (3, "title_zh", "refused by the service")]
+    assert [(e.row, e.column, e.reason) for e in result.errors] == [(3, "title_zh", "refused by the service")]
     assert not Task.objects.exists() and not AuditEntry.objects.exists()
 
 
-@pytest.mark.parametrize("error, column", [
-    (PermissionDenied("not yours"), "lead"),
-    (Conflict("already there"), "lead"),
-    (ValidationError("no good"), "lead"),
-])
+@pytest.mark.parametrize(
+    "error, column",
+    [
+        (PermissionDenied("not yours"), "lead"),
+        (Conflict("already there"), "lead"),
+        (ValidationError("no good"), "lead"),
+    ],
+)
 def test_refusals_and_conflicts_from_services_are_listed_too(people, plan, error, column):
     real = services.task_create
 
@@ -120,8 +123,11 @@ def test_existing_codes_update_only_what_changed(people, tasks):
 
 def test_milestones_are_matched_by_task_and_title(people, tasks, progress):
     header = ["task_code", "title_zh", "title_en", "due_date", "done_date"]
-    rows = [header, ["1.01", "中期评估", "Mid-term review", "2025-06-30", "2025-06-20"],
-            ["1.01", "任务验收", "", "2026-12-31", ""]]
+    rows = [
+        header,
+        ["1.01", "中期评估", "Mid-term review", "2025-06-30", "2025-06-20"],
+        ["1.01", "任务验收", "", "2026-12-31", ""],
+    ]
     result = run(people["jiangsu"], rows, kind="milestones")
     assert (result.created, result.updated) == (1, 1), result.errors
     done = Milestone.objects.get(task=tasks["J"], title_zh="中期评估")
@@ -129,22 +135,21 @@ def test_milestones_are_matched_by_task_and_title(people, tasks, progress):
 
 
 def test_a_report_differing_from_the_one_on_file_is_refused(people, tasks, progress):
-    header = ["task_code", "period_start", "period_end", "percent", "risk", "narrative_zh",
-              "narrative_en", "kpi_value"]
-    rows = [header, ["1.01", "2025-07-01", "2025-09-30", "45", "高", "推进中。", "", ""],
-            ["1.01", "2025-10-01", "2025-12-31", "120", "low", "", "", ""]]
+    header = ["task_code", "period_start", "period_end", "percent", "risk", "narrative_zh", "narrative_en", "kpi_value"]
+    rows = [
+        header,
+        ["1.01", "2025-07-01", "2025-09-30", "45", "高", "推进中。", "", ""],
+        ["1.01", "2025-10-01", "2025-12-31", "120", "low", "", "", ""],
+    ]
     errors = run(people["owner"], rows, kind="reports").errors
-    assert {(e.row, e.column) for e in errors} == {
-        (2, "period_start"), (3, "percent"), (3, "narrative_zh")}
+    assert {(e.row, e.column) for e in errors} == {(2, "period_start"), (3, "percent"), (3, "narrative_zh")}
     assert ProgressReport.objects.count() == 3
 
 
 def test_reports_are_submitted_by_the_owner(people, tasks):
-    header = ["task_code", "period_start", "period_end", "percent", "risk", "narrative_zh",
-              "narrative_en", "kpi_value"]
+    header = ["task_code", "period_start", "period_end", "percent", "risk", "narrative_zh", "narrative_en", "kpi_value"]
     rows = [header, ["1.01", "2025-10-01", "2025-12-31", "55", "中", "", "Going well", "12.5"]]
     result = run(people["owner"], rows, kind="reports", make=xlsx_bytes)
     assert result.ok and result.created == 1
     report = ProgressReport.objects.get()
-    assert (report.submitted_by, report.risk_level, str(report.kpi_value)) == (
-        people["owner"], "medium", "12.50")
+    assert (report.submitted_by, report.risk_level, str(report.kpi_value)) == (people["owner"], "medium", "12.50")

@@ -6,8 +6,16 @@ from yrd.plan.io.importers import import_file, may_import
 from yrd.plan.models import Milestone, ProgressReport, Task
 from yrd.plan.tests.io.conftest import TASK_HEADER, csv_bytes, task_row
 
-REPORT_HEADER = ["task_code", "period_start", "period_end", "percent", "risk", "narrative_zh",
-                 "narrative_en", "kpi_value"]
+REPORT_HEADER = [
+    "task_code",
+    "period_start",
+    "period_end",
+    "percent",
+    "risk",
+    "narrative_zh",
+    "narrative_en",
+    "kpi_value",
+]
 
 
 def run(user, rows, kind="tasks"):
@@ -19,7 +27,8 @@ def test_a_row_led_by_another_province_is_refused_naming_it(people, plan):
     with translation.override("en"):
         result = run(people["jiangsu"], rows)
     assert [(e.row, e.column, e.reason) for e in result.errors] == [
-        (3, "lead", "You may not manage tasks of Zhejiang.")]
+        (3, "lead", "You may not manage tasks of Zhejiang.")
+    ]
     with translation.override("zh-hans"):
         assert "浙江" in run(people["jiangsu"], rows).errors[0].reason  # in the active language
     assert not Task.objects.exists()
@@ -39,8 +48,7 @@ def test_changing_a_task_of_another_province_is_refused(people, tasks):
 
 
 def test_a_coleading_coordinator_may_edit_without_touching_the_leads(people, tasks):
-    row = task_row("2.01", lead="330000", colead="320000", area="2", title_zh="共同推进",
-                   start="2024-01-01")
+    row = task_row("2.01", lead="330000", colead="320000", area="2", title_zh="共同推进", start="2024-01-01")
     result = run(people["jiangsu"], [TASK_HEADER, row])
     assert result.ok and result.updated == 1, result.errors
 
@@ -55,17 +63,18 @@ def test_a_task_owner_may_not_import_tasks_or_milestones(people, tasks):
     owner = people["owner"]
     assert not may_import(owner, "tasks") and not may_import(owner, "milestones")
     assert may_import(people["owner"], "reports")
-    rows = [["task_code", "title_zh", "title_en", "due_date", "done_date"],
-            ["1.01", "新里程碑", "", "2026-06-30", ""]]
+    rows = [["task_code", "title_zh", "title_en", "due_date", "done_date"], ["1.01", "新里程碑", "", "2026-06-30", ""]]
     assert [e.column for e in run(people["owner"], rows, "milestones").errors] == ["task_code"]
     assert not Milestone.objects.exists()
 
 
 def test_reports_for_tasks_of_another_organisation_are_refused(people, tasks):
-    rows = [REPORT_HEADER,
-            ["1.01", "2025-10-01", "2025-12-31", "50", "low", "好", "", ""],
-            ["1.02", "2025-10-01", "2025-12-31", "50", "low", "好", "", ""],
-            ["9.99", "2025-10-01", "2025-12-31", "50", "low", "好", "", ""]]
+    rows = [
+        REPORT_HEADER,
+        ["1.01", "2025-10-01", "2025-12-31", "50", "low", "好", "", ""],
+        ["1.02", "2025-10-01", "2025-12-31", "50", "low", "好", "", ""],
+        ["9.99", "2025-10-01", "2025-12-31", "50", "low", "好", "", ""],
+    ]
     errors = run(people["owner"], rows, "reports").errors
     assert [(e.row, e.column) for e in errors] == [(3, "task_code"), (4, "task_code")]
     assert not ProgressReport.objects.exists()

@@ -46,10 +46,10 @@ def test_a_quarter_that_does_not_exist_is_not_found(client, people):
 
 def test_the_report_shows_the_state_at_the_end_of_the_quarter(people, tasks):
     j, z = tasks["J"], tasks["Z"]
-    ReportFactory(task=j, period_start=date(2025, 8, 1), period_end=date(2025, 8, 31),
-                  percent=30, risk_level="high", is_demo=True)
-    ReportFactory(task=j, period_start=date(2025, 11, 1), period_end=date(2025, 11, 30),
-                  percent=90)
+    ReportFactory(
+        task=j, period_start=date(2025, 8, 1), period_end=date(2025, 8, 31), percent=30, risk_level="high", is_demo=True
+    )
+    ReportFactory(task=j, period_start=date(2025, 11, 1), period_end=date(2025, 11, 30), percent=90)
     MilestoneFactory(task=z, due_date=date(2025, 9, 1), done_date=date(2025, 10, 15))
     context = quarterly_context(people["coordinator"], 2025, 3, today=date(2026, 1, 10))
     rows = {t.code: t for t in context["rows"]}
@@ -83,8 +83,7 @@ def test_weasyprint_is_never_allowed_to_fetch():
 
 def test_the_command_writes_the_pdf(people, tasks, tmp_path):
     target = tmp_path / "out.pdf"
-    call_command("plan_quarterly_pdf", year=2025, quarter=3, user="coordinator", output=target,
-                 language="en")
+    call_command("plan_quarterly_pdf", year=2025, quarter=3, user="coordinator", output=target, language="en")
     assert target.read_bytes().startswith(b"%PDF")
     with pytest.raises(CommandError):
         call_command("plan_quarterly_pdf", year=2025, quarter=3, user="owner_32", output=target)

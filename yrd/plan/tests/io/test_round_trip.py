@@ -23,12 +23,18 @@ def snapshot():
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
-@pytest.mark.parametrize("kind, user", [("tasks", "coordinator"), ("milestones", "coordinator"),
-                                        ("reports", "owner")])
+@pytest.mark.parametrize("kind, user", [("tasks", "coordinator"), ("milestones", "coordinator"), ("reports", "owner")])
 def test_export_then_import_changes_nothing(people, tasks, progress, fmt, kind, user):
-    TaskFactory(code="3.01", leads=["310000", "320500"], coleads=["340100"],
-                title_zh="=SUM(A1) 不是公式", title_en="-5 tonnes, \"quoted\"",
-                description_zh="第一行\n第二行", kpi_target="12.5", is_published=False)
+    TaskFactory(
+        code="3.01",
+        leads=["310000", "320500"],
+        coleads=["340100"],
+        title_zh="=SUM(A1) 不是公式",
+        title_en='-5 tonnes, "quoted"',
+        description_zh="第一行\n第二行",
+        kpi_target="12.5",
+        is_published=False,
+    )
     before, entries = snapshot(), AuditEntry.objects.count()
     exported = export_file(people[user], kind, fmt)
     assert exported.rows > 0
@@ -68,4 +74,5 @@ def test_xlsx_export_has_a_bold_frozen_header_and_dated_name(people, tasks):
 def test_a_template_is_the_header_alone(people):
     content = export_file(people["coordinator"], "reports", "csv", template=True).content
     assert content.decode("utf-8-sig").strip() == (
-        "task_code,period_start,period_end,percent,risk,narrative_zh,narrative_en,kpi_value")
+        "task_code,period_start,period_end,percent,risk,narrative_zh,narrative_en,kpi_value"
+    )

@@ -24,10 +24,13 @@ def test_a_pdf_is_said_to_be_no_table(client, people, plan):
     assert "Missing column" not in response.content.decode()
 
 
-@pytest.mark.parametrize("data", [
-    b"\x89PNG\r\n\x1a\n" + b"\x00" * 32,
-    b"\x01\x02binary\x03 stuff, more",
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n" + b"\x00" * 32,
+        b"\x01\x02binary\x03 stuff, more",
+    ],
+)
 def test_other_binary_files_are_no_table(data):
     with pytest.raises(TableError, match=r"not an Excel \(\.xlsx\) or CSV"):
         read_table(data)
@@ -49,8 +52,7 @@ def test_a_reports_file_uploaded_as_tasks_names_the_right_kind(client, people, p
     data = csv_bytes([header, ["1.01", "2025-01-01", "2025-01-31", "10", "low", "好"]])
     response = upload(client, people["coordinator"], "tasks", data, "reports.csv")
     reasons = [e.reason for e in response.context["result"].errors]
-    assert reasons == ["These columns are those of progress reports; choose that kind, "
-                       "or upload the tasks file."]
+    assert reasons == ["These columns are those of progress reports; choose that kind, or upload the tasks file."]
 
 
 def test_a_tasks_workbook_uploaded_as_milestones_names_the_right_kind(client, people, plan):

@@ -22,8 +22,9 @@ def test_shifting_dates_moves_tasks_and_their_open_milestones(reference, plan):
 def test_one_task_outside_my_scope_stops_the_whole_bulk_change(reference, plan):
     mine, theirs = TaskFactory(leads=["320000"]), TaskFactory(leads=["330000"])
     with pytest.raises(PermissionDenied):
-        services.tasks_bulk_change(acting_user=person("plan_coordinator", "320000"),
-                                   tasks=[mine, theirs], publish=False)
+        services.tasks_bulk_change(
+            acting_user=person("plan_coordinator", "320000"), tasks=[mine, theirs], publish=False
+        )
     mine.refresh_from_db()
     assert mine.is_published
 

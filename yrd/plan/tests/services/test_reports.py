@@ -23,8 +23,12 @@ def shanghai_task(reference, plan):
 
 
 def submit(task, owner, **fields):
-    values = {"period_start": date(2025, 1, 1), "period_end": date(2025, 1, 31), "percent": 30,
-              "narrative_zh": "进展顺利"}
+    values = {
+        "period_start": date(2025, 1, 1),
+        "period_end": date(2025, 1, 31),
+        "percent": 30,
+        "narrative_zh": "进展顺利",
+    }
     return services.report_submit(acting_user=owner, task=task, **{**values, **fields})
 
 

@@ -12,8 +12,15 @@ from yrd.plan.tests.factories import TaskFactory, area
 
 def create(user, plan, code="9.01", leads=("320000",), **fields):
     return services.task_create(
-        acting_user=user, plan=plan, code=code, title_zh="任务", start=date(2024, 1, 1),
-        end=date(2026, 12, 31), area=area(9, plan), leads=[jurisdiction(c) for c in leads], **fields
+        acting_user=user,
+        plan=plan,
+        code=code,
+        title_zh="任务",
+        start=date(2024, 1, 1),
+        end=date(2026, 12, 31),
+        area=area(9, plan),
+        leads=[jurisdiction(c) for c in leads],
+        **fields,
     )
 
 
@@ -37,8 +44,14 @@ def test_a_task_owner_may_not_create_tasks(reference, plan):
 
 def test_an_end_before_the_start_is_refused_by_field(reference, plan):
     with pytest.raises(ValidationError) as error:
-        services.task_create(acting_user=person("plan_coordinator", "YRD"), plan=plan, code="x",
-                             title_zh="t", start=date(2025, 1, 1), end=date(2024, 1, 1))
+        services.task_create(
+            acting_user=person("plan_coordinator", "YRD"),
+            plan=plan,
+            code="x",
+            title_zh="t",
+            start=date(2025, 1, 1),
+            end=date(2024, 1, 1),
+        )
     assert "end" in error.value.message_dict
     assert not Task.objects.exists()
 
@@ -59,6 +72,7 @@ def test_an_unknown_field_is_refused(reference, plan):
 def test_moving_a_task_to_a_province_outside_my_scope_is_refused(reference, plan):
     task = TaskFactory(leads=["320000"])
     with pytest.raises(PermissionDenied):
-        services.task_update(acting_user=person("plan_coordinator", "320000"), task=task,
-                             leads=[jurisdiction("330000")])
+        services.task_update(
+            acting_user=person("plan_coordinator", "320000"), task=task, leads=[jurisdiction("330000")]
+        )
     assert [j.code for j in task.lead_jurisdictions.all()] == ["320000"]

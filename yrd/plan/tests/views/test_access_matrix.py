@@ -34,8 +34,14 @@ def urls(people, tasks, plan):
     def evidence_of(task):
         report = ReportFactory(task=task)
         upload = SimpleUploadedFile("scan.pdf", b"%PDF-1.4 test")
-        return Evidence.objects.create(report=report, file=upload, original_name="scan.pdf",
-                                       content_type="application/pdf", size=13, sha256="0" * 64)
+        return Evidence.objects.create(
+            report=report,
+            file=upload,
+            original_name="scan.pdf",
+            content_type="application/pdf",
+            size=13,
+            sha256="0" * 64,
+        )
 
     baseline = services.baseline_freeze(acting_user=people.region, plan=plan, name="B")
     return {

@@ -49,9 +49,7 @@ def test_the_comparison_shows_added_removed_and_changed_tasks_with_old_and_new_v
     client, people, tasks, baseline, plan
 ):
     services.task_update(acting_user=people.region, task=tasks.jiangsu, end=date(2026, 6, 30))
-    TaskFactory(
-        code="5.01", area=area(5, plan), leads=["320000"], title_zh="任务5.01", title_en="Task 5.01"
-    )
+    TaskFactory(code="5.01", area=area(5, plan), leads=["320000"], title_zh="任务5.01", title_en="Task 5.01")
     tasks.zhejiang.delete()
     client.force_login(people.region)
     page = client.get(reverse("plan:baseline", args=[baseline.pk]))

@@ -42,9 +42,7 @@ def test_the_task_list_offers_checkboxes_for_tasks_the_coordinator_manages(clien
 
 def test_shifting_dates_moves_the_tasks_and_their_open_milestones(client, people, tasks):
     open_one = MilestoneFactory(task=tasks.jiangsu, due_date=date(2025, 6, 30))
-    done_one = MilestoneFactory(
-        task=tasks.jiangsu, due_date=date(2024, 6, 30), done_date=date(2024, 6, 1)
-    )
+    done_one = MilestoneFactory(task=tasks.jiangsu, due_date=date(2024, 6, 30), done_date=date(2024, 6, 1))
     client.force_login(people.jiangsu)
     response = bulk(client, [tasks.jiangsu, tasks.unpublished], "shift", days="30")
     assert response.status_code == 302
@@ -76,9 +74,7 @@ def test_publishing_and_withdrawing(client, people, tasks):
     bulk(client, [tasks.unpublished], "publish")
     assert Task.objects.get(pk=tasks.unpublished.pk).is_published
     bulk(client, [tasks.unpublished, tasks.jiangsu], "unpublish")
-    assert not Task.objects.filter(
-        pk__in=[tasks.unpublished.pk, tasks.jiangsu.pk], is_published=True
-    ).exists()
+    assert not Task.objects.filter(pk__in=[tasks.unpublished.pk, tasks.jiangsu.pk], is_published=True).exists()
 
 
 def test_one_task_outside_scope_refuses_the_whole_change(client, people, tasks):
@@ -93,9 +89,7 @@ def test_one_task_outside_scope_refuses_the_whole_change(client, people, tasks):
 
 def test_an_unknown_task_id_refuses_the_whole_change(client, people, tasks):
     client.force_login(people.region)
-    response = client.post(
-        reverse("plan:bulk"), {"tasks": [tasks.jiangsu.pk, 999999], "action": "unpublish"}
-    )
+    response = client.post(reverse("plan:bulk"), {"tasks": [tasks.jiangsu.pk, 999999], "action": "unpublish"})
     assert response.status_code == 403
     assert Task.objects.get(pk=tasks.jiangsu.pk).is_published
 
@@ -134,6 +128,7 @@ def test_missing_inputs_are_reported(client, people, tasks):
 
 def test_the_message_counts_one_task_in_the_singular(client, people, tasks):
     client.force_login(people.region)
-    page = client.post(reverse("plan:bulk"), {"tasks": [tasks.jiangsu.pk], "action": "unpublish"},
-                       follow=True).content.decode()
+    page = client.post(
+        reverse("plan:bulk"), {"tasks": [tasks.jiangsu.pk], "action": "unpublish"}, follow=True
+    ).content.decode()
     assert "1 task changed." in page and "1 tasks" not in page

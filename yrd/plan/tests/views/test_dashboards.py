@@ -68,10 +68,7 @@ def test_the_heatmap_cells_hold_the_task_count_and_average_percent(client, peopl
     page = client.get(reverse("plan:heatmap"))
     data = page.context["heatmap_chart"]["series"][0]["data"]
     provinces = [p.code for p in page.context["provinces"]]
-    cells = {
-        (d["value"][1], provinces[d["value"][0]]): (d["label"]["formatter"], d["value"][2])
-        for d in data
-    }
+    cells = {(d["value"][1], provinces[d["value"][0]]): (d["label"]["formatter"], d["value"][2]) for d in data}
     assert cells[(0, "320000")] == ("1", 60.0)  # area 1 x Jiangsu: task 1.01
     assert cells[(0, "330000")] == ("1", 0.0)  # area 1 x Zhejiang: task 1.02
     map_series = page.context["map_chart"]["series"][0]
@@ -113,8 +110,6 @@ def test_the_task_page_marks_demo_details_and_demo_reports(client, people, tasks
     tasks.jiangsu.save()
     ReportFactory(task=tasks.jiangsu, is_demo=True)
     client.force_login(people.region)
-    text = client.get(
-        reverse("plan:task", args=[tasks.jiangsu.pk]), HTTP_ACCEPT_LANGUAGE="en"
-    ).content.decode()
+    text = client.get(reverse("plan:task", args=[tasks.jiangsu.pk]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "demo values, not official" in text
     assert text.count('class="demo"') >= 2

@@ -16,8 +16,7 @@ def test_the_page_of_a_refused_report_can_switch_language(client, people, tasks)
     client.force_login(people.owner)
     url = reverse("plan:report-submit", args=[tasks.shanghai.pk])
     assert client.post(url, {"percent": "40"}).status_code == 400
-    switched = client.post(reverse("set_language"), {"language": "zh-hans", "next": url},
-                           follow=True)
+    switched = client.post(reverse("set_language"), {"language": "zh-hans", "next": url}, follow=True)
     assert switched.status_code == 200
     assert switched.redirect_chain[-1][0] == reverse("plan:task", args=[tasks.shanghai.pk])
 

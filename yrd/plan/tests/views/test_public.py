@@ -51,9 +51,7 @@ def test_it_hides_unpublished_tasks(client, tasks, reported):
     assert response.context["summary"]["total"] == 5
 
 
-def test_it_shows_published_fields_and_never_narratives_evidence_or_reviewers(
-    client, tasks, reported, people
-):
+def test_it_shows_published_fields_and_never_narratives_evidence_or_reviewers(client, tasks, reported, people):
     text = client.get(reverse("plan:public"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "70%" in text and "2026-12-31" in text and "Jiangsu" in text
     for secret in (

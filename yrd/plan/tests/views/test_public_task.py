@@ -11,8 +11,7 @@ def test_the_transparency_rows_link_to_a_public_task_page(client, tasks):
 
 
 def test_anyone_reads_a_published_task_without_its_narratives(client, tasks, people):
-    ReportFactory(task=tasks.jiangsu, percent=70, narrative_en="A confidential narrative",
-                  review_state="accepted")
+    ReportFactory(task=tasks.jiangsu, percent=70, narrative_en="A confidential narrative", review_state="accepted")
     response = client.get(reverse("plan:public-task", args=[tasks.jiangsu.pk]))
     page = response.content.decode()
     assert response.status_code == 200

@@ -28,8 +28,7 @@ def two_leads(tasks):
 
 def test_english_pages_list_places_with_a_comma(client, people, two_leads):
     client.force_login(people.region)
-    for url in (reverse("plan:task", args=[two_leads.pk]), reverse("plan:tasks"),
-                reverse("plan:public")):
+    for url in (reverse("plan:task", args=[two_leads.pk]), reverse("plan:tasks"), reverse("plan:public")):
         page = client.get(url).content.decode()
         assert "、" not in page, url
         assert "Jiangsu</span>, <span" in page or "Zhejiang</span>, <span" in page, url
@@ -47,8 +46,10 @@ def test_english_labels_take_an_ascii_colon(client, people, tasks):
     assert "Risk: High" in client.get(reverse("plan:task", args=[tasks.shanghai.pk])).content.decode()
 
 
-@pytest.mark.skipif(_compiled("label separator", ": ") == ": ",
-                    reason="the Chinese label colon is added to the catalogue by the lead's merge")
+@pytest.mark.skipif(
+    _compiled("label separator", ": ") == ": ",
+    reason="the Chinese label colon is added to the catalogue by the lead's merge",
+)
 def test_chinese_labels_take_a_full_width_colon(client, people, tasks):
     ReportFactory(task=tasks.shanghai, risk_level=ProgressReport.Risk.HIGH)
     client.force_login(people.region)

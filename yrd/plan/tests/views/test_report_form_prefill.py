@@ -13,25 +13,41 @@ def form_on(client, task):
 
 
 def test_the_form_keeps_the_risk_and_percent_of_the_latest_report(client, people, tasks):
-    ReportFactory(task=tasks.shanghai, period_start=date(2025, 8, 1), period_end=date(2025, 8, 31),
-                  percent=60, risk_level=ProgressReport.Risk.HIGH)
+    ReportFactory(
+        task=tasks.shanghai,
+        period_start=date(2025, 8, 1),
+        period_end=date(2025, 8, 31),
+        percent=60,
+        risk_level=ProgressReport.Risk.HIGH,
+    )
     client.force_login(people.owner)
     form = form_on(client, tasks.shanghai)
     assert form["risk_level"].value() == "high"
     assert form["percent"].value() == 60
     assert form["period_start"].value() == date(2025, 9, 1)
     assert form["period_end"].value() == date(2025, 9, 30)
-    assert '<option value="high" selected>' in client.get(
-        reverse("plan:task", args=[tasks.shanghai.pk])).content.decode()
+    assert (
+        '<option value="high" selected>' in client.get(reverse("plan:task", args=[tasks.shanghai.pk])).content.decode()
+    )
 
 
 def test_a_returned_report_is_not_the_starting_point(client, people, tasks):
-    ReportFactory(task=tasks.shanghai, period_start=date(2025, 8, 1), period_end=date(2025, 8, 31),
-                  percent=50, risk_level=ProgressReport.Risk.MEDIUM,
-                  review_state=ProgressReport.Review.ACCEPTED)
-    ReportFactory(task=tasks.shanghai, period_start=date(2025, 9, 1), period_end=date(2025, 9, 30),
-                  percent=90, risk_level=ProgressReport.Risk.LOW,
-                  review_state=ProgressReport.Review.RETURNED)
+    ReportFactory(
+        task=tasks.shanghai,
+        period_start=date(2025, 8, 1),
+        period_end=date(2025, 8, 31),
+        percent=50,
+        risk_level=ProgressReport.Risk.MEDIUM,
+        review_state=ProgressReport.Review.ACCEPTED,
+    )
+    ReportFactory(
+        task=tasks.shanghai,
+        period_start=date(2025, 9, 1),
+        period_end=date(2025, 9, 30),
+        percent=90,
+        risk_level=ProgressReport.Risk.LOW,
+        review_state=ProgressReport.Review.RETURNED,
+    )
     client.force_login(people.owner)
     form = form_on(client, tasks.shanghai)
     assert (form["risk_level"].value(), form["percent"].value()) == ("medium", 50)

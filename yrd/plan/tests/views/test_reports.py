@@ -87,9 +87,7 @@ def test_a_bad_upload_is_refused_with_a_message_and_nothing_is_saved(client, peo
         client,
         tasks.shanghai,
         files=[
-            SimpleUploadedFile(
-                "report.pdf", b"this is not a PDF at all", content_type="application/pdf"
-            ),
+            SimpleUploadedFile("report.pdf", b"this is not a PDF at all", content_type="application/pdf"),
         ],
     )
     assert response.status_code == 400
@@ -103,9 +101,7 @@ def test_a_bad_upload_is_refused_with_a_message_and_nothing_is_saved(client, peo
 
 def test_field_errors_are_shown_next_to_their_fields(client, people, tasks):
     client.force_login(people.owner)
-    response = submit(
-        client, tasks.shanghai, percent="140", narrative_en="", period_end="2025-02-01"
-    )
+    response = submit(client, tasks.shanghai, percent="140", narrative_en="", period_end="2025-02-01")
     assert response.status_code == 400
     errors = response.context["report_form"].errors
     assert set(errors) == {"percent", "narrative_zh", "period_end"}

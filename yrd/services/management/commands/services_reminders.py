@@ -11,7 +11,5 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        sent, flagged = send_reminders(
-            progress=lambda rows: track(rows, description="Checking clocks")
-        )
+        sent, flagged = send_reminders(progress=lambda rows: track(rows, description="Checking clocks"))
         self.stdout.write(f"{flagged} applications need attention; {sent} reminders sent.")

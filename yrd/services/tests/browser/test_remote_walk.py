@@ -20,9 +20,7 @@ PDF = b"%PDF-1.4\n% scanned household register\n%%EOF\n"
 
 
 def _log_in(browser, base, username):
-    context = browser.new_context(
-        bypass_csp=True, locale="en-US", viewport={"width": 1280, "height": 900}
-    )
+    context = browser.new_context(bypass_csp=True, locale="en-US", viewport={"width": 1280, "height": 900})
     context.set_default_timeout(15000)
     page = context.new_page()
     page.goto(base + reverse("login"))
@@ -37,9 +35,7 @@ def _walk(base, world, seen):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         # 1. The applicant applies, choosing the Shanghai window and Anhui as the handling province.
         page = _log_in(browser, base, world.applicant.username)
         page.goto(base + reverse("services:item", args=[world.item.code]))
@@ -99,9 +95,7 @@ def _walk(base, world, seen):
         browser.close()
 
 
-def test_a_remote_application_walks_from_a_shanghai_window_to_a_decision_in_anhui(
-    live_server, world
-):
+def test_a_remote_application_walks_from_a_shanghai_window_to_a_decision_in_anhui(live_server, world):
     seen, errors = {}, []
 
     def run():
@@ -123,8 +117,9 @@ def test_a_remote_application_walks_from_a_shanghai_window_to_a_decision_in_anhu
 
     application = Application.objects.get(number=seen["number"])
     assert application.state == "decided" and application.decision == "approved"
-    assert [
-        (e.kind, e.sender_province, e.receiver_province) for e in application.exchanges.all()
-    ] == [("forward", "310000", "340000"), ("decision", "340000", "310000")]
+    assert [(e.kind, e.sender_province, e.receiver_province) for e in application.exchanges.all()] == [
+        ("forward", "310000", "340000"),
+        ("decision", "340000", "310000"),
+    ]
     assert application.consent_signed and application.materials.filter(role="decision").exists()
     assert verify_chain() is None

@@ -31,15 +31,11 @@ def test_a_remote_application_is_routed_to_the_authority_of_the_handling_provinc
     application = submit(world)
     step = application.steps.get()
     assert application.state == "submitted" and application.number
-    assert (
-        step.jurisdiction == world.anhui and step.authority == world.item.authority_orgs["340000"]
-    )
+    assert step.jurisdiction == world.anhui and step.authority == world.item.authority_orgs["340000"]
     material = application.materials.get()
     assert material.content_type == "application/pdf" and len(material.sha256) == 64
     assert application.applicant_user == world.applicant
-    assert AuditEntry.objects.filter(
-        action="services.application.submit", object_id=str(application.pk)
-    ).exists()
+    assert AuditEntry.objects.filter(action="services.application.submit", object_id=str(application.pk)).exists()
 
 
 def test_a_retried_submission_with_the_same_key_returns_the_first_application(world):
@@ -66,16 +62,12 @@ def test_a_material_the_item_does_not_ask_for_is_refused(world):
 
 def test_a_wrong_format_for_the_material_type_is_refused(world):
     # the photo accepts JPEG/PNG only
-    message = refused(
-        world, "materials", uploads=[("id-card", f.pdf()), ("photo", f.pdf("photo.pdf"))]
-    )
+    message = refused(world, "materials", uploads=[("id-card", f.pdf()), ("photo", f.pdf("photo.pdf"))])
     assert "JPEG / PNG" in message
 
 
 def test_a_disguised_file_is_refused_by_its_content(world):
-    assert "checked by its content" in refused(
-        world, "materials", uploads=[("id-card", f.disguised())]
-    )
+    assert "checked by its content" in refused(world, "materials", uploads=[("id-card", f.disguised())])
 
 
 def test_an_oversized_file_is_refused_with_the_limit(world):

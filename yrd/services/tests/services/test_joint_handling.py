@@ -8,12 +8,8 @@ from yrd.services.tests.conftest import submit
 
 
 def started(world, parallel=False):
-    application = submit(
-        world, mode=Mode.JOINT, handling=[world.jiangsu, world.anhui], parallel=parallel
-    )
-    services.application_receive(
-        acting_user=world.sh_officer, application=application, consent_signed=True
-    )
+    application = submit(world, mode=Mode.JOINT, handling=[world.jiangsu, world.anhui], parallel=parallel)
+    services.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
     services.application_accept(acting_user=world.js_officer, application=application)
     services.application_start_handling(acting_user=world.js_officer, application=application)
     return application

@@ -13,9 +13,7 @@ def test_a_held_material_is_reused_with_consent_and_the_reuse_recorded(world):
     reused = second.materials.get()
     assert reused.reused_from == held and reused.sha256 == held.sha256 and reused.reuse_consent_at
     entry = AuditEntry.objects.get(action="services.application.submit", object_id=str(second.pk))
-    assert entry.data["reused"] == [
-        {"type": "id-card", "from": first.number, "sha256": held.sha256}
-    ]
+    assert entry.data["reused"] == [{"type": "id-card", "from": first.number, "sha256": held.sha256}]
     assert entry.data["consent"] is True
 
 

@@ -13,9 +13,7 @@ from yrd.services.tests.conftest import decided, forwarded, in_handling, submit
 
 def test_a_remote_application_goes_from_a_shanghai_window_to_a_decision_in_anhui(world):
     application = decided(world)
-    services.application_deliver(
-        acting_user=world.sh_officer, application=application, method="window"
-    )
+    services.application_deliver(acting_user=world.sh_officer, application=application, method="window")
     application.refresh_from_db()
     assert application.state == "delivered" and application.decision == "approved"
     kinds = [(e.kind, e.sender_province, e.receiver_province) for e in application.exchanges.all()]
@@ -30,9 +28,7 @@ def test_each_exchange_record_is_in_the_audit_chain_with_its_checksum(world):
     assert entry.action == "services.exchange.forward"
     assert entry.data["payload_sha256"] == record.payload_sha256 == payload_digest(record.payload)
     assert record.payload["materials"][0]["sha256"] == application.materials.get().sha256
-    assert (
-        record.sender == world.sh_window and record.receiver == world.item.authority_orgs["340000"]
-    )
+    assert record.sender == world.sh_window and record.receiver == world.item.authority_orgs["340000"]
 
 
 def test_forwarding_notifies_the_handling_officers(world):
@@ -51,9 +47,7 @@ def test_receiving_a_remote_application_needs_the_signed_consent_form(world):
 def test_the_window_adds_scans_when_it_receives(world):
     application = submit(world, uploads=[])
     with pytest.raises(ValidationError):
-        services.application_receive(
-            acting_user=world.sh_officer, application=application, consent_signed=True
-        )
+        services.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
     services.application_receive(
         acting_user=world.sh_officer,
         application=application,
@@ -67,14 +61,10 @@ def test_a_forward_to_a_province_without_a_competent_authority_is_refused(world)
     from yrd.services.models import CompetentAuthority
 
     application = submit(world)
-    services.application_receive(
-        acting_user=world.sh_officer, application=application, consent_signed=True
-    )
+    services.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
     CompetentAuthority.objects.filter(item=world.item, province=world.zhejiang).delete()
     with pytest.raises(ValidationError) as caught:
-        services.application_forward(
-            acting_user=world.sh_officer, application=application, to_province=world.zhejiang
-        )
+        services.application_forward(acting_user=world.sh_officer, application=application, to_province=world.zhejiang)
     assert "no competent authority in" in caught.value.message_dict["to_province"][0]
     application.refresh_from_db()
     assert application.state == "received" and not ExchangeRecord.objects.exists()
@@ -82,12 +72,8 @@ def test_a_forward_to_a_province_without_a_competent_authority_is_refused(world)
 
 def test_a_forward_may_reroute_to_another_province_with_an_authority(world):
     application = submit(world)
-    services.application_receive(
-        acting_user=world.sh_officer, application=application, consent_signed=True
-    )
-    services.application_forward(
-        acting_user=world.sh_officer, application=application, to_province=world.zhejiang
-    )
+    services.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
+    services.application_forward(acting_user=world.sh_officer, application=application, to_province=world.zhejiang)
     assert application.steps.get().jurisdiction == world.zhejiang
 
 
@@ -95,9 +81,7 @@ def test_a_forward_may_reroute_to_another_province_with_an_authority(world):
 def test_an_illegal_transition_is_a_conflict_with_the_reason(world, name):
     application = submit(world)
     call = {
-        "accept": lambda: services.application_accept(
-            acting_user=world.ah_officer, application=application
-        ),
+        "accept": lambda: services.application_accept(acting_user=world.ah_officer, application=application),
         "start_handling": lambda: services.application_start_handling(
             acting_user=world.ah_officer, application=application
         ),
@@ -107,17 +91,12 @@ def test_an_illegal_transition_is_a_conflict_with_the_reason(world, name):
     }[name]
     with pytest.raises(Conflict) as caught:
         call()
-    assert (
-        "possible only when it is" in caught.value.message
-        and caught.value.code == "illegal_transition"
-    )
+    assert "possible only when it is" in caught.value.message and caught.value.code == "illegal_transition"
 
 
 def test_a_remote_application_is_not_accepted_before_it_is_forwarded(world):
     application = submit(world)
-    services.application_receive(
-        acting_user=world.sh_officer, application=application, consent_signed=True
-    )
+    services.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
     with pytest.raises(Conflict) as caught:
         services.application_accept(acting_user=world.ah_officer, application=application)
     assert caught.value.code == "not_forwarded"
@@ -125,9 +104,7 @@ def test_a_remote_application_is_not_accepted_before_it_is_forwarded(world):
 
 def test_only_remote_applications_are_forwarded(world):
     application = submit(world, mode=Mode.JOINT, handling=[world.jiangsu, world.anhui])
-    services.application_receive(
-        acting_user=world.sh_officer, application=application, consent_signed=True
-    )
+    services.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
     with pytest.raises(Conflict):
         services.application_forward(acting_user=world.sh_officer, application=application)
 
@@ -135,12 +112,8 @@ def test_only_remote_applications_are_forwarded(world):
 def test_a_rejection_needs_reasons_and_returns_to_the_window(world):
     application = forwarded(world)
     with pytest.raises(ValidationError):
-        services.application_reject(
-            acting_user=world.ah_officer, application=application, reasons=" "
-        )
-    services.application_reject(
-        acting_user=world.ah_officer, application=application, reasons="材料不全"
-    )
+        services.application_reject(acting_user=world.ah_officer, application=application, reasons=" ")
+    services.application_reject(acting_user=world.ah_officer, application=application, reasons="材料不全")
     assert application.exchanges.filter(kind="return", sender_province="340000").exists()
 
 
@@ -156,9 +129,7 @@ def test_a_correction_goes_back_to_the_applicant_and_returns_where_it_was(world)
     application.refresh_from_db()
     assert application.state == "correction" and application.resume_state == "in_handling"
     with pytest.raises(ValidationError) as caught:
-        services.correction_respond(
-            acting_user=world.applicant, application=application, note="已补"
-        )
+        services.correction_respond(acting_user=world.applicant, application=application, note="已补")
     assert "Still missing" in caught.value.message_dict["materials"][0]
     with pytest.raises(PermissionDenied):
         services.correction_respond(
@@ -178,9 +149,7 @@ def test_a_correction_goes_back_to_the_applicant_and_returns_where_it_was(world)
 def test_a_decision_needs_its_document_and_a_denial_its_reasons(world):
     application = in_handling(world)
     with pytest.raises(ValidationError):
-        services.application_decide(
-            acting_user=world.ah_officer, application=application, approved=True
-        )
+        services.application_decide(acting_user=world.ah_officer, application=application, approved=True)
     with pytest.raises(ValidationError):
         services.application_decide(
             acting_user=world.ah_officer, application=application, approved=False, document=f.pdf()
@@ -193,10 +162,7 @@ def test_a_decision_needs_its_document_and_a_denial_its_reasons(world):
             document=f.disguised(),
         )
     application.refresh_from_db()
-    assert (
-        application.state == "in_handling"
-        and not application.materials.filter(role="decision").exists()
-    )
+    assert application.state == "in_handling" and not application.materials.filter(role="decision").exists()
 
 
 def test_a_courier_delivery_records_a_valid_tracking_number(world):
@@ -215,9 +181,7 @@ def test_a_courier_delivery_records_a_valid_tracking_number(world):
         tracking_number="SF1234567890",
     )
     application.refresh_from_db()
-    assert (
-        application.tracking_number == "SF1234567890" and application.delivery_method == "courier"
-    )
+    assert application.tracking_number == "SF1234567890" and application.delivery_method == "courier"
 
 
 @pytest.mark.parametrize("blank", ["", "   "])
@@ -230,9 +194,7 @@ def test_an_empty_tracking_number_asks_for_one(world, blank):
             method="courier",
             tracking_number=blank,
         )
-    assert caught.value.message_dict == {
-        "tracking_number": ["Enter the courier's tracking number."]
-    }
+    assert caught.value.message_dict == {"tracking_number": ["Enter the courier's tracking number."]}
 
 
 def test_an_online_application_is_received_by_the_competent_authority(world):

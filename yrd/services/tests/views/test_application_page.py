@@ -35,9 +35,7 @@ def test_a_correction_request_has_its_own_label_in_the_exchange_records(client, 
 
 def test_a_rejection_is_still_a_return(client, world):
     application = forwarded(world)
-    services.application_reject(
-        acting_user=world.ah_officer, application=application, reasons="材料不全"
-    )
+    services.application_reject(acting_user=world.ah_officer, application=application, reasons="材料不全")
     html = page(client, world.ah_officer, application).content.decode()
     exchanges = html[html.index('id="exchanges"') :]
     assert "Return" in exchanges and "Correction request" not in exchanges

@@ -83,20 +83,14 @@ def test_a_refused_application_shows_the_reasons_and_keeps_the_form(client, worl
         },
     )
     text = response.content.decode()
-    assert (
-        response.status_code == 400
-        and "not a valid resident ID number" in text
-        and "checked by its content" in text
-    )
+    assert response.status_code == 400 and "not a valid resident ID number" in text and "checked by its content" in text
     assert 'value="张三"' in text and Application.objects.count() == 0
 
 
 def test_an_illegal_action_from_a_page_is_explained(client, world):
     application = submit(world)
     client.force_login(world.sh_officer)
-    response = client.post(
-        reverse("services:act", args=[application.number, "forward"]), follow=True
-    )
+    response = client.post(reverse("services:act", args=[application.number, "forward"]), follow=True)
     assert "possible only when it is" in response.content.decode()
 
 
@@ -115,16 +109,14 @@ def test_an_illegal_action_from_a_page_is_explained(client, world):
 def test_the_application_page_and_its_files_only_for_those_involved(client, world, persona, status):
     application = forwarded(world)
     client.force_login(getattr(world, persona))
-    assert (
-        client.get(reverse("services:application", args=[application.number])).status_code == status
-    )
+    assert client.get(reverse("services:application", args=[application.number])).status_code == status
     material = application.materials.get()
     response = client.get(reverse("services:material", args=[material.pk]))
     assert response.status_code == status
     if status == 200:
-        assert response["Content-Type"] == "application/pdf" and b"".join(
-            response.streaming_content
-        ).startswith(b"%PDF")
+        assert response["Content-Type"] == "application/pdf" and b"".join(response.streaming_content).startswith(
+            b"%PDF"
+        )
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client, world):

@@ -108,9 +108,7 @@ def test_an_anonymous_visitor_is_sent_to_log_in(client, world):
         ({"day": ""}, "day", "required"),
     ],
 )
-def test_each_error_is_shown_next_to_its_field_and_nothing_is_saved(
-    client, world, changes, field, message
-):
+def test_each_error_is_shown_next_to_its_field_and_nothing_is_saved(client, world, changes, field, message):
     client.force_login(world.ah_officer)
     sent = form(world, **changes)
     response = client.post(PUBLISH, sent)

@@ -87,12 +87,8 @@ def test_ending_a_session_without_an_application_defaults_to_guidance_given(clie
 def test_ending_a_session_with_a_handed_off_application_defaults_to_handed_off(client, world):
     booking = in_session(world)
     application = submit(world)
-    services.application_receive(
-        acting_user=world.sh_officer, application=application, consent_signed=True
-    )
-    services.booking_hand_off(
-        acting_user=world.sh_officer, booking=booking, application=application
-    )
+    services.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
+    services.booking_hand_off(acting_user=world.sh_officer, booking=booking, application=application)
     outcomes = select(page(client, world.ah_officer), "outcome")
     assert '<option value="handed_off" selected>' in outcomes
     assert 'value="advised"' in outcomes

@@ -45,9 +45,7 @@ def test_the_item_chart_legend_is_clear_of_the_axis(client, world):
 def test_the_state_colours_are_those_of_the_badges():
     variables = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-f]{6})", CORE_CSS.read_text()))
     badges = {}
-    for state, colour in re.findall(
-        r"\.svc-state\.(\w+)\s*\{\s*background:\s*([^;]+);", SERVICES_CSS.read_text()
-    ):
+    for state, colour in re.findall(r"\.svc-state\.(\w+)\s*\{\s*background:\s*([^;]+);", SERVICES_CSS.read_text()):
         var = re.fullmatch(r"var\(--([\w-]+)\)", colour.strip())
         badges[state] = variables[var.group(1)] if var else colour.strip()
     assert {str(s): c for s, c in STATE_COLOURS.items()} == badges
