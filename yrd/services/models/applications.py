@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from yrd.core.personal import Kind
+
 from .catalogue import Mode
 
 
@@ -33,6 +35,8 @@ class Application(models.Model):
     class Delivery(models.TextChoices):
         COURIER = "courier", _("Courier")
         WINDOW = "window", _("Pickup at the window")
+
+    personal_fields = {"applicant_name": Kind.NAME, "applicant_id_number": Kind.RESIDENT_ID}
 
     number = models.CharField(_("number"), max_length=20, unique=True, editable=False)
     item = models.ForeignKey(
@@ -80,7 +84,6 @@ class Application(models.Model):
     decision_note = models.TextField(_("decision note"), blank=True)
     delivery_method = models.CharField(_("delivery"), max_length=10, choices=Delivery.choices, blank=True)
     tracking_number = models.CharField(_("courier tracking number"), max_length=30, blank=True)
-    idempotency_key = models.CharField(max_length=80, null=True, blank=True, unique=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:

@@ -18,7 +18,8 @@ from .remote import (
     slot_cancel,
     slot_create,
 )
-from .submission import application_submit
+from .submission import ApplicationDraft as ApplicationDraft
+from .submission import account_identity_set, application_submit
 from .transitions import (
     application_accept,
     application_forward,
@@ -29,6 +30,7 @@ from .transitions import (
 )
 
 __all__ = [
+    "account_identity_set",
     "application_accept",
     "application_decide",
     "application_deliver",
