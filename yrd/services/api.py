@@ -91,6 +91,7 @@ class ClockOut(Schema):
     used: int
     paused: int
     due: date | None
+    provisional: bool = Field(description="The due date counts a year whose holiday arrangement is not published yet")
 
 
 class ApplicationOut(Schema):
@@ -182,6 +183,7 @@ def _application_out(user, number):
             "used": clock.used,
             "paused": clock.paused,
             "due": clock.due,
+            "provisional": clock.provisional,
         },
         "allowed_transitions": allowed_transitions(user, application),
     }

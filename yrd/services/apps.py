@@ -59,6 +59,7 @@ class ServicesConfig(AppConfig):
             "services.application.deliver",
             "services.step.complete",
             "services.identity.set",
+            "services.clock.recompute",
             "services.exchange.forward",
             "services.exchange.decision",
             "services.exchange.return",

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from yrd.core.workdays import add_workdays
 from yrd.services.apps import ACCEPT, DECIDE, RECEIVE
-from yrd.services.clock import REVIEW_DAYS, clock_of, local_day
+from yrd.services.clock import DUE_SOON_DAYS, clock_of, local_day, review_due
 from yrd.services.models import Application, HandlingStep, Material, State
 
 from .people import action_grants, handling_side, visible_applications, window_side
@@ -112,10 +112,10 @@ def handling_queue(user, today=None):
     return sorted(rows, key=_urgency)
 
 
-def _review_late(application, today=None):
+def _review_late(application, today=None) -> bool:
     if application.state != State.FORWARDED or application.forwarded_at is None:
         return False
-    return (today or timezone.localdate()) > add_workdays(local_day(application.forwarded_at), REVIEW_DAYS)
+    return (today or timezone.localdate()) > review_due(application)
 
 
 def _urgency(application):
@@ -127,12 +127,18 @@ def _urgency(application):
     )
 
 
-def attention(today=None):
-    """Open, accepted applications due soon or overdue, and forwarded ones not reviewed in time:
-    what the reminder command tells the handling officers about."""
-    rows = with_clocks(detailed(Application.objects.filter(state__in=OPEN_STATES)), today)
+def attention(today=None) -> list[Application]:
+    """Accepted applications due soon or overdue, and forwarded ones not reviewed in time: what the
+    reminders tell the handling officers about. The stored due dates narrow it down in the
+    database; only those candidates' clocks are computed."""
+    today = today or timezone.localdate()
+    soon = add_workdays(today, DUE_SOON_DAYS)
+    candidates = Application.objects.filter(
+        Q(state__in=[State.ACCEPTED, State.IN_HANDLING], due_on__lte=soon)
+        | Q(state=State.FORWARDED, review_due_on__lt=today)
+    )
     flagged = []
-    for application in rows:
+    for application in with_clocks(detailed(candidates), today):
         application.review_late = _review_late(application, today)
         if application.clock.flagged or application.review_late:
             flagged.append(application)

@@ -1,6 +1,7 @@
 """Every write of the services app: permission-checked, validated, in one transaction, audited."""
 
 from .catalogue import authority_set, item_set_details, material_require, material_type_ensure
+from .clocks import clocks_recompute
 from .decisions import (
     application_decide,
     application_deliver,
@@ -45,6 +46,7 @@ __all__ = [
     "booking_create",
     "booking_hand_off",
     "booking_no_show",
+    "clocks_recompute",
     "correction_request",
     "correction_respond",
     "item_set_details",

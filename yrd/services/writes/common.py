@@ -14,6 +14,7 @@ from yrd.core.audit import audit_record, plain_json
 from yrd.core.models import Organisation
 from yrd.core.notifications import notify
 from yrd.core.uploads import check_upload
+from yrd.services import clock
 from yrd.services.models import Application, ExchangeRecord, Material, MaterialType
 from yrd.services.workflow import lead_steps
 
@@ -44,6 +45,7 @@ def move(acting_user, application: Application, name: str, target: str, at, **fi
     application.state = target
     for key, value in fields.items():
         setattr(application, key, value)
+    clock.record(application)
     application.save()
     audit_record(
         actor=acting_user,

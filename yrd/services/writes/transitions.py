@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy
 
 from yrd.core.actors import person, write
 from yrd.core.translation import interpolate_lazy
+from yrd.core.workdays import add_workdays
 from yrd.services.apps import ACCEPT
+from yrd.services.clock import REVIEW_DAYS, local_day
 from yrd.services.models import CompetentAuthority, Correction, ExchangeRecord, Mode, State
 from yrd.services.selectors import officers_for
 from yrd.services.workflow import authorise, is_applicant, lead_steps, performs
@@ -80,7 +82,8 @@ def application_forward(*, acting_user, application, to_province=None, at=None):
         step.jurisdiction, step.authority = to_province, authority.organisation
         step.save(update_fields=["jurisdiction", "authority"])
     at = now(at)
-    move(acting_user, application, "forward", State.FORWARDED, at, forwarded_at=at)
+    review_due_on = add_workdays(local_day(at), REVIEW_DAYS)
+    move(acting_user, application, "forward", State.FORWARDED, at, forwarded_at=at, review_due_on=review_due_on)
     record_exchange(
         acting_user=acting_user,
         application=application,
