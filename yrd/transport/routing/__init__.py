@@ -23,6 +23,7 @@ from .data import City, Hub, Link, ReferenceData, Timetable, read_reference
 from .errors import (
     CargoNotCarried,
     DeadlineUnmeetable,
+    InvalidNetwork,
     InvalidParameters,
     InvalidRequest,
     PlaceOutsideNetwork,
@@ -40,6 +41,7 @@ __all__ = [
     "City",
     "DeadlineUnmeetable",
     "Hub",
+    "InvalidNetwork",
     "InvalidParameters",
     "InvalidRequest",
     "Leg",

@@ -57,3 +57,9 @@ class InvalidParameters(RoutingError):
 
     def as_errors(self) -> dict[str, list[str]]:
         return self.errors
+
+
+class InvalidNetwork(InvalidParameters):
+    """Links or hubs that cannot be routed on: a negative, zero or absurd distance, an unknown city or hub kind."""
+
+    code = "invalid_network"

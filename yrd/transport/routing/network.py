@@ -27,12 +27,13 @@ from functools import cached_property
 import numpy as np
 
 from .data import City, Hub, Link, ReferenceData, Timetable, great_circle_km
-from .errors import InvalidRequest, PlaceOutsideNetwork, UnknownPlace
+from .errors import InvalidNetwork, InvalidRequest, PlaceOutsideNetwork, UnknownPlace
 from .parameters import Mode, Parameters
 
 LINK, ACCESS, TRANSFER = "link", "access", "transfer"
 SNAP_NEIGHBOURS = 3
 MAX_SNAP_KM = 150.0
+MAX_LINK_KM = 5_000.0  # longer than any freight link inside the region: a typing error
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,27 @@ class Network:
 
     # -- building -------------------------------------------------------------------------------------
 
+    def _validate(self) -> None:
+        errors: dict[str, list[str]] = {}
+        for link in self.data.links:
+            km = link.distance_km
+            if not (isinstance(km, int | float) and math.isfinite(km) and 0 < km <= MAX_LINK_KM):
+                errors.setdefault(f"{link.code}.distance_km", []).append(
+                    f"must be more than 0 and at most {MAX_LINK_KM:,.0f} km"
+                )
+            for city in (link.from_city, link.to_city):
+                if city not in self.cities:
+                    errors.setdefault(f"{link.code}.city", []).append(f"no city {city!r} in the network")
+        for hub in self.data.hubs:
+            if hub.city not in self.cities:
+                errors.setdefault(f"{hub.code}.city", []).append(f"no city {hub.city!r} in the network")
+            if hub.kind not in self.parameters.hub_kinds:
+                errors.setdefault(f"{hub.code}.kind", []).append(f"unknown hub kind {hub.kind!r}")
+        if errors:
+            raise InvalidNetwork(errors)
+
     def _build(self) -> None:
+        self._validate()
         for city in self.data.cities:
             self._node("city", city.adcode, Mode.ROAD, city.lat, city.lon)
         for hub in self.data.hubs:

@@ -9,6 +9,7 @@ from yrd.transport.routing import (
     Cargo,
     City,
     Hub,
+    InvalidNetwork,
     InvalidParameters,
     Link,
     Mode,
@@ -92,3 +93,17 @@ def test_negative_zero_or_absurd_parameters_are_refused_naming_each(change, fiel
     with pytest.raises(InvalidParameters) as error:
         Network(read_reference(), Parameters().with_mode(Mode.RAIL, **change))
     assert field in error.value.errors
+
+
+@pytest.mark.parametrize("km", [-10.0, 0.0, float("nan"), 1e7])
+def test_a_link_with_a_negative_zero_or_absurd_distance_is_refused(km):
+    with pytest.raises(InvalidNetwork) as error:
+        Network(ReferenceData((A, B), (), (Link("R9", Mode.RAIL, A.adcode, B.adcode, km),)))
+    assert "R9.distance_km" in error.value.errors
+
+
+def test_a_hub_of_an_unknown_city_or_kind_is_refused():
+    hub = Hub("H", "站", "Hub", "999999", "spaceport", frozenset({Mode.AIR}), 31.0, 120.0)
+    with pytest.raises(InvalidNetwork) as error:
+        Network(ReferenceData((A, B), (hub,), ()))
+    assert {"H.city", "H.kind"} <= set(error.value.errors)
