@@ -124,19 +124,19 @@ def read_reference(directory: Path = DATA_DIR, road_circuity: float = 1.3) -> Re
     return ReferenceData(cities, hubs, tuple(links), tuple(skipped))
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
+def read_rows(path: Path) -> list[dict[str, str]]:
     with open(path, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
 def _read_cities(path: Path):
-    for row in _rows(path):
+    for row in read_rows(path):
         lat, lon = float(row["latitude"]), float(row["longitude"])
         yield City(row["city_adcode"], row["city_name_zh"], row["city_name_en"], lat, lon)
 
 
 def _read_hubs(path: Path, cities: dict[str, City]):
-    for row in _rows(path):
+    for row in read_rows(path):
         city = cities[row["city_adcode"]]
         located = bool(row["latitude"].strip() and row["longitude"].strip())
         yield Hub(
@@ -154,7 +154,7 @@ def _read_hubs(path: Path, cities: dict[str, City]):
 
 def _read_links(path: Path, cities: dict[str, City]) -> tuple[list[Link], list[tuple[str, str]]]:
     links, skipped = [], []
-    for row in _rows(path):
+    for row in read_rows(path):
         if row["from_city_adcode"] not in cities or row["to_city_adcode"] not in cities:
             skipped.append((row["link_id"], "endpoints are not two cities: " + row["from_city_adcode"]))
             continue
