@@ -97,10 +97,15 @@ def throughput(rows: list[dict]) -> dict:
         "tooltip": {"trigger": "axis"},
         "legend": {"top": 0},
         "grid": {"left": 220, "right": 40, "top": 30, "bottom": 30},
-        "xAxis": [{"type": "value", "name": _("Tonnes")}],
+        "xAxis": [{"type": "value", "name": _("Tonnes")}, {"type": "value", "name": _("Legs"), "minInterval": 1}],
         "yAxis": {"type": "category", "inverse": True, "data": [r["hub"].name for r in used]},
         "series": [
             {"type": "bar", "name": _("Tonnes loaded or unloaded"), "data": [float(r["tonnes"]) for r in used]},
-            {"type": "bar", "name": _("Legs starting or ending here"), "data": [r["legs"] for r in used]},
+            {
+                "type": "bar",
+                "name": _("Legs starting or ending here"),
+                "xAxisIndex": 1,
+                "data": [r["legs"] for r in used],
+            },
         ],
     }

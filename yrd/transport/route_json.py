@@ -20,7 +20,7 @@ def leg_json(leg: Leg) -> dict:
         "kind": leg.kind,
         "origin": place_json(leg.origin),
         "destination": place_json(leg.destination),
-        "via": list(leg.via),
+        "via": [place_json(p) for p in leg.via],
         "links": list(leg.links),
         "km": round(leg.km, 1),
         "departs": leg.departs.isoformat(),

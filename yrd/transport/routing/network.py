@@ -27,7 +27,7 @@ from functools import cached_property
 import numpy as np
 
 from .data import City, Hub, Link, ReferenceData, Timetable, great_circle_km
-from .errors import InvalidNetwork, InvalidRequest, PlaceOutsideNetwork, UnknownPlace
+from .errors import InvalidNetwork, InvalidRequest, PlaceOutsideNetwork, UnknownPlace, gettext_noop
 from .parameters import Mode, Parameters
 
 LINK, ACCESS, TRANSFER = "link", "access", "transfer"
@@ -244,7 +244,9 @@ class Network:
         if isinstance(place, tuple | list):
             return self._resolve_point(place, field)
         if not isinstance(place, str) or not place.strip():
-            raise UnknownPlace("Give a city adcode, a hub code or a (latitude, longitude) pair.", field=field)
+            raise UnknownPlace(
+                gettext_noop("Give a city adcode, a hub code or a (latitude, longitude) pair."), field=field
+            )
         code = place.strip()
         if code in self.cities:
             c = self.cities[code]
@@ -256,7 +258,9 @@ class Network:
             return Place("hub", code, h.name_en, h.name_zh, h.lat, h.lon), [
                 Anchor(self._node_index[("hub", code, Mode.ROAD)])
             ]
-        raise UnknownPlace(f"No city or hub with the code {code!r} in the network.", field=field)
+        raise UnknownPlace(
+            gettext_noop("No city or hub with the code “%(code)s” in the network."), field=field, code=code
+        )
 
     def _resolve_point(self, point, field: str) -> tuple[Place, list[Anchor]]:
         lat, lon = _coordinates(point, field)
@@ -265,9 +269,15 @@ class Network:
         nearest = np.argsort(km)[:SNAP_NEIGHBOURS]
         if km[nearest[0]] > MAX_SNAP_KM:
             raise PlaceOutsideNetwork(
-                f"The point ({lat:.4f}, {lon:.4f}) is {km[nearest[0]]:.0f} km from the nearest city or hub of the "
-                f"network; points must lie within {MAX_SNAP_KM:.0f} km.",
+                gettext_noop(
+                    "The point (%(lat).4f, %(lon).4f) is %(km).0f km from the nearest city or hub of the network; "
+                    "points must lie within %(limit).0f km."
+                ),
                 field=field,
+                lat=lat,
+                lon=lon,
+                km=float(km[nearest[0]]),
+                limit=MAX_SNAP_KM,
             )
         anchors = [Anchor(int(idx[i]), *self.road_leg(float(km[i]))) for i in nearest if km[i] <= MAX_SNAP_KM]
         return Place("point", f"{lat:.5f},{lon:.5f}", "", "", lat, lon), anchors
@@ -277,9 +287,11 @@ def _coordinates(point, field: str) -> tuple[float, float]:
     try:
         lat, lon = (float(v) for v in point)
     except (TypeError, ValueError):
-        raise InvalidRequest("A point is a pair of numbers: (latitude, longitude).", field=field) from None
+        raise InvalidRequest(
+            gettext_noop("A point is a pair of numbers: (latitude, longitude)."), field=field
+        ) from None
     if not (-90 <= lat <= 90 and -180 <= lon <= 180) or lat != lat or lon != lon:
-        raise InvalidRequest("Latitude must lie in [-90, 90] and longitude in [-180, 180].", field=field)
+        raise InvalidRequest(gettext_noop("Latitude must lie in [-90, 90] and longitude in [-180, 180]."), field=field)
     return lat, lon
 
 

@@ -22,12 +22,19 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 
-from .errors import CargoNotCarried, DeadlineUnmeetable, InvalidRequest, Unreachable
+from .errors import CargoNotCarried, DeadlineUnmeetable, InvalidRequest, Unreachable, gettext_noop
 from .network import ACCESS, LINK, TRANSFER, Anchor, Network, Place
 from .parameters import MAX_TEU, MAX_TONNES, Mode
 from .search import CRITERIA, Found, Seed, best_path, pareto_front
 
 OBJECTIVES = ("cheapest", "fastest", "greenest", "pareto")
+MODE_NAMES = {
+    Mode.ROAD: gettext_noop("Road"),
+    Mode.RAIL: gettext_noop("Rail"),
+    Mode.RIVER: gettext_noop("Inland waterway"),
+    Mode.SEA: gettext_noop("Sea"),
+    Mode.AIR: gettext_noop("Air"),
+}
 
 
 @dataclass(frozen=True)
@@ -54,7 +61,7 @@ class Leg:
     kind: str  # "haul" (a link layer) or "access" (road drayage to/from a hub or a point)
     origin: Place
     destination: Place
-    via: tuple[str, ...]  # hubs, waypoint cities or cities passed on the way
+    via: tuple[Place, ...]  # hubs, waypoint cities or cities passed on the way
     links: tuple[str, ...]
     km: float
     departs: datetime
@@ -113,7 +120,11 @@ class Planner:
     def plan(self, request: RouteRequest) -> RoutePlan:
         tonnes = _tonnes(request.cargo, self.network.parameters.tonnes_per_teu.value)
         if request.objective not in OBJECTIVES:
-            raise InvalidRequest(f"The objective must be one of {', '.join(OBJECTIVES)}.", field="objective")
+            raise InvalidRequest(
+                gettext_noop("The objective must be one of %(choices)s."),
+                field="objective",
+                choices=", ".join(OBJECTIVES),
+            )
         departure = request.departure or datetime.now(UTC)
         deadline_h = _deadline_hours(request.deadline, departure)
         modes = self._carrying_modes(request, tonnes)
@@ -150,18 +161,27 @@ class Planner:
     def _carrying_modes(self, request: RouteRequest, tonnes: float) -> frozenset[Mode]:
         wanted = frozenset(Mode) if request.modes is None else frozenset(Mode(m) for m in request.modes)
         if not wanted:
-            raise InvalidRequest("Allow at least one mode.", field="modes")
+            raise InvalidRequest(gettext_noop("Allow at least one mode."), field="modes")
         reasons, carrying = [], set()
         for mode in sorted(wanted):
             p = self.network.parameters.modes[mode]
             if request.cargo.dangerous_goods and not p.carries_dangerous_goods:
-                reasons.append(f"{mode} does not carry dangerous goods")
+                reasons.append(
+                    (gettext_noop("%(mode)s does not carry dangerous goods"), {"mode": (MODE_NAMES[mode], {})})
+                )
             elif p.max_tonnes is not None and tonnes > p.max_tonnes:
-                reasons.append(f"{mode} carries at most {p.max_tonnes:g} t in one consignment")
+                reasons.append(
+                    (
+                        gettext_noop("%(mode)s carries at most %(tonnes)s t in one consignment"),
+                        {"mode": (MODE_NAMES[mode], {}), "tonnes": f"{p.max_tonnes:g}"},
+                    )
+                )
             else:
                 carrying.add(mode)
         if not carrying:
-            raise CargoNotCarried("No allowed mode can carry this cargo: " + "; ".join(reasons) + ".", field="modes")
+            raise CargoNotCarried(
+                gettext_noop("No allowed mode can carry this cargo: %(reasons)s."), field="modes", reasons=reasons
+            )
         return frozenset(carrying)
 
     def _check_hubs_take(self, cargo: Cargo, *places: tuple[Place, str]) -> None:
@@ -169,7 +189,9 @@ class Planner:
             return
         for place, name in places:
             if place.kind == "hub" and not self._hub_takes_dangerous_goods(place.code):
-                raise CargoNotCarried(f"The hub {place.code} does not handle dangerous goods.", field=name)
+                raise CargoNotCarried(
+                    gettext_noop("The hub %(hub)s does not handle dangerous goods."), field=name, hub=place.code
+                )
 
     def _hub_takes_dangerous_goods(self, code: str) -> bool:
         hub = self.network.hubs[code]
@@ -187,17 +209,22 @@ class Planner:
             destination = self.network.node_place(dst[0].node)
             raise self._unreachable(origin, destination)
         raise DeadlineUnmeetable(
-            f"No route arrives by the deadline: the fastest allowed route takes {fastest.vector[1]:.1f} h, "
-            f"the deadline leaves {deadline_h:.1f} h.",
+            gettext_noop(
+                "No route arrives by the deadline: the fastest allowed route takes %(fastest).1f h, "
+                "the deadline leaves %(left).1f h."
+            ),
             field="deadline",
+            fastest=fastest.vector[1],
+            left=deadline_h,
         )
 
     @staticmethod
     def _unreachable(origin: Place, destination: Place) -> Unreachable:
         return Unreachable(
-            f"No route from {origin.name_en or origin.code} to {destination.name_en or destination.code} "
-            "with the allowed modes and cargo.",
+            gettext_noop("No route from %(origin)s to %(destination)s with the allowed modes and cargo."),
             field="destination",
+            origin=_place_label(origin),
+            destination=_place_label(destination),
         )
 
     # -- building an answer ---------------------------------------------------------------------------
@@ -249,7 +276,7 @@ class _Stretch:
     head: int
     wait: float
     kind: str = "access"
-    via: list[str] = field(default_factory=list)
+    via: list[Place] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
     km: float = 0.0
     hours: float = 0.0
@@ -289,7 +316,7 @@ class _RouteBuilder:
             self._close()
             self._open = _Stretch(e.mode, e.tail, e.head, wait)
         else:
-            self._open.via.append(self.network.nodes[e.tail].code)
+            self._open.via.append(self.network.node_place(e.tail))
         o = self._open
         o.head = e.head
         if e.kind == LINK:
@@ -300,7 +327,7 @@ class _RouteBuilder:
 
     def _close(self) -> None:
         o, self._open = self._open, None
-        if o is not None:
+        if o is not None and (o.km or o.hours or o.wait):  # a hub standing at its city's centre: no leg
             self._append_leg(o, self.network.node_place(o.tail), self.network.node_place(o.head))
 
     def _append_leg(self, o: _Stretch, a: Place, b: Place) -> None:
@@ -346,18 +373,29 @@ class _RouteBuilder:
 
 def _tonnes(cargo: Cargo, tonnes_per_teu: float) -> float:
     if (cargo.tonnes is None) == (cargo.teu is None):
-        raise InvalidRequest("Give the cargo either in tonnes or in TEU.", field="cargo")
+        raise InvalidRequest(gettext_noop("Give the cargo either in tonnes or in TEU."), field="cargo")
     if cargo.teu is not None:
         value, field_name, limit = cargo.teu, "teu", MAX_TEU
     else:
         value, field_name, limit = cargo.tonnes, "tonnes", MAX_TONNES
     if not isinstance(value, int | float) or isinstance(value, bool) or value != value or math.isinf(value):
-        raise InvalidRequest("The cargo must be a finite number.", field=field_name)
+        raise InvalidRequest(gettext_noop("The cargo must be a finite number."), field=field_name)
     if value <= 0:
-        raise InvalidRequest("The cargo must be more than zero.", field=field_name)
+        raise InvalidRequest(gettext_noop("The cargo must be more than zero."), field=field_name)
     if value > limit:
-        raise InvalidRequest(f"The cargo may be at most {limit:,.0f} {field_name} in one request.", field=field_name)
+        raise InvalidRequest(
+            gettext_noop("The cargo may be at most %(limit)s %(unit)s in one request."),
+            field=field_name,
+            limit=f"{limit:,.0f}",
+            unit=field_name,
+        )
     return float(value) * (tonnes_per_teu if cargo.teu is not None else 1.0)
+
+
+def _place_label(place: Place) -> str:
+    if place.kind == "point":
+        return f"({place.lat:.4f}, {place.lon:.4f})"
+    return f"{place.name_zh} {place.name_en}".strip() or place.code
 
 
 def _deadline_hours(deadline: datetime | None, departure: datetime) -> float | None:
@@ -366,9 +404,11 @@ def _deadline_hours(deadline: datetime | None, departure: datetime) -> float | N
     try:
         hours = (deadline - departure).total_seconds() / 3600
     except TypeError:
-        raise InvalidRequest("Give departure and deadline both with a time zone.", field="deadline") from None
+        raise InvalidRequest(
+            gettext_noop("Give departure and deadline both with a time zone."), field="deadline"
+        ) from None
     if hours <= 0:
-        raise InvalidRequest("The deadline must lie after the departure.", field="deadline")
+        raise InvalidRequest(gettext_noop("The deadline must lie after the departure."), field="deadline")
     return hours
 
 

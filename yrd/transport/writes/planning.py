@@ -20,7 +20,7 @@ from yrd.transport.selectors.network import current_planner, parameters_snapshot
 
 def routing_errors(error: RoutingError) -> ValidationError:
     """A routing error as the form / API error naming its field."""
-    return ValidationError({error.field or "__all__": [ValidationError(error.message, code=error.code)]})
+    return ValidationError({error.field or "__all__": [ValidationError(error.localize(_), code=error.code)]})
 
 
 @write
