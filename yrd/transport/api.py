@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Header, Router, Schema
+from ninja.responses import Status
 from ninja.security import APIKeyHeader, django_auth
 
 from yrd.core.access import can
@@ -217,7 +218,7 @@ def route_create(request, payload: RouteIn):
             objective=payload.objective,
         ),
     )
-    return 201, _query_out(query)
+    return Status(201, _query_out(query))
 
 
 @router.get("/routes", response=list[RouteQueryOut])
@@ -363,7 +364,7 @@ def shipment_create(request, payload: BookIn, idempotency_key: str | None = Head
         external_reference=payload.external_reference,
         idempotency_key=idempotency_key,
     )
-    return 201, _shipment_out(selectors.shipment_visible_to(request.user, shipment.reference))
+    return Status(201, _shipment_out(selectors.shipment_visible_to(request.user, shipment.reference)))
 
 
 @router.get("/shipments", response=list[ShipmentOut])
@@ -399,7 +400,7 @@ def event_create(request, reference: str, seq: int, payload: EventIn):
         event=EventInput(payload.event_id, payload.kind, payload.occurred_at, payload.eta, payload.note),
         carrier_token=token,
     )
-    return (201 if created else 200), event
+    return Status(201 if created else 200, event)
 
 
 def _leg_for_carrier(user, token, reference: str, seq: int) -> ShipmentLeg:
@@ -431,7 +432,7 @@ class TokenOut(Schema):
 def token_create(request, payload: TokenIn):
     carrier = get_object_or_404(Organisation, pk=payload.carrier)
     token, key = writes.carrier_token_create(acting_user=request.user, carrier=carrier, name=payload.name)
-    return 201, {**_token_out(token), "key": key}
+    return Status(201, {**_token_out(token), "key": key})
 
 
 @router.get("/carrier-tokens", response=list[TokenOut])
