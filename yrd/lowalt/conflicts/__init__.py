@@ -7,10 +7,12 @@ schedule     when restrictions are active (always, windows, weekly)
 restrictions no-fly and controlled volumes of the provinces' authorities
 index        the spatial-temporal index of accepted intents (time-sliced STRtrees)
 detect       assess a new intent: conflicts, displaced lower-priority intents, nearest free window
+crossings    the provinces a flight crosses, in the order it meets them
 classes      the 2024 interim regulations' aircraft classes and where each may fly
 """
 
 from .classes import AircraftClass, AircraftSpec, Permission, Verdict, classify, permission, suitable_airspace
+from .crossings import crossed_in_order
 from .detect import Assessment, Conflict, Source, assess, brute_assess
 from .index import Hit, VolumeIndex
 from .problems import InvalidVolume, Problem
@@ -49,6 +51,7 @@ __all__ = [
     "assess",
     "brute_assess",
     "classify",
+    "crossed_in_order",
     "footprint",
     "permission",
     "route_volume",
