@@ -1,5 +1,8 @@
 """When a restriction is active: always, in listed windows, or on a weekly schedule in local time.
 
+`active_from_dict` / `active_to_dict` read and write the JSON form (the GeoJSON `active` property);
+a bad form raises ValueError with a message marked for translation.
+
 Each kind answers `intervals(t0, t1)`: the active intervals [start, end) (epoch seconds, unclipped)
 that overlap [t0, t1). Weekly schedules are read in the restriction's own time zone (China Standard
 Time by default); a daily window whose end is not after its start runs past midnight into the next
@@ -13,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from .problems import gettext_noop
 from .volumes import TimeWindow
 
 Interval = tuple[float, float]
@@ -82,3 +86,56 @@ class Weekly:
 
 
 ActiveTimes = Always | Windows | Weekly
+
+
+def active_from_dict(data: dict) -> ActiveTimes:
+    """Read {"type": "always" | "windows" | "weekly", ...} (the GeoJSON `active` property); ValueError when bad."""
+    kind = data.get("type") if isinstance(data, dict) else None
+    if kind == "always":
+        return Always()
+    if kind == "windows":
+        return Windows(tuple(_window(pair) for pair in data["windows"]))
+    if kind == "weekly":
+        weekdays = data["weekdays"]
+        if not weekdays or not all(isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= 6 for d in weekdays):
+            raise ValueError(gettext_noop("weekdays must be numbers from 0 (Monday) to 6 (Sunday)"))
+        valid_from, valid_until = (
+            date.fromisoformat(v) if v else None for v in (data.get("valid_from"), data.get("valid_until"))
+        )
+        if valid_from and valid_until and valid_until < valid_from:
+            raise ValueError(gettext_noop("valid_until is before valid_from"))
+        return Weekly(
+            frozenset(weekdays),
+            time.fromisoformat(data["start"]),
+            time.fromisoformat(data["end"]),
+            data.get("timezone", "Asia/Shanghai"),
+            valid_from,
+            valid_until,
+        )
+    raise ValueError(gettext_noop("type must be always, windows or weekly"))
+
+
+def active_to_dict(active: ActiveTimes) -> dict:
+    """The inverse of `active_from_dict`."""
+    if isinstance(active, Windows):
+        return {"type": "windows", "windows": [[w.start.isoformat(), w.end.isoformat()] for w in active.windows]}
+    if isinstance(active, Weekly):
+        return {
+            "type": "weekly",
+            "weekdays": sorted(active.weekdays),
+            "start": active.start.strftime("%H:%M"),
+            "end": active.end.strftime("%H:%M"),
+            "timezone": active.timezone,
+            "valid_from": active.valid_from.isoformat() if active.valid_from else None,
+            "valid_until": active.valid_until.isoformat() if active.valid_until else None,
+        }
+    return {"type": "always"}
+
+
+def _window(pair) -> TimeWindow:
+    start, end = (datetime.fromisoformat(value) for value in pair)
+    if start.tzinfo is None or end.tzinfo is None:
+        raise ValueError(gettext_noop("times need a time zone, e.g. +08:00"))
+    if end <= start:
+        raise ValueError(gettext_noop("a window ends before it starts"))
+    return TimeWindow(start, end)

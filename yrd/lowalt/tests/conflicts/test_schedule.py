@@ -6,8 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from yrd.lowalt.conflicts import Always, TimeWindow, Weekly, Windows
+from yrd.lowalt.conflicts.schedule import active_from_dict, active_to_dict
 
-from .strategies import CST
+from .strategies import CST, active_times
 
 MONDAY = datetime(2026, 6, 1, tzinfo=CST)
 
@@ -84,3 +85,8 @@ def covers(schedule: Weekly, moment: datetime) -> bool:
     return (today.weekday() in schedule.weekdays and clock >= schedule.start) or (
         yesterday.weekday() in schedule.weekdays and clock < schedule.end
     )
+
+
+@given(active_times())
+def test_a_schedule_survives_its_json_form(active):
+    assert active_from_dict(active_to_dict(active)) == active
