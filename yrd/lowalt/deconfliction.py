@@ -100,15 +100,25 @@ def centreline(inputs: list[VolumeInput]) -> shapely.Geometry | None:
 
 
 @cache
-def province_polygons() -> dict[str, shapely.Geometry]:
-    """Province adcode → its area in the region's projection (the union of its cities' boundaries)."""
+def city_polygons() -> dict[str, shapely.Geometry]:
+    """City adcode → its area in the region's projection (schematic boundaries, made valid)."""
     with open(CITIES_GEOJSON, encoding="utf-8") as handle:
         features = json.load(handle)["features"]
+    return {
+        feature["properties"]["adcode"]: geometry_to_metric(
+            shapely.make_valid(shapely.geometry.shape(feature["geometry"]))
+        )
+        for feature in features
+    }
+
+
+@cache
+def province_polygons() -> dict[str, shapely.Geometry]:
+    """Province adcode → its area in the region's projection (the union of its cities)."""
     parts: dict[str, list] = {}
-    for feature in features:
-        code = feature["properties"]["adcode"][:2] + "0000"
-        parts.setdefault(code, []).append(shapely.make_valid(shapely.geometry.shape(feature["geometry"])))
-    return {code: geometry_to_metric(shapely.union_all(geoms)) for code, geoms in parts.items()}
+    for code, geometry in city_polygons().items():
+        parts.setdefault(code[:2] + "0000", []).append(geometry)
+    return {code: shapely.union_all(geometries) for code, geometries in parts.items()}
 
 
 def provinces_crossed(volumes: list[Volume4D], inputs: list[VolumeInput]) -> list[str]:

@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 
 from .conflicts import RULES, InvalidVolume, RestrictionKind
 from .conflicts.schedule import active_from_dict, active_to_dict
-from .conflicts.validation import band_problems, footprint
+from .conflicts.validation import RESTRICTION_RULES, band_problems, footprint
 from .texts import problem_message
 
 MAX_FEATURES = 5000
@@ -170,7 +170,7 @@ def _outline(geometry, problems: list) -> list[list[float]] | None:
         problems.append(("geometry", _("must be one outer ring without holes")))
         return None
     try:
-        footprint("area", rings[0], 0)
+        footprint("area", rings[0], 0, RESTRICTION_RULES)
     except InvalidVolume as refused:
         problems += [("geometry", problem_message(p)) for p in refused.problems]
         return None

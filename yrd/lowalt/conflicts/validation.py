@@ -48,6 +48,9 @@ class Rules:
 
 
 RULES = Rules()
+# Restrictions are drawn by authorities, not operators: an airport's protection range or a city's
+# no-fly area may be far larger than a flight's area.
+RESTRICTION_RULES = Rules(max_area_m2=50_000e6, max_vertices=5000)
 
 
 @dataclass(frozen=True)

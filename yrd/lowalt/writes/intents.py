@@ -2,9 +2,11 @@
 
 A submission is accepted only when the engine finds no conflict with holding intents of the same or
 higher priority and no active no-fly restriction (see `conflicts.detect`). A refused submission
-writes nothing but a `Refusal` (the figure "conflicts prevented") and raises `AirspaceConflict`
-(HTTP 409) carrying the conflicts and the nearest free window. An emergency intent is accepted over
-normal ones, which become *displaced*; their operators are told at once, after commit.
+writes nothing but a `Refusal` (the figure "conflicts prevented"), which the returned `Outcome`
+carries with the conflicts and the nearest free window; the API answers it with HTTP 409. With an
+idempotency key, a retry replays the first outcome, accepted or refused, without checking again.
+An emergency intent is accepted over normal ones, which become *displaced*; their operators are
+told at once, after commit.
 
 An intent that crosses more than one province, or needs approval (its class has no suitable
 airspace there, it flies above 120 m, or enters controlled airspace), waits for each crossed
@@ -14,7 +16,7 @@ province's consent in flight order; it holds its airspace while it waits.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
@@ -22,12 +24,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from yrd.lowalt.apps import CONSENT, EMERGENCY, SUBMIT
 
+from yrd.core import idempotency
 from yrd.core.access import require
+from yrd.core.actors import person, write
 from yrd.core.audit import audit_record
 from yrd.core.errors import Conflict
 from yrd.core.models import Jurisdiction, Organisation
+from yrd.lowalt.apps import CONSENT, EMERGENCY, SUBMIT
 from yrd.lowalt.conflicts import AircraftClass, InvalidVolume, OperationalIntent, Priority, Verdict, permission
 from yrd.lowalt.conflicts.detect import Assessment
 from yrd.lowalt.deconfliction import (
@@ -43,6 +47,8 @@ from yrd.lowalt.models import Aircraft, Consent, Intent, IntentState, Refusal
 from yrd.lowalt.notices import tell_next_authority, tell_operator
 from yrd.lowalt.texts import problem_message, problems_by_field
 
+__all__ = ["consent_decide", "intent_submit", "intent_update", "intent_withdraw"]
+
 
 @dataclass(frozen=True)
 class IntentInput:
@@ -52,14 +58,18 @@ class IntentInput:
     emergency: bool = False
 
 
-class AirspaceConflict(Conflict):
-    """The intent meets accepted intents or active restrictions (HTTP 409); `assessment` says which and when."""
+@dataclass(frozen=True)
+class Outcome:
+    """What a submission or update came to: the intent, or the refusal and (unless replayed) the assessment."""
 
-    def __init__(self, assessment: Assessment, refusal: Refusal):
-        count = len(assessment.conflicts)
-        message = _("Refused: the intent meets %(count)d occupied or restricted volume(s).") % {"count": count}
-        super().__init__(message, code="airspace_conflict")
-        self.assessment, self.refusal = assessment, refusal
+    intent: Intent | None = None
+    refusal: Refusal | None = None
+    assessment: Assessment | None = None
+    replayed: bool = False
+
+    @property
+    def accepted(self) -> bool:
+        return self.intent is not None
 
 
 @dataclass(frozen=True)
@@ -74,46 +84,54 @@ class Checked:
 
 # --- submit ---------------------------------------------------------------------------------------
 
+SUBMIT_OPERATION = "lowalt.intent.submit"
 
-def intent_submit(*, acting_user, operator: Organisation, data: IntentInput, at: datetime | None = None) -> Intent:
-    """Check and store a new intent; raise ValidationError (bad input) or AirspaceConflict (refused)."""
+
+@write
+def intent_submit(
+    *,
+    acting_user,
+    operator: Organisation,
+    data: IntentInput,
+    idempotency_key: str | None = None,
+    at: datetime | None = None,
+    is_demo: bool = False,
+) -> Outcome:
+    """Check a new intent and store it, or record its refusal (ValidationError for bad input)."""
     at = at or timezone.now()
     require(acting_user, SUBMIT, operator)
     if data.emergency:
         require(acting_user, EMERGENCY, operator)
+    earlier = idempotency.claim(
+        acting_user=acting_user, operation=SUBMIT_OPERATION, key=idempotency_key, request=_fingerprint(operator, data)
+    )
+    if earlier is not None:
+        return _replay(earlier)
     checked = _validate(operator, data, at, number="new")
-    try:
-        return _accept(acting_user, operator, data, checked, at)
-    except _Refused as refused:
-        raise AirspaceConflict(refused.assessment, _record_refusal(acting_user, operator, refused.assessment)) from None
-
-
-class _Refused(Exception):
-    def __init__(self, assessment: Assessment):
-        self.assessment = assessment
-
-
-@transaction.atomic
-def _accept(acting_user, operator, data: IntentInput, checked: Checked, at: datetime) -> Intent:
     lock_airspace(list(checked.engine.volumes))
     assessment = check(checked.engine, at)
     if not assessment.accepted:
-        raise _Refused(assessment)
+        refusal = _record_refusal(acting_user, operator, assessment, is_demo)
+        idempotency.fulfil(
+            acting_user=acting_user, operation=SUBMIT_OPERATION, key=idempotency_key, result_id=f"refusal:{refusal.pk}"
+        )
+        return Outcome(refusal=refusal, assessment=assessment)
     intent = Intent.objects.create(
         number=_provisional_number(),
         operator=operator,
         aircraft=checked.aircraft,
-        submitted_by=acting_user,
-        purpose=data.purpose,
+        submitted_by=person(acting_user),
+        purpose=data.purpose.strip(),
         priority=checked.engine.priority,
         state=IntentState.AWAITING_CONSENT if checked.needs_consent else IntentState.ACCEPTED,
         starts_at=checked.engine.window.start,
         ends_at=checked.engine.window.end,
+        is_demo=is_demo,
     )
     intent.number = f"LA{timezone.localdate(at):%Y%m%d}-{intent.pk:06d}"
     intent.save(update_fields=["number"])
     _store_plan(intent, data, checked)
-    displaced = _displace(assessment, intent)
+    displaced = _displace(acting_user, assessment, intent)
     audit_record(
         actor=acting_user,
         action="lowalt.intent.submit",
@@ -121,11 +139,22 @@ def _accept(acting_user, operator, data: IntentInput, checked: Checked, at: date
         jurisdiction=",".join(p.code for p in checked.provinces),
         data={"state": intent.state, "priority": intent.priority, "displaced": [i.number for i in displaced]},
     )
+    idempotency.fulfil(acting_user=acting_user, operation=SUBMIT_OPERATION, key=idempotency_key, result_id=intent.pk)
     transaction.on_commit(lambda: _after_accept(intent, displaced))
-    return intent
+    return Outcome(intent=intent, assessment=assessment)
 
 
-def _record_refusal(acting_user, operator, assessment: Assessment) -> Refusal:
+def _replay(earlier: str) -> Outcome:
+    if earlier.startswith("refusal:"):
+        return Outcome(refusal=Refusal.objects.get(pk=int(earlier.removeprefix("refusal:"))), replayed=True)
+    return Outcome(intent=Intent.objects.get(pk=int(earlier)), replayed=True)
+
+
+def _fingerprint(operator: Organisation, data: IntentInput) -> dict:
+    return {"operator": operator.pk, **asdict(data)}
+
+
+def _record_refusal(acting_user, operator, assessment: Assessment, is_demo: bool = False) -> Refusal:
     details = {
         "conflicts": [
             {
@@ -142,29 +171,24 @@ def _record_refusal(acting_user, operator, assessment: Assessment) -> Refusal:
         if assessment.free_window
         else None,
     }
-    with transaction.atomic():
-        refusal = Refusal.objects.create(
-            operator=operator, submitted_by=acting_user, conflicts=len(assessment.conflicts), details=details
-        )
-        audit_record(actor=acting_user, action="lowalt.intent.refuse", obj=refusal, data=details)
+    refusal = Refusal.objects.create(
+        operator=operator,
+        submitted_by=person(acting_user),
+        conflicts=len(assessment.conflicts),
+        details=details,
+        is_demo=is_demo,
+    )
+    audit_record(actor=acting_user, action="lowalt.intent.refuse", obj=refusal, data=details)
     return refusal
 
 
 # --- update and withdraw ------------------------------------------------------------------------
 
 
-def intent_update(*, acting_user, number: str, version: int, data: IntentInput, at: datetime | None = None) -> Intent:
-    """Replace an intent's plan, on the version the operator last saw (an older one is refused with 409)."""
+@write
+def intent_update(*, acting_user, number: str, version: int, data: IntentInput, at: datetime | None = None) -> Outcome:
+    """Replace an intent's plan, on the version the operator last saw (an older one: Conflict, HTTP 409)."""
     at = at or timezone.now()
-    try:
-        return _update(acting_user, number, version, data, at)
-    except _Refused as refused:
-        operator = Intent.objects.get(number=number).operator
-        raise AirspaceConflict(refused.assessment, _record_refusal(acting_user, operator, refused.assessment)) from None
-
-
-@transaction.atomic
-def _update(acting_user, number: str, version: int, data: IntentInput, at: datetime) -> Intent:
     intent = _locked(number)
     require(acting_user, SUBMIT, intent.operator)
     _check_version(intent, version)
@@ -176,16 +200,17 @@ def _update(acting_user, number: str, version: int, data: IntentInput, at: datet
     lock_airspace(list(checked.engine.volumes))
     assessment = check(checked.engine, at)
     if not assessment.accepted:
-        raise _Refused(assessment)
+        refusal = _record_refusal(acting_user, intent.operator, assessment, intent.is_demo)
+        return Outcome(refusal=refusal, assessment=assessment)
     intent.volumes.all().delete()
     intent.consents.all().delete()
-    intent.aircraft, intent.purpose, intent.priority = checked.aircraft, data.purpose, checked.engine.priority
+    intent.aircraft, intent.purpose, intent.priority = checked.aircraft, data.purpose.strip(), checked.engine.priority
     intent.state = IntentState.AWAITING_CONSENT if checked.needs_consent else IntentState.ACCEPTED
     intent.starts_at, intent.ends_at = checked.engine.window.start, checked.engine.window.end
     intent.version += 1
     intent.save()
     _store_plan(intent, data, checked)
-    displaced = _displace(assessment, intent)
+    displaced = _displace(acting_user, assessment, intent)
     audit_record(
         actor=acting_user,
         action="lowalt.intent.update",
@@ -193,10 +218,10 @@ def _update(acting_user, number: str, version: int, data: IntentInput, at: datet
         data={"version": intent.version, "state": intent.state, "displaced": [i.number for i in displaced]},
     )
     transaction.on_commit(lambda: _after_accept(intent, displaced))
-    return intent
+    return Outcome(intent=intent, assessment=assessment)
 
 
-@transaction.atomic
+@write
 def intent_withdraw(*, acting_user, number: str, version: int) -> Intent:
     intent = _locked(number)
     require(acting_user, SUBMIT, intent.operator)
@@ -213,7 +238,7 @@ def intent_withdraw(*, acting_user, number: str, version: int) -> Intent:
 # --- consent -------------------------------------------------------------------------------------
 
 
-@transaction.atomic
+@write
 def consent_decide(*, acting_user, number: str, grant: bool, note: str = "") -> Consent:
     """The province whose turn it is grants or refuses; the last grant accepts the intent."""
     intent = _locked(number)
@@ -224,7 +249,7 @@ def consent_decide(*, acting_user, number: str, grant: bool, note: str = "") -> 
     if len(note) > 500:
         raise ValidationError({"note": [_("At most 500 characters.")]})
     step.state = Consent.State.GRANTED if grant else Consent.State.REFUSED
-    step.decided_by, step.decided_at, step.note = acting_user, timezone.now(), note
+    step.decided_by, step.decided_at, step.note = person(acting_user), timezone.now(), note
     step.save()
     more = intent.consents.filter(state=Consent.State.PENDING).exists()
     if not grant:
@@ -294,7 +319,7 @@ def _store_plan(intent: Intent, data: IntentInput, checked: Checked) -> None:
         )
 
 
-def _displace(assessment: Assessment, by: Intent) -> list[Intent]:
+def _displace(acting_user, assessment: Assessment, by: Intent) -> list[Intent]:
     """Lower-priority holding intents the new one overlaps: no longer holding, to be replanned."""
     numbers = sorted({c.ref for c in assessment.displaced})
     displaced = list(Intent.objects.select_for_update().filter(number__in=numbers).select_related("operator"))
@@ -302,7 +327,7 @@ def _displace(assessment: Assessment, by: Intent) -> list[Intent]:
         intent.state = IntentState.DISPLACED
         intent.version += 1
         intent.save(update_fields=["state", "version", "updated_at"])
-        audit_record(actor=None, action="lowalt.intent.displace", obj=intent, data={"by": by.number})
+        audit_record(actor=acting_user, action="lowalt.intent.displace", obj=intent, data={"by": by.number})
     return displaced
 
 
