@@ -142,7 +142,7 @@ def _city(code):
     return Jurisdiction.objects.get(level=Jurisdiction.Level.CITY, code=code)
 
 
-def _demo_uscc(adcode: str, serial: int) -> str:
+def demo_uscc(adcode: str, serial: int) -> str:
     """A Unified Social Credit Code that passes both check digits (GB 11714 inside, GB 32100 outside)."""
     code = f"MA{serial:06d}"
     weights = (3, 7, 9, 10, 5, 8, 4, 2)
@@ -156,7 +156,7 @@ def _demo_uscc(adcode: str, serial: int) -> str:
 
 
 def _company(name_zh, name_en, kind, city, serial):
-    code = _demo_uscc(city.code, serial)
+    code = demo_uscc(city.code, serial)
     existing = Organisation.objects.filter(uscc=code).first()
     return existing or organisation_create(
         acting_user=SYSTEM, name_zh=name_zh, name_en=name_en, kind=kind, jurisdiction=city, uscc=code, is_demo=True
@@ -289,6 +289,9 @@ def _flights(people, operators):
             writes.consent_decide(
                 acting_user=people[officer], number=outcome.intent.number, grant=True, note="演示同意"
             )
+    # A second flight filed into the same corridor at the same time is refused, with a free window offered.
+    late = IntentInput("DEMO-SH-0001", "跨省配送加班（演示）", [crossing])
+    _file(people["uas_sh"], operators["uas_sh"], late, filed_at)
     # A medical emergency over the same street as a normal delivery: accepted, the delivery displaced.
     start = timezone.make_aware(datetime.combine(day, time(14)))
     street = [[117.2272, 31.8206], [117.2600, 31.8400]]

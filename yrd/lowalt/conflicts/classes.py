@@ -36,7 +36,7 @@ from enum import StrEnum
 
 import shapely
 
-from .problems import Problem
+from .problems import Problem, plain
 from .problems import gettext_noop as _
 from .restrictions import RestrictionKind, RestrictionSet
 from .volumes import TimeWindow, Volume4D
@@ -121,7 +121,7 @@ def permission(aircraft_class: AircraftClass, volumes: Iterable[Volume4D], restr
             "altitude",
             "micro_too_high",
             _("A micro aircraft flies at most {maximum} m true height; this plan reaches {upper} m."),
-            {"maximum": MICRO_MAX_HEIGHT_M, "upper": top},
+            {"maximum": MICRO_MAX_HEIGHT_M, "upper": plain(top)},
         )
         return Permission(Verdict.NOT_PERMITTED, (reason,))
     reasons = []
@@ -140,7 +140,7 @@ def permission(aircraft_class: AircraftClass, volumes: Iterable[Volume4D], restr
                 "altitude",
                 "above_120",
                 _("Above {ceiling} m true height is controlled airspace; this plan reaches {upper} m."),
-                {"ceiling": CONTROLLED_ABOVE_M, "upper": top},
+                {"ceiling": CONTROLLED_ABOVE_M, "upper": plain(top)},
             )
         )
     for volume in volumes:

@@ -16,6 +16,13 @@ def gettext_noop(template: str) -> str:
     return template
 
 
+def plain(value):
+    """A number as people write it in a message: 80 rather than 80.0."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with one field."""

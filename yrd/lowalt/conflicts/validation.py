@@ -29,7 +29,7 @@ import numpy as np
 import shapely
 
 from .geo import buffer_on_ground, in_region, to_metric
-from .problems import InvalidVolume, Problem
+from .problems import InvalidVolume, Problem, plain
 from .problems import gettext_noop as _
 from .volumes import AltitudeBand, TimeWindow, Volume4D
 
@@ -228,7 +228,7 @@ def band_problems(lower, upper, rules: Rules) -> list[Problem]:
     """What is wrong with an altitude band [lower, upper] in metres true height."""
     if not (_is_number(lower) and _is_number(upper)):
         return [Problem("altitude", "not_numbers", _("Both altitude limits must be numbers of metres."))]
-    values = {"lower": lower, "upper": upper}
+    values = {"lower": plain(lower), "upper": plain(upper)}
     if lower > upper:
         return [
             Problem(
@@ -263,7 +263,7 @@ def band_problems(lower, upper, rules: Rules) -> list[Problem]:
                 "altitude",
                 "too_thin",
                 _("The altitude band is {thickness} m thick; it must be at least {minimum} m."),
-                {"thickness": upper - lower, "minimum": rules.min_band_thickness_m},
+                {"thickness": plain(upper - lower), "minimum": plain(rules.min_band_thickness_m)},
             )
         )
     return problems
