@@ -130,9 +130,9 @@ def lock_airspace(volumes: list[Volume4D]) -> None:
     """Take the advisory locks of every grid cell the volumes' bounding box touches (PostgreSQL only)."""
     if connection.vendor != "postgresql":
         return
-    xmin, ymin, xmax, ymax = shapely.total_bounds([v.geometry for v in volumes])
-    columns = range(int(xmin // LOCK_CELL_M), int(xmax // LOCK_CELL_M) + 1)
-    rows = range(int(ymin // LOCK_CELL_M), int(ymax // LOCK_CELL_M) + 1)
+    min_x, min_y, max_x, max_y = shapely.total_bounds([v.geometry for v in volumes])
+    columns = range(int(min_x // LOCK_CELL_M), int(max_x // LOCK_CELL_M) + 1)
+    rows = range(int(min_y // LOCK_CELL_M), int(max_y // LOCK_CELL_M) + 1)
     keys = sorted(LOCK_NAMESPACE + (column + 500) * 1000 + (row + 500) for column in columns for row in rows)
     with connection.cursor() as cursor:
         for key in keys:
@@ -145,17 +145,17 @@ def restriction_set() -> RestrictionSet:
 
 def stored_neighbours(volumes: list[Volume4D], search: timedelta = DEFAULT_SEARCH) -> list[OperationalIntent]:
     """Holding intents with a volume whose box meets the new volumes' box within `search` of their times."""
-    xmin, ymin, xmax, ymax = shapely.total_bounds([v.geometry for v in volumes])
+    min_x, min_y, max_x, max_y = shapely.total_bounds([v.geometry for v in volumes])
     start = min(v.window.start for v in volumes) - search
     end = max(v.window.end for v in volumes) + search
     near = IntentVolume.objects.filter(
         intent__state__in=HOLDING,
         starts_at__lt=end,
         ends_at__gt=start,
-        xmin__lte=xmax,
-        xmax__gte=xmin,
-        ymin__lte=ymax,
-        ymax__gte=ymin,
+        min_x__lte=max_x,
+        max_x__gte=min_x,
+        min_y__lte=max_y,
+        max_y__gte=min_y,
     ).values_list("intent_id", flat=True)
     rows = IntentVolume.objects.filter(intent_id__in=near).select_related("intent").order_by("intent_id", "ordinal")
     grouped: dict[int, list[IntentVolume]] = {}
@@ -176,7 +176,7 @@ def check(intent: OperationalIntent, now: datetime) -> Assessment:
 
 
 def volume_row(intent, ordinal: int, given: VolumeInput, volume: Volume4D) -> IntentVolume:
-    xmin, ymin, xmax, ymax = shapely.bounds(volume.geometry)
+    min_x, min_y, max_x, max_y = shapely.bounds(volume.geometry)
     return IntentVolume(
         intent=intent,
         ordinal=ordinal,
@@ -188,8 +188,8 @@ def volume_row(intent, ordinal: int, given: VolumeInput, volume: Volume4D) -> In
         starts_at=given.starts_at,
         ends_at=given.ends_at,
         footprint=shapely.to_wkb(volume.geometry),
-        xmin=xmin,
-        ymin=ymin,
-        xmax=xmax,
-        ymax=ymax,
+        min_x=min_x,
+        min_y=min_y,
+        max_x=max_x,
+        max_y=max_y,
     )

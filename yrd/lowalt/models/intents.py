@@ -83,15 +83,15 @@ class IntentVolume(models.Model):
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     footprint = models.BinaryField(_("footprint (WKB, region projection)"))
-    xmin = models.FloatField()
-    ymin = models.FloatField()
-    xmax = models.FloatField()
-    ymax = models.FloatField()
+    min_x = models.FloatField()
+    min_y = models.FloatField()
+    max_x = models.FloatField()
+    max_y = models.FloatField()
 
     class Meta:
         ordering = ["intent", "ordinal"]
         constraints = [models.UniqueConstraint(fields=["intent", "ordinal"], name="lowalt_volume_ordinal")]
-        indexes = [models.Index(fields=["starts_at", "ends_at"]), models.Index(fields=["xmin", "xmax"])]
+        indexes = [models.Index(fields=["starts_at", "ends_at"]), models.Index(fields=["min_x", "max_x"])]
         verbose_name = _("intent volume")
         verbose_name_plural = _("intent volumes")
 

@@ -59,8 +59,8 @@ def occupied_volumes(user, start: datetime, end: datetime, bbox: tuple | None = 
         raise PermissionDenied(_("Only operators and airspace officers see the occupied airspace."))
     rows = IntentVolume.objects.filter(intent__state__in=HOLDING, starts_at__lt=end, ends_at__gt=start)
     if bbox is not None:
-        xmin, ymin, xmax, ymax = bbox
-        rows = rows.filter(xmin__lte=xmax, xmax__gte=xmin, ymin__lte=ymax, ymax__gte=ymin)
+        min_x, min_y, max_x, max_y = bbox
+        rows = rows.filter(min_x__lte=max_x, max_x__gte=min_x, min_y__lte=max_y, max_y__gte=min_y)
     visible = set(intents_visible_to(user).filter(state__in=HOLDING).values_list("pk", flat=True))
     rows = rows.select_related("intent", "intent__operator").order_by("starts_at", "intent_id", "ordinal")
     return [_occupied(row, row.intent_id in visible) for row in rows]

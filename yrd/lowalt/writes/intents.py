@@ -136,8 +136,13 @@ def intent_submit(
         actor=acting_user,
         action="lowalt.intent.submit",
         obj=intent,
-        jurisdiction=",".join(p.code for p in checked.provinces),
-        data={"state": intent.state, "priority": intent.priority, "displaced": [i.number for i in displaced]},
+        jurisdiction=checked.provinces[0].code,  # where it starts; all it crosses are in the data
+        data={
+            "state": intent.state,
+            "priority": intent.priority,
+            "provinces": [p.code for p in checked.provinces],
+            "displaced": [i.number for i in displaced],
+        },
     )
     idempotency.fulfil(acting_user=acting_user, operation=SUBMIT_OPERATION, key=idempotency_key, result_id=intent.pk)
     transaction.on_commit(lambda: _after_accept(intent, displaced))
