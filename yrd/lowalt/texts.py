@@ -3,10 +3,14 @@
 from django.utils.translation import gettext
 
 from .conflicts import Problem
+from .models import Aircraft
 
 
 def problem_message(problem: Problem) -> str:
-    return gettext(problem.template).format(**problem.params)
+    params = dict(problem.params)
+    if "aircraft_class" in params:  # the engine names the class by its code; say it in words
+        params["aircraft_class"] = str(Aircraft.Class(params["aircraft_class"]).label)
+    return gettext(problem.template).format(**params)
 
 
 def problems_by_field(problems) -> dict[str, list[str]]:
