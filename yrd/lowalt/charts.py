@@ -68,6 +68,8 @@ def map_option(sites, restrictions, operations) -> dict:
         "geo": {
             "map": "yrd",
             "roam": True,
+            "center": [120.2, 31.2],  # the busiest part of the region (Shanghai–Suzhou–Hangzhou) first
+            "zoom": 1.6,
             "itemStyle": {"areaColor": "#eef2f7", "borderColor": "#9aa9bb"},
             "emphasis": {"disabled": True},
         },
@@ -127,6 +129,11 @@ def _operation_item(operation: dict) -> dict:
     }
 
 
+def _local(moment) -> str:
+    """China Standard Time without an offset: ECharts then draws 08:00 as 08:00 in any browser's zone."""
+    return f"{timezone.localtime(moment):%Y-%m-%d %H:%M:%S}"
+
+
 def timeline_option(operations, start, end) -> dict:
     """Rectangles (time × height) drawn as mark areas of an empty series: pure JSON, no render function."""
     areas = []
@@ -139,18 +146,18 @@ def timeline_option(operations, start, end) -> dict:
             [
                 {
                     "name": label,
-                    "xAxis": o["start"].isoformat(),
+                    "xAxis": _local(o["start"]),
                     "yAxis": o["lower_m"],
                     "itemStyle": {"color": colour, "opacity": 0.45, "borderColor": colour, "borderWidth": 1},
                 },
-                {"xAxis": o["end"].isoformat(), "yAxis": o["upper_m"]},
+                {"xAxis": _local(o["end"]), "yAxis": o["upper_m"]},
             ]
         )
     top = max([o["upper_m"] for o in operations] + [150])
     return {
         "tooltip": {"trigger": "item"},
         "grid": {"left": 60, "right": 30, "top": 30, "bottom": 50},
-        "xAxis": {"type": "time", "min": start.isoformat(), "max": end.isoformat()},
+        "xAxis": {"type": "time", "min": _local(start), "max": _local(end)},
         "yAxis": {"type": "value", "min": 0, "max": top, "name": _("m true height")},
         "series": [
             {
@@ -162,7 +169,7 @@ def timeline_option(operations, start, end) -> dict:
                     "lineStyle": {"color": "#c62828", "type": "dashed"},
                     "data": [{"yAxis": 120, "name": _("120 m: controlled airspace above")}],
                 },
-                "markArea": {"data": areas},
+                "markArea": {"label": {"show": False}, "data": areas},
             }
         ],
     }

@@ -6,10 +6,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from yrd.core.translation import Bilingual
+from yrd.core.translation import Bilingual, wants_chinese
 from yrd.lowalt.conflicts import AltitudeBand, Restriction, RestrictionKind
 from yrd.lowalt.conflicts.geo import to_metric
 from yrd.lowalt.conflicts.schedule import active_from_dict
+
+WEEKDAYS = [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")]
 
 
 class AirspaceRestriction(Bilingual, models.Model):
@@ -51,6 +53,21 @@ class AirspaceRestriction(Bilingual, models.Model):
 
     def access_scope(self):
         return [self.province], []
+
+    @property
+    def active_text(self) -> str:
+        """When it applies, in words (local time)."""
+        active = self.active or {}
+        if active.get("type") == "weekly":
+            days = [str(WEEKDAYS[d]) for d in active.get("weekdays", [])]
+            return _("%(days)s %(start)s–%(end)s") % {
+                "days": "、".join(days) if wants_chinese() else ", ".join(days),
+                "start": active["start"],
+                "end": active["end"],
+            }
+        if active.get("type") == "windows":
+            return "; ".join(f"{start[:16].replace('T', ' ')}–{end[11:16]}" for start, end in active.get("windows", []))
+        return str(_("Always"))
 
     def geometry(self) -> shapely.Polygon:
         return shapely.Polygon(to_metric(np.asarray(self.outline, dtype=float)))

@@ -2,6 +2,7 @@
 timeline of a city's airspace."""
 
 import shapely
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -35,6 +36,7 @@ def airspace_map(request):
     return render(request, "lowalt/map.html", context)
 
 
+@login_required
 def timeline(request):
     if not intent_reads.may_see_airspace(request.user):
         raise PermissionDenied(_("Only operators and airspace officers see the occupied airspace."))

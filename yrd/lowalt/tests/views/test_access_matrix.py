@@ -19,7 +19,7 @@ EXPECTED = {  # page -> status per persona (302: sent to log in)
         "sh_officer": 200,
         "js_officer": 200,
         "stranger": 403,
-        "anonymous": 403,
+        "anonymous": 302,
     },
     "intents": {
         "pilot": 200,
