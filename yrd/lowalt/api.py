@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.responses import Status
 
-from yrd.core.models import Jurisdiction
+from yrd.core.models import Jurisdiction, Organisation
 from yrd.core.schemas import ApiError
 from yrd.lowalt import writes
 from yrd.lowalt.conflicts import AircraftClass, TimeWindow, suitable_airspace
@@ -31,7 +31,7 @@ from yrd.lowalt.models import Intent
 from yrd.lowalt.selectors import intents as intent_reads
 from yrd.lowalt.selectors import registry as register_reads
 from yrd.lowalt.writes.intents import IntentInput, Outcome
-from yrd.lowalt.writes.registry import AircraftInput
+from yrd.lowalt.writes.registry import AircraftInput, SiteInput
 
 router = Router(tags=["lowalt"])
 ERRORS = {400: ApiError, 403: ApiError, 404: ApiError, 409: ApiError}
@@ -167,6 +167,29 @@ class SiteOut(Schema):
     demo: bool
 
 
+class SiteIn(Schema):
+    kind: Literal["point", "vertiport"]
+    name_zh: str = Field(..., max_length=200)
+    name_en: str = Field("", max_length=200)
+    city: str = Field(..., max_length=6, description="City adcode")
+    owner: int = Field(..., description="Owning organisation's id")
+    longitude: Decimal = Field(..., max_digits=9, decimal_places=6)
+    latitude: Decimal = Field(..., max_digits=8, decimal_places=6)
+    pads: int = Field(..., ge=1, le=1000)
+    charging_points: int = Field(0, ge=0, le=1000)
+    status: Literal["operating", "planned", "closed"] = "operating"
+
+
+class CoverageOut(Schema):
+    kind: str
+    technology: str
+    provider: str
+    city: str
+    ceiling_m: int
+    outline: list[list[float]]
+    demo: bool
+
+
 class ImportOut(Schema):
     created: int
     updated: int
@@ -250,6 +273,31 @@ def occupied(request, start: datetime, end: datetime):
 @router.get("/sites", response=list[SiteOut], auth=None, summary="Take-off and landing sites and vertiports")
 def sites(request):
     return [_site_out(s) for s in register_reads.sites()]
+
+
+@router.post("/sites", response={201: SiteOut, **ERRORS}, summary="Register a take-off and landing site")
+def register_site(request, payload: SiteIn):
+    city = get_object_or_404(Jurisdiction, level=Jurisdiction.Level.CITY, code=payload.city)
+    owner = get_object_or_404(Organisation, pk=payload.owner)
+    fields = payload.dict(exclude={"city", "owner"})
+    data = SiteInput(city=city, owner=owner, **fields)
+    return Status(201, _site_out(writes.site_save(acting_user=request.user, data=data)))
+
+
+@router.get("/coverage", response=list[CoverageOut], auth=None, summary="Communication and surveillance coverage")
+def coverage(request):
+    return [
+        {
+            "kind": c.kind,
+            "technology": c.technology,
+            "provider": c.provider.name,
+            "city": c.city.code,
+            "ceiling_m": c.ceiling_m,
+            "outline": c.outline,
+            "demo": c.is_demo,
+        }
+        for c in register_reads.coverage()
+    ]
 
 
 @router.get("/aircraft", response=list[AircraftOut])
