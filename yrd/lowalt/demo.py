@@ -23,6 +23,7 @@ from yrd.lowalt.deconfliction import VolumeInput
 from yrd.lowalt.models import Aircraft, AirspaceRestriction, Coverage, Intent, Site
 from yrd.lowalt.reference import circle
 from yrd.lowalt.writes.intents import IntentInput
+from yrd.lowalt.writes.registry import AircraftInput, SiteInput
 
 SEED = 14
 PROVINCES = {"310000": "sh", "320000": "js", "330000": "zj", "340000": "ah"}
@@ -173,7 +174,7 @@ def _people():
         )
         for registration, model, aircraft_class, empty, takeoff in AIRCRAFT[account]:
             if not Aircraft.objects.filter(registration=registration).exists():
-                data = writes.AircraftInput(registration, model, aircraft_class, Decimal(empty), Decimal(takeoff))
+                data = AircraftInput(registration, model, aircraft_class, Decimal(empty), Decimal(takeoff))
                 writes.aircraft_register(acting_user=SYSTEM, operator=operator, data=data, is_demo=True)
     for code, short in PROVINCES.items():
         province = _province(code)
@@ -197,7 +198,7 @@ def _sites(operators):
     for city, kind, name_zh, name_en, lon, lat, pads, charging in SITES:
         if Site.objects.filter(name_zh=name_zh).exists():
             continue
-        data = writes.SiteInput(kind, name_zh, name_en, _city(city), owner, Decimal(lon), Decimal(lat), pads, charging)
+        data = SiteInput(kind, name_zh, name_en, _city(city), owner, Decimal(lon), Decimal(lat), pads, charging)
         writes.site_save(acting_user=SYSTEM, data=data, is_demo=True)
     if not Coverage.objects.filter(is_demo=True).exists():
         provider = _company("长三角通信运营商（演示）", "YRD Telecom (demo)", "enterprise", _city("310000"), 5)

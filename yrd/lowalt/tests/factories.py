@@ -13,6 +13,7 @@ from yrd.lowalt import writes
 from yrd.lowalt.deconfliction import VolumeInput
 from yrd.lowalt.demo import demo_uscc
 from yrd.lowalt.writes.intents import IntentInput
+from yrd.lowalt.writes.registry import AircraftInput
 
 _serial = itertools.count(100)
 
@@ -37,7 +38,7 @@ def operator_person(organisation, role="uas_operator"):
 
 
 def aircraft(organisation, aircraft_class="light", empty="3.000", takeoff="6.000", registration=None):
-    data = writes.AircraftInput(
+    data = AircraftInput(
         registration or f"TEST-{next(_serial):06d}", "Test model", aircraft_class, Decimal(empty), Decimal(takeoff)
     )
     return writes.aircraft_register(acting_user=SYSTEM, operator=organisation, data=data)

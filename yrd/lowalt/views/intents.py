@@ -1,5 +1,7 @@
 """An operator's own flight plans: list, file, read (with the conflicts of a refusal), withdraw."""
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -58,7 +60,13 @@ def intent_new(request):
                 messages.success(request, _("Intent %(number)s is filed.") % {"number": outcome.intent.number})
                 return redirect("lowalt:intent", number=outcome.intent.number)
             refusal = outcome.refusal
-    context = {"form": form, "operator": operator, "operators": operators, "refusal": refusal}
+    context = {
+        "form": form,
+        "operator": operator,
+        "operators": operators,
+        "refusal": refusal,
+        "idempotency_key": uuid.uuid4().hex,  # a double click or a resent form files once
+    }
     return render(request, "lowalt/intent_form.html", context)
 
 

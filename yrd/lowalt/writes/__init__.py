@@ -1,7 +1,7 @@
 """Every write of the low-altitude module: permission-checked, validated, in one transaction, audited."""
 
-from .intents import Outcome, consent_decide, intent_submit, intent_update, intent_withdraw
-from .registry import AircraftInput, SiteInput, aircraft_register, coverage_save, restrictions_import, site_save
+from .intents import consent_decide, intent_submit, intent_update, intent_withdraw
+from .registry import aircraft_register, coverage_save, restrictions_import, site_save
 
 __all__ = [
     "aircraft_register",
@@ -13,6 +13,3 @@ __all__ = [
     "restrictions_import",
     "site_save",
 ]
-
-# Input and result types, for callers (not writes themselves).
-TYPES = (AircraftInput, Outcome, SiteInput)
