@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from yrd.core.personal import Kind
 from yrd.lowalt.conflicts import AltitudeBand, OperationalIntent, Priority, TimeWindow, Volume4D
 
 
@@ -109,6 +110,8 @@ class IntentVolume(models.Model):
 
 class Consent(models.Model):
     """One province's consent to an intent that crosses it or needs its approval, asked in order."""
+
+    personal_fields = {"note": Kind.FREE_TEXT}  # an officer's words may name people
 
     class State(models.TextChoices):
         PENDING = "pending", _("Pending")

@@ -61,6 +61,7 @@ def intent_new(request):
                 return redirect("lowalt:intent", number=outcome.intent.number)
             refusal = outcome.refusal
     context = {
+        "retry": _retry_fields(request.POST, refusal),
         "form": form,
         "operator": operator,
         "operators": operators,
@@ -68,6 +69,15 @@ def intent_new(request):
         "idempotency_key": uuid.uuid4().hex,  # a double click or a resent form files once
     }
     return render(request, "lowalt/intent_form.html", context)
+
+
+def _retry_fields(posted, refusal) -> list[tuple[str, str]] | None:
+    """The refused form's fields with the offered free window in place of its times (one click files it)."""
+    free = refusal.details.get("free_window") if refusal else None
+    if not free:
+        return None
+    moved = {"start": free[0][:16], "end": free[1][:16], "idempotency_key": uuid.uuid4().hex}
+    return [(name, moved.get(name, value)) for name, value in posted.items() if name != "csrfmiddlewaretoken"]
 
 
 @login_required

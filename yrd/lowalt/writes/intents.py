@@ -165,14 +165,14 @@ def _record_refusal(acting_user, operator, assessment: Assessment, is_demo: bool
             {
                 "volume": c.volume_no,
                 "source": c.source.value,
-                "start": c.window.start.isoformat(),
-                "end": c.window.end.isoformat(),
+                "start": _local(c.window.start),
+                "end": _local(c.window.end),
                 "lower_m": c.band.lower,
                 "upper_m": c.band.upper,
             }
             for c in assessment.conflicts
         ],
-        "free_window": [assessment.free_window.start.isoformat(), assessment.free_window.end.isoformat()]
+        "free_window": [_local(assessment.free_window.start), _local(assessment.free_window.end)]
         if assessment.free_window
         else None,
     }
@@ -355,6 +355,10 @@ def _after_consent(intent: Intent, granted: bool, more: bool) -> None:
         tell_next_authority(intent)
     else:
         tell_operator(intent, gettext_lazy("Intent %(number)s is accepted"), gettext_lazy("Every province consented."))
+
+
+def _local(moment: datetime) -> str:
+    return timezone.localtime(moment).isoformat()
 
 
 def _locked(number: str) -> Intent:

@@ -100,3 +100,25 @@ def test_the_filing_form_refuses_taken_airspace_and_offers_the_free_window(clien
     )
     page = answer.content.decode()
     assert answer.status_code == 200 and "Refused: the airspace is taken" in page and 'id="free-window"' in page
+
+
+def test_one_click_files_the_refused_plan_in_the_offered_window(client, world):
+    f.file(world.pilot, world.light)
+    client.force_login(world.other_pilot)
+    start = f.tomorrow_at(10, 10)
+    fields = {
+        "aircraft": world.other_light.registration,
+        "purpose": "Delivery",
+        "kind": "route",
+        "outline": "121.40, 31.10\n121.42, 31.11",
+        "buffer_m": 30,
+        "lower_m": 30,
+        "upper_m": 60,
+        "start": start.strftime("%Y-%m-%dT%H:%M"),
+        "end": (start + timedelta(minutes=30)).strftime("%Y-%m-%dT%H:%M"),
+    }
+    refused = client.post("/lowalt/intents/new/", fields)
+    retry = dict(refused.context["retry"])
+    assert retry["start"] == f.tomorrow_at(10, 30).strftime("%Y-%m-%dT%H:%M")
+    filed = client.post("/lowalt/intents/new/", retry)
+    assert filed.status_code == 302 and "/lowalt/intents/LA" in filed["Location"]
