@@ -36,8 +36,16 @@ def _ring(outline: list) -> list:
     return [*outline, outline[0]]
 
 
-def map_option(sites, restrictions, operations) -> dict:
+def map_option(sites, restrictions, operations, coverage=()) -> dict:
     series = [
+        {
+            "name": _("Communication and surveillance coverage"),
+            "type": "lines",
+            "coordinateSystem": "geo",
+            "polyline": True,
+            "lineStyle": {"color": "#0f7c8c", "width": 1, "type": "dashed", "opacity": 0.7},
+            "data": [{"name": _coverage_text(c), "coords": _ring(c.outline)} for c in coverage],
+        },
         _sites_series(_("Take-off and landing points"), [s for s in sites if s.kind == "point"], "circle"),
         _sites_series(_("Vertiports"), [s for s in sites if s.kind == "vertiport"], "diamond"),
         _outline_series(
@@ -75,6 +83,11 @@ def map_option(sites, restrictions, operations) -> dict:
         },
         "series": series,
     }
+
+
+def _coverage_text(coverage) -> str:
+    reach = _("up to %(ceiling)s m") % {"ceiling": coverage.ceiling_m}
+    return f"{coverage.get_kind_display()} · {coverage.technology} · {reach}"
 
 
 def _sites_series(name: str, sites, symbol: str) -> dict:

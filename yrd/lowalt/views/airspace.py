@@ -27,7 +27,7 @@ def airspace_map(request):
         operations = intent_reads.occupied_volumes(request.user, start, end)
     context = {
         "day": day,
-        "chart": map_option(sites, restrictions, operations),
+        "chart": map_option(sites, restrictions, operations, register_reads.coverage()),
         "sites": sites,
         "restrictions": restrictions,
         "operations": operations,
