@@ -7,13 +7,9 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from yrd.core.models import AuditHead
+from yrd.core.audit import data_version
 
 TIMEOUT = 300
-
-
-def data_version():
-    return AuditHead.objects.filter(pk=1).values_list("seq", flat=True).first() or 0
 
 
 def cached_for(user, name, compute, timeout=TIMEOUT):

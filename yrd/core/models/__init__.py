@@ -1,5 +1,5 @@
 from .access import ApiToken, Role, RoleAssignment
-from .audit import AuditEntry, AuditHead
+from .audit import AuditCheckpoint, AuditEntry, AuditHead
 from .idempotency import IdempotencyKey
 from .jurisdictions import Jurisdiction
 from .notifications import Notification
@@ -8,6 +8,7 @@ from .users import User
 
 __all__ = [
     "ApiToken",
+    "AuditCheckpoint",
     "AuditEntry",
     "AuditHead",
     "IdempotencyKey",
