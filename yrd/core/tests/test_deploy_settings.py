@@ -7,6 +7,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 AUDIT_ANCHOR = {  # production wants the audit log anchored outside the database (core.checks)
+    "CRYPTO_SUITE": "intl",
     "AUDIT_SIGNING_KEY": "ed25519:8PVsyMTB4nmsMEYTIU6f26NsiwwfNlBFw7GSP7O7Y+E=",
     "AUDIT_CHECKPOINT_FILE": "/var/lib/yrd/audit-checkpoints.jsonl",
 }
