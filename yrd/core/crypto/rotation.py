@@ -1,4 +1,5 @@
-"""Re-encrypting stored values under the keyring's current keys (`manage.py rotate_keys`).
+"""Re-encrypting stored values under the keyring's current keys (`manage.py rotate_keys`), and
+encrypting values a migration found in clear (`encrypt_in_place`).
 
 Rows are taken in batches, each batch in its own transaction with an audit entry saying what moved to
 which key; a row is due when one of its encrypted fields is under another key than the current one,
@@ -7,7 +8,7 @@ picks up the rows still due.
 """
 
 from django.apps import apps
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 
 from yrd.core.actors import SYSTEM
@@ -79,3 +80,51 @@ def rotate_model(model, *, batch_size: int = 500, progress=None) -> int:
         done += len(batch)
         if progress:
             progress(len(batch))
+
+
+def encrypt_in_place(model, *, batch_size: int = 500) -> int:
+    """Encrypt the values of `model`'s encrypted fields that are still held in clear, and fill their
+    blind indexes: the data step after a migration turned a plain field into an EncryptedTextField
+    (the field itself refuses to read clear text). Returns how many rows were rewritten; running it
+    again rewrites nothing."""
+    fields, indexes = encrypted_fields(model), index_fields(model)
+    table, quote = model._meta.db_table, connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    in_clear = " OR ".join(f"({quote(f.column)} <> '' AND {quote(f.column)} NOT LIKE %s)" for f in fields)
+    done = 0
+    while True:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {quote(model._meta.pk.column)}, {columns} FROM {table} WHERE {in_clear} "
+                f"ORDER BY 1 LIMIT {int(batch_size)}",
+                [keyring.VERSION + ":%"] * len(fields),
+            )
+            rows = cursor.fetchall()
+            for pk, *values in rows:
+                plain = {f.name: v for f, v in zip(fields, values, strict=True)}
+                updates = {f.column: _sealed(f, v) for f, v in zip(fields, values, strict=True)}
+                updates |= {i.column: i.index_of(plain[i.source]) for i in indexes if i.source in plain}
+                assignments = ", ".join(f"{quote(column)} = %s" for column in updates)
+                cursor.execute(
+                    f"UPDATE {table} SET {assignments} WHERE {quote(model._meta.pk.column)} = %s",
+                    [*updates.values(), pk],
+                )
+        done += len(rows)
+        if len(rows) < batch_size:
+            return done
+
+
+def _sealed(field, value):
+    if not value or value.startswith(keyring.VERSION + ":"):
+        return value
+    return keyring.encrypt(value, field.associated_data())
+
+
+def encrypting(model_label: str):
+    """`migrations.RunPython(encrypting("services.Application"), migrations.RunPython.noop)`, after the
+    AlterField that made a field an EncryptedTextField."""
+
+    def run(apps, schema_editor):
+        encrypt_in_place(apps.get_model(model_label))
+
+    return run

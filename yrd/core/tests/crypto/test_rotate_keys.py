@@ -5,10 +5,11 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from yrd.core.audit import verify_chain
 from yrd.core.crypto import rotation
-from yrd.core.crypto.keyring import generate_key
+from yrd.core.crypto.keyring import UndecryptableValue, generate_key
 from yrd.core.models import AuditEntry
 
 from .conftest import stored
@@ -100,3 +101,22 @@ def test_a_dry_run_counts_and_changes_nothing(resident_model, residents, setting
 def test_nothing_is_due_right_after_a_rotation(resident_model, residents, capsys):
     call_command("rotate_keys")
     assert "0 rows due" in capsys.readouterr().out
+
+
+def test_values_left_in_clear_by_a_converted_field_are_encrypted_by_its_migration_step(resident_model):
+    table = resident_model._meta.db_table
+    with connection.cursor() as cursor:  # a plain CharField's rows, just altered to EncryptedTextField
+        for n, number in enumerate(IDS[:3]):
+            cursor.execute(
+                f"INSERT INTO {table} (name, id_number, id_number_index) VALUES (%s, %s, '')", [f"居民{n}", number]
+            )
+        cursor.execute(f"INSERT INTO {table} (name, id_number, id_number_index) VALUES ('', NULL, '')")
+    with pytest.raises(UndecryptableValue):
+        list(resident_model.objects.all())
+    assert rotation.encrypt_in_place(resident_model, batch_size=2) == 3
+    assert [row.id_number for row in resident_model.objects.order_by("pk")] == [*IDS[:3], None]
+    assert resident_model.objects.get(id_number_index__matches=IDS[1]).name == "居民1"
+    assert all(
+        stored(resident_model, row.pk, "name").startswith("v1:") for row in resident_model.objects.order_by("pk")[:3]
+    )
+    assert rotation.encrypt_in_place(resident_model) == 0
