@@ -163,6 +163,20 @@ def read_checkpoint_file(path) -> list[tuple[dict, str]]:
         raise CheckpointProblem(f"{path}: {error.strerror}.") from None
 
 
+def _check_shape(statement, signature, source) -> None:
+    """Enough structure to read a checkpoint before its signature says whether to believe it."""
+    try:
+        well_formed = (
+            isinstance(statement["number"], int)
+            and isinstance(signature, str)
+            and all(isinstance(c, int) and isinstance(s, int) and isinstance(h, str) for c, s, h in statement["heads"])
+        )
+    except (TypeError, KeyError, ValueError):
+        well_formed = False
+    if not well_formed:
+        raise CheckpointProblem(f"A checkpoint in {source} is not of the documented shape (altered).")
+
+
 @dataclass(frozen=True)
 class Vouch:
     """What a checkpoint says about one entry: it is the head of `chain` with hash `hash`."""
@@ -189,6 +203,7 @@ class CheckpointCheck:
     def add(self, checkpoints: list[tuple[dict, str]], source: str) -> None:
         previous = None
         for statement, signature in checkpoints:
+            _check_shape(statement, signature, source)
             self._check_signature(statement, signature, source)
             if previous is not None:
                 self._check_follows(previous, statement, source)

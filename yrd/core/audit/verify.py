@@ -17,6 +17,7 @@ from django.db import connection, transaction
 from yrd.core.audit.chain import CHAINED_FIELDS, entry_hash
 from yrd.core.audit.checkpoints import CheckpointCheck, CheckpointProblem, read_checkpoint_file
 from yrd.core.crypto.signing import trusted_keys
+from yrd.core.crypto.suites import HASHES
 from yrd.core.models import AuditCheckpoint, AuditEntry, AuditHead
 from yrd.core.models.audit import GENESIS
 
@@ -71,7 +72,7 @@ def verify_log(checkpoint_file=None, progress=None) -> Verification:
     result = Verification()
     kept = None
     try:
-        if checkpoint_file:
+        if checkpoint_file:  # read before the snapshot: a checkpoint reaches the file after its row commits
             kept = read_checkpoint_file(checkpoint_file)
         with snapshot():
             stored = [(row.statement, row.signature) for row in AuditCheckpoint.objects.order_by("number")]
@@ -98,7 +99,7 @@ def _walk(vouches: dict, result: Verification, progress) -> ChainBreak | None:
             return ChainBreak(
                 entry.seq, f"does not follow {after} of chain {entry.chain} (entries between were deleted or altered)"
             )
-        if entry.hash_alg not in ("sha256", "sm3") or entry_hash(stored_values(entry), entry.hash_alg) != entry.hash:
+        if entry.hash_alg not in HASHES or entry_hash(stored_values(entry), entry.hash_alg) != entry.hash:
             return ChainBreak(entry.seq, "content does not match its hash (altered)")
         vouch = vouches.pop(entry.seq, None)
         if vouch is not None and (vouch.chain, vouch.hash) != (entry.chain, entry.hash):

@@ -168,3 +168,12 @@ def test_the_commands_make_a_checkpoint_on_demand_and_report_what_they_verified(
     assert "Audit log intact: 5 entries in 1 chains." in out
     assert f"1 signed checkpoints verified (database and {kept_file})" in out
     assert "covers all but the 2 entries written since" in out
+
+
+def test_a_checkpoint_row_rewritten_into_another_shape_is_a_break(attacker):
+    write_entries(1)
+    checkpoint = make_checkpoint()
+    attacker.sql(
+        "UPDATE core_auditcheckpoint SET statement = %s WHERE id = %s", ['["not", "a", "statement"]', checkpoint.pk]
+    )
+    assert "not of the documented shape" in verify_chain().reason
