@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "yrd.core",
     "yrd.plan",
     "yrd.services",
+    "yrd.transport",
+    "yrd.lowalt",
 ]
 
 MIDDLEWARE = [

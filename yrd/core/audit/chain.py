@@ -41,7 +41,7 @@ CHAINED_FIELDS = (
     "data",
     "prev_hash",
 )
-SEQUENCE = "core_audit_seq"  # created by migration 0004 on PostgreSQL
+SEQUENCE = "core_audit_seq"  # created by migration 0005 on PostgreSQL
 HEAD_RESTORED = "core.security.audit_head_restored"
 
 
