@@ -1,7 +1,7 @@
 """Audited writes per second with 1, 4 and 16 concurrent writers on PostgreSQL, against the same writes
 without the audit entry, in the same run.
 
-    .venv/bin/python bench/audit_writes.py [--seconds 5] [--writers 1,4,16] [--work-ms 5] [--database-url ...]
+    .venv/bin/python bench/audit_writes.py [--seconds 3] [--rounds 3] [--writers 1,4,16] [--work-ms 5]
 
 Each writer is a process of its own with its own connection. A write is one transaction: insert a row
 into a bench table, append an audit entry (`audit_record`, the platform's only way to audit), commit.
@@ -15,6 +15,10 @@ lock is held from the audit entry to the commit:
 - *work after the entry*: the transaction goes on for `--work-ms` after the entry (a write that audits
   and then creates notifications, an import that audits row by row), which is where one platform-wide
   lock would serialise everything.
+
+Each configuration runs `--rounds` times, all configurations interleaved round after round, and its
+best round counts: on a machine shared with other work, a round that others slowed down says nothing
+about the platform.
 
 Targets (exit 1 when missed), for *audited*: throughput does not fall as writers are added (each step
 keeps at least 90% of the previous one, the margin being run-to-run noise on a shared machine), and
@@ -201,7 +205,8 @@ def verdicts(writer_counts, figures):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=5.0, help="measuring time per configuration")
+    parser.add_argument("--seconds", type=float, default=3.0, help="measuring time per configuration and round")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds; each configuration's best counts")
     parser.add_argument("--writers", default="1,4,16", help="comma-separated writer counts")
     parser.add_argument("--work-ms", type=float, default=5.0, help="work after the entry, second shape")
     parser.add_argument(
@@ -212,7 +217,7 @@ def main():
     writer_counts = [int(n) for n in args.writers.split(",")]
     prepare_database(args.database_url)
     setup(args.database_url)
-    print(f"PostgreSQL, {args.seconds:g} s per configuration, one process and connection per writer")
+    print(f"PostgreSQL, one process and connection per writer; best of {args.rounds} rounds of {args.seconds:g} s")
     missed = []
     run(max(writer_counts), "audited", 1.0, 0.0)  # open the chains once, before anything is measured
     shapes = (
@@ -221,9 +226,13 @@ def main():
     )
     for shape, work in shapes:
         figures = {}
-        for writers in writer_counts:
-            for variant in VARIANTS:  # interleaved, so drift on a shared machine hits every variant alike
-                figures[(writers, variant)] = run(writers, variant, args.seconds, work)
+        for _ in range(args.rounds):
+            for writers in writer_counts:
+                for variant in VARIANTS:  # interleaved, so drift on a shared machine hits every variant alike
+                    result = run(writers, variant, args.seconds, work)
+                    best = figures.get((writers, variant))
+                    if best is None or result["writes_per_second"] > best["writes_per_second"]:
+                        figures[(writers, variant)] = result
         report(shape, writer_counts, figures)
         missed += [f"{shape}: {problem}" for problem in verdicts(writer_counts, figures)]
     print(f"\naudit chain after the run: {chain_summary()}")
