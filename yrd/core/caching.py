@@ -1,5 +1,5 @@
 """Caching of read-heavy pages. Every write goes through a service that appends to the audit
-chain, so the chain's length is a version number for everything the platform stores: a cached
+chain, so the position of the chains' heads is a version number for everything stored: a cached
 value keyed by it is never served after a write. A short timeout covers edits made outside the
 services (the Django admin)."""
 
@@ -7,13 +7,9 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from yrd.core.models import AuditHead
+from yrd.core.audit import data_version
 
 TIMEOUT = 300
-
-
-def data_version():
-    return AuditHead.objects.filter(pk=1).values_list("seq", flat=True).first() or 0
 
 
 def cached_for(user, name, compute, timeout=TIMEOUT):
