@@ -22,7 +22,7 @@ from .people import (
     visible_applications,
     window_side,
 )
-from .remote import day_bounds, my_windows, remote_day
+from .remote import booking_for, day_bounds, my_windows, remote_day, slot_for
 from .reuse import account_identity, reusable_materials
 from .statistics import applications_demo_count, statistics
 
@@ -35,6 +35,7 @@ __all__ = [
     "applications_demo_count",
     "applications_visible_to",
     "attention",
+    "booking_for",
     "catalogue",
     "day_bounds",
     "detailed",
@@ -49,6 +50,7 @@ __all__ = [
     "provinces_with_authority",
     "published_figures",
     "remote_day",
+    "slot_for",
     "reusable_materials",
     "statistics",
     "visible_applications",

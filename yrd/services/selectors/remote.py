@@ -44,3 +44,22 @@ def remote_day(user, day):
 
 def my_windows(user):
     return [w for w in windows() if can(user, BOOK, org_scope(w))]
+
+
+def booking_for(user, pk: int) -> RemoteBooking:
+    """A booking the user stands on a side of (its window's or its slot's authority); DoesNotExist
+    for everyone else, so others learn nothing about it."""
+    booking = RemoteBooking.objects.select_related(
+        "slot__authority__jurisdiction", "window__jurisdiction", "item", "application"
+    ).get(pk=pk)
+    if can(user, BOOK, org_scope(booking.window)) or can(user, SERVE, org_scope(booking.slot.authority)):
+        return booking
+    raise RemoteBooking.DoesNotExist
+
+
+def slot_for(user, pk: int) -> RemoteSlot:
+    """A slot the user may book (a window officer) or serves (its authority's officers)."""
+    slot = RemoteSlot.objects.select_related("authority__jurisdiction", "officer").get(pk=pk)
+    if action_grants(user, BOOK) or can(user, SERVE, org_scope(slot.authority)):
+        return slot
+    raise RemoteSlot.DoesNotExist

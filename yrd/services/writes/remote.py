@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext_lazy
 
+from yrd.core import idempotency
 from yrd.core.access import can, require
 from yrd.core.actors import SYSTEM, person, write
 from yrd.core.audit import audit_record
@@ -39,6 +40,8 @@ MOVE_LABELS = {
     "cancel": pgettext_lazy("action done", "cancelled"),
     "hand_off": pgettext_lazy("action done", "handed off"),
 }
+SLOT, BOOKING = "services.remote.slot", "services.remote.book"
+NAME_LENGTH, NOTES_LENGTH = 200, 2000
 EARLY_START = timedelta(minutes=15)  # a session may start this long before its slot
 ACTIVE = [Booking.BOOKED, Booking.CHECKED_IN, Booking.IN_SESSION, Booking.DONE]
 
@@ -76,10 +79,23 @@ def slot_create(
     video_url="",
     is_demo=False,
     at=None,
-):
+    idempotency_key=None,
+) -> RemoteSlot:
     """An officer of the competent authority offers a time on the remote window. Errors name the
-    field: starts_at (past, overlapping), ends_at, capacity, video_url, officer."""
+    field: starts_at (past, overlapping), ends_at, capacity, video_url, officer. A retry with the
+    same idempotency key returns the first slot."""
     require(acting_user, SERVE, org_scope(authority))
+    request = {
+        "authority": authority.pk,
+        "officer": officer.pk,
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "capacity": capacity,
+        "video_url": video_url,
+    }
+    earlier = idempotency.claim(acting_user=acting_user, operation=SLOT, key=idempotency_key, request=request)
+    if earlier is not None:
+        return RemoteSlot.objects.get(pk=earlier)
     # Lock the officer's row so two publications of the same officer cannot both pass the
     # overlap check.
     get_user_model().objects.select_for_update().filter(pk=officer.pk).first()
@@ -108,6 +124,7 @@ def slot_create(
             "capacity": capacity,
         },
     )
+    idempotency.fulfil(acting_user=acting_user, operation=SLOT, key=idempotency_key, result_id=slot.pk)
     return slot
 
 
@@ -126,7 +143,7 @@ def _slot_errors(slot, *, acting_user, at):
         )
     if errors.get("starts_at") or errors.get("ends_at"):
         return errors
-    # The platform itself (acting_user None: demo loader, imports) may record a slot that began
+    # The platform itself (SYSTEM: demo loader, imports) may record a slot that began
     # earlier today; a person publishes only ahead.
     if acting_user is not SYSTEM and slot.starts_at <= at:
         errors.setdefault("starts_at", []).append(_("This time has already passed."))
@@ -188,13 +205,22 @@ def slot_cancel(*, acting_user, slot):
 
 
 @write
-def booking_create(*, acting_user, slot, window, item, applicant_name, at=None, is_demo=False):
-    """A window books a slot for the applicant in front of it, with another province's authority."""
+def booking_create(
+    *, acting_user, slot, window, item, applicant_name, at=None, is_demo=False, idempotency_key=None
+) -> RemoteBooking:
+    """A window books a slot for the applicant in front of it, with another province's authority.
+    A retry with the same idempotency key returns the first booking."""
     require(acting_user, BOOK, org_scope(window))
+    request = {"slot": slot.pk, "window": window.pk, "item": item.code, "applicant_name": applicant_name}
+    earlier = idempotency.claim(acting_user=acting_user, operation=BOOKING, key=idempotency_key, request=request)
+    if earlier is not None:
+        return RemoteBooking.objects.get(pk=earlier)
     slot = RemoteSlot.objects.select_for_update().select_related("authority__jurisdiction").get(pk=slot.pk)
     errors = {}
     if not applicant_name.strip():
         errors["applicant_name"] = [_("Give the applicant's name.")]
+    elif len(applicant_name.strip()) > NAME_LENGTH:
+        errors["applicant_name"] = [_("At most %(n)s characters.") % {"n": NAME_LENGTH}]
     if not item.remote:
         errors["item"] = [_("%s is not offered through remote receive-and-forward.") % item.name]
     elif not handles(slot.authority, item):
@@ -218,6 +244,7 @@ def booking_create(*, acting_user, slot, window, item, applicant_name, at=None, 
         is_demo=is_demo,
     )
     _audit(acting_user, booking, "book", slot=slot.pk, item=item.code)
+    idempotency.fulfil(acting_user=acting_user, operation=BOOKING, key=idempotency_key, result_id=booking.pk)
     return booking
 
 
@@ -311,6 +338,8 @@ def session_end(*, acting_user, booking, outcome, notes="", at=None):
     if outcome == RemoteSession.Outcome.HANDED_OFF and booking.application_id is None:
         raise ValidationError({"outcome": _("No application was handed over in this session.")})
     booking.save(update_fields=["state"])
+    if len(notes.strip()) > NOTES_LENGTH:
+        raise ValidationError({"notes": _("At most %(n)s characters.") % {"n": NOTES_LENGTH}})
     session = booking.session
     session.ended_at, session.outcome, session.notes = now(at), outcome, notes.strip()
     session.save(update_fields=["ended_at", "outcome", "notes"])
