@@ -29,7 +29,12 @@ class AllocationRun(models.Model):
     solver_seconds = models.FloatField(_("solver seconds"))
     total_seconds = models.FloatField(_("total seconds"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("run by")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("run by"),
     )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -133,7 +138,12 @@ class Commitment(models.Model):
     travel_hours = models.FloatField(_("travel time (hours)"), null=True, blank=True)
     created_at = models.DateTimeField(_("committed at"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("committed by")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("committed by"),
     )
     dispatched_at = models.DateTimeField(_("dispatched at"), null=True, blank=True)
     dispatched_by = models.ForeignKey(

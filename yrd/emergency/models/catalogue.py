@@ -45,12 +45,11 @@ class Item(Bilingual, models.Model):
     category = models.CharField(_("category"), max_length=12, choices=Category.choices)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices)
+    expires = models.BooleanField(
+        _("expires"), default=False, help_text=_("Every lot of an item that expires carries its expiry date.")
+    )
     shelf_life_days = models.PositiveIntegerField(
-        _("shelf life (days)"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1)],
-        help_text=_("Empty for items that do not expire; every lot of an item with a shelf life has an expiry date."),
+        _("typical shelf life (days)"), null=True, blank=True, validators=[MinValueValidator(1)]
     )
     core = models.BooleanField(
         _("core supply"),
@@ -95,14 +94,12 @@ class Item(Bilingual, models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def expires(self) -> bool:
-        return self.shelf_life_days is not None
-
     def clean(self):
         errors = {}
-        if self.kind == self.Kind.EQUIPMENT and self.shelf_life_days is not None:
-            errors["shelf_life_days"] = _("Equipment does not expire; leave the shelf life empty.")
+        if self.kind == self.Kind.EQUIPMENT and self.expires:
+            errors["expires"] = _("Equipment does not expire.")
+        if self.shelf_life_days is not None and not self.expires:
+            errors["shelf_life_days"] = _("Only an item that expires has a shelf life.")
         if self.per_person_per_day is not None and self.persons_per_unit is not None:
             errors["persons_per_unit"] = _("Give the need per person per day or the persons per unit, not both.")
         if (self.per_person_per_day is not None or self.persons_per_unit is not None) and not self.norm_source.strip():

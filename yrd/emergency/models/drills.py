@@ -16,7 +16,12 @@ class Drill(models.Model):
     result = models.JSONField(_("result"))  # per item and per city: needed, allocated, short; objective; timings
     as_of = models.DateTimeField(_("as of"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("run by")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("run by"),
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
 

@@ -41,7 +41,12 @@ class Incident(Bilingual, models.Model):
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     description = models.TextField(_("description"), max_length=2000, blank=True)
     opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("opened by")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("opened by"),
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
 
@@ -99,7 +104,12 @@ class SupplyRequest(models.Model):
     contact_phone = models.CharField(_("contact phone"), max_length=20, blank=True)
     note = models.CharField(_("note"), max_length=500, blank=True)
     raised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("raised by")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("raised by"),
     )
     raised_at = models.DateTimeField(_("raised at"))
     is_demo = models.BooleanField(_("demo data"), default=False)

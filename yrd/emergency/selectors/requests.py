@@ -21,9 +21,7 @@ def _requests() -> QuerySet:
     )
 
 
-def requests_visible_to(user) -> QuerySet:
-    """Requests in the caller's scope (raised there, to be received there, to be allocated there), and
-    every open request for members of the alliance, who may offer stock to it."""
+def _in_scope(user) -> Q:
     scoped = [
         filter_visible(
             SupplyRequest.objects.all(),
@@ -34,7 +32,18 @@ def requests_visible_to(user) -> QuerySet:
         ).values("pk")
         for action in SCOPED_ACTIONS
     ]
-    condition = Q(pk__in=scoped[0]) | Q(pk__in=scoped[1]) | Q(pk__in=scoped[2])
+    return Q(pk__in=scoped[0]) | Q(pk__in=scoped[1]) | Q(pk__in=scoped[2])
+
+
+def requests_in_scope(user) -> QuerySet:
+    """Requests raised, to be received or to be allocated where the caller works."""
+    return _requests().filter(_in_scope(user))
+
+
+def requests_visible_to(user) -> QuerySet:
+    """Requests in the caller's scope, and every open request for members of the alliance, who may
+    offer stock to it."""
+    condition = _in_scope(user)
     if can(user, ALLIANCE):
         condition |= Q(status=SupplyRequest.Status.OPEN)
     return _requests().filter(condition)
@@ -53,13 +62,20 @@ def may_see_contact(user, request: SupplyRequest) -> bool:
 
 
 def committed(line_ids) -> dict[int, int]:
-    rows = (
-        CommitmentLine.objects.filter(request_line_id__in=line_ids)
-        .exclude(commitment__status=Commitment.Status.CANCELLED)
+    """Units covered per request line: what open commitments promise, and what received ones brought
+    in good order (units damaged or lost on the way are needed again)."""
+    promised = (
+        CommitmentLine.objects.filter(
+            request_line_id__in=line_ids,
+            commitment__status__in=[Commitment.Status.COMMITTED, Commitment.Status.DISPATCHED],
+        )
         .values("request_line_id")
         .annotate(total=Sum("quantity"))
     )
-    return {row["request_line_id"]: int(row["total"]) for row in rows}
+    totals = {row["request_line_id"]: int(row["total"]) for row in promised}
+    for line_id, arrived in received(line_ids).items():
+        totals[line_id] = totals.get(line_id, 0) + arrived
+    return totals
 
 
 def received(line_ids) -> dict[int, int]:

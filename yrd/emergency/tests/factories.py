@@ -24,11 +24,9 @@ PLACES = {
 }
 
 
-def item(code, *, kind=Item.Kind.CONSUMABLE, shelf_life_days=None, core=True, **fields) -> Item:
+def item(code, *, kind=Item.Kind.CONSUMABLE, expires=False, core=True, **fields) -> Item:
     defaults = {"name_zh": code, "name_en": code, "category": "water", "unit": "piece"}
-    return writes.item_save(
-        acting_user=SYSTEM, code=code, kind=kind, shelf_life_days=shelf_life_days, core=core, **(defaults | fields)
-    )
+    return writes.item_save(acting_user=SYSTEM, code=code, kind=kind, expires=expires, core=core, **(defaults | fields))
 
 
 def catalogue():
@@ -37,7 +35,7 @@ def catalogue():
             "water-bottle",
             category="water",
             unit="bottle",
-            shelf_life_days=365,
+            expires=True,
             per_person_per_day=Decimal("6"),
             norm_source="test",
         ),
@@ -49,7 +47,7 @@ def catalogue():
             persons_per_unit=Decimal("5"),
             norm_source="test",
         ),
-        "medkit": item("first-aid-kit", category="medical", unit="box", shelf_life_days=720),
+        "medkit": item("first-aid-kit", category="medical", unit="box", expires=True),
         "pump": item("drainage-pump", kind=Item.Kind.EQUIPMENT, category="pumps", core=False),
     }
 

@@ -78,7 +78,7 @@ def pick_fefo(
         wanted -= take
     if wanted:
         raise ValidationError(
-            _("%(warehouse)s has %(available)s %(unit)s of %(item)s available, not %(quantity)s.")
+            _("%(warehouse)s has %(available)s %(item)s available (%(unit)s), not %(quantity)s.")
             % {
                 "warehouse": warehouse.code,
                 "available": f"{quantity - wanted:,}",

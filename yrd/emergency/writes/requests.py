@@ -2,7 +2,7 @@
 a site outside the region refused, numbered REQ-000042."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
@@ -112,6 +112,8 @@ def request_raise(*, acting_user, data: RequestInput) -> SupplyRequest:
     """Who may: a warehouse's operators for its own request; for an incident site, those who raise
     requests in the city where the site lies."""
     require(acting_user, REQUEST, data.warehouse)
+    if data.incident is not None:
+        data = replace(data, incident=Incident.objects.select_for_update().get(pk=data.incident.pk))
     place, errors = _place(data)
     errors.update(_check_request(data))
     city = Jurisdiction.objects.filter(level=Jurisdiction.Level.CITY, code=place[2]).first() if place else None

@@ -227,12 +227,16 @@ def _capacity_problems(warehouse: Warehouse, lines: list[ReceiptLine]) -> list[s
             _("%(warehouse)s holds %(stored)s m³ of its %(capacity)s m³; this receipt adds %(incoming)s m³.")
             % {
                 "warehouse": warehouse.code,
-                "stored": round(stored, 1),
+                "stored": _m3(stored),
                 "capacity": warehouse.capacity_m3,
-                "incoming": round(incoming, 1),
+                "incoming": _m3(incoming),
             }
         ]
     return []
+
+
+def _m3(volume: Decimal) -> str:
+    return f"{volume:,.1f}".removesuffix(".0")
 
 
 def _receiving_lot(warehouse: Warehouse, item: Item, number: str, expires_on: date | None) -> Lot:

@@ -1,5 +1,0 @@
-"""The emergency API."""
-
-from ninja import Router
-
-router = Router(tags=["emergency"])
