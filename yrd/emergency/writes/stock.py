@@ -49,7 +49,12 @@ def stock_receive(
 ) -> StockTransaction:
     """Stock arriving from outside the alliance (purchase, donation, production)."""
     require(acting_user, MOVE_STOCK, warehouse)
-    request = {"warehouse": warehouse.pk, "lines": [vars(line) | {"item": line.item.pk} for line in lines]}
+    request = {
+        "warehouse": warehouse.pk,
+        "lines": [vars(line) | {"item": line.item.pk} for line in lines],
+        "counterpart": counterpart,
+        "note": note,
+    }
     earlier = idempotency.claim(
         acting_user=acting_user, operation="emergency.stock.receive", key=idempotency_key, request=request
     )
