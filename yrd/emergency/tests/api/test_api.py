@@ -103,7 +103,7 @@ def test_a_coordinator_runs_allocation_and_sees_every_line_and_shortfall(world, 
     response = api(world.coordinator).post("/allocation/runs", {"jurisdiction": "YRD"})
     assert response.status_code == 201
     body = response.json()
-    assert [(l["warehouse"], l["quantity"], l["rank"]) for l in body["lines"]] == [("ZJ-NB01", 3, 1)]
+    assert [(line["warehouse"], line["quantity"], line["rank"]) for line in body["lines"]] == [("ZJ-NB01", 3, 1)]
     assert body["shortfalls"] == [
         {
             "request": request.number,
