@@ -1,6 +1,7 @@
 """Incidents and supply requests."""
 
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Router
 from ninja.responses import Status
 
@@ -9,7 +10,7 @@ from yrd.emergency import writes
 from yrd.emergency.models import Incident, SupplyRequest, Warehouse
 from yrd.emergency.selectors import requests as selectors
 
-from .common import ERRORS, items_by_code, jurisdiction_by_code
+from .common import ERRORS, idempotency_key, items_by_code, jurisdiction_by_code
 from .schemas import CancelIn, IncidentIn, IncidentOut, RequestIn, RequestOut
 
 router = Router()
@@ -100,13 +101,21 @@ def request_detail(request, number: str):
     return request_out(request.user, found, states, full_contact=selectors.may_see_contact(request.user, found))
 
 
-@router.post("/requests", response={201: RequestOut, **ERRORS}, summary="Raise a request")
+@router.post(
+    "/requests",
+    response={200: RequestOut, 201: RequestOut, **ERRORS},
+    summary="Raise a request",
+    description="Send an `Idempotency-Key` header: a retry with the same key and body returns the request "
+    "raised the first time (200); the same key with another body is refused (409).",
+)
 def request_raise(request, payload: RequestIn):
     found = items_by_code([n.item for n in payload.needs], "needs")
     incident = get_object_or_404(Incident, number=payload.incident) if payload.incident else None
     warehouse = get_object_or_404(Warehouse, code=payload.warehouse) if payload.warehouse else None
+    started = timezone.now()
     raised = writes.request_raise(
         acting_user=request.user,
+        idempotency_key=idempotency_key(request),
         data=writes.RequestInput(
             priority=payload.priority,
             needed_by=payload.needed_by,
@@ -121,7 +130,8 @@ def request_raise(request, payload: RequestIn):
             note=payload.note,
         ),
     )
-    return Status(201, request_out(request.user, raised, selectors.line_states([raised]), full_contact=True))
+    body = request_out(request.user, raised, selectors.line_states([raised]), full_contact=True)
+    return Status(200 if raised.raised_at < started else 201, body)
 
 
 @router.post("/requests/{number}/cancel", response={200: RequestOut, **ERRORS})

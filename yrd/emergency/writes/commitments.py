@@ -136,7 +136,9 @@ def _check_offers(warehouse: Warehouse, request: SupplyRequest, offers: list[Off
 @write
 def commitment_cancel(*, acting_user, commitment: Commitment, reason: str) -> Commitment:
     """Frees the lots it reserved. Only before dispatch."""
-    commitment = Commitment.objects.select_for_update().select_related("warehouse", "request").get(pk=commitment.pk)
+    commitment = (
+        Commitment.objects.select_for_update(of=("self",)).select_related("warehouse", "request").get(pk=commitment.pk)
+    )
     workflow.check(acting_user, commitment, "cancel")
     if not reason.strip() or len(reason) > 500:
         raise ValidationError({"reason": [_("Say why the commitment is cancelled (at most 500 characters).")]})
@@ -160,7 +162,9 @@ def commitment_dispatch(
     )
     if earlier is not None:
         return Commitment.objects.get(pk=earlier)
-    commitment = Commitment.objects.select_for_update().select_related("warehouse", "request").get(pk=commitment.pk)
+    commitment = (
+        Commitment.objects.select_for_update(of=("self",)).select_related("warehouse", "request").get(pk=commitment.pk)
+    )
     workflow.check(acting_user, commitment, "dispatch")
     if len(shipment) > 60:
         raise ValidationError({"shipment": [_("At most 60 characters.")]})
@@ -223,7 +227,7 @@ class Arrival:
 @write
 def commitment_receive(*, acting_user, commitment: Commitment, arrivals: list[Arrival], note: str = "") -> Commitment:
     commitment = (
-        Commitment.objects.select_for_update()
+        Commitment.objects.select_for_update(of=("self",))
         .select_related("warehouse", "request__destination_warehouse")
         .get(pk=commitment.pk)
     )

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from yrd.core import idempotency
 from yrd.core.access import Scope, require
 from yrd.core.actors import person, write
 from yrd.core.audit import audit_record
@@ -108,10 +109,16 @@ class RequestInput:
 
 
 @write
-def request_raise(*, acting_user, data: RequestInput) -> SupplyRequest:
+def request_raise(*, acting_user, data: RequestInput, idempotency_key: str | None = None) -> SupplyRequest:
     """Who may: a warehouse's operators for its own request; for an incident site, those who raise
-    requests in the city where the site lies."""
+    requests in the city where the site lies. A retry from the field with the same key returns the
+    request raised the first time."""
     require(acting_user, REQUEST, data.warehouse)
+    earlier = idempotency.claim(
+        acting_user=acting_user, operation="emergency.request.raise", key=idempotency_key, request=_fingerprint(data)
+    )
+    if earlier is not None:
+        return SupplyRequest.objects.get(pk=earlier)
     if data.incident is not None:
         data = replace(data, incident=Incident.objects.select_for_update().get(pk=data.incident.pk))
     place, errors = _place(data)
@@ -135,7 +142,19 @@ def request_raise(*, acting_user, data: RequestInput) -> SupplyRequest:
             "warehouse": data.warehouse and data.warehouse.code,
         },
     )
+    idempotency.fulfil(
+        acting_user=acting_user, operation="emergency.request.raise", key=idempotency_key, result_id=request.pk
+    )
     return request
+
+
+def _fingerprint(data: RequestInput) -> dict:
+    return {
+        **{k: v for k, v in vars(data).items() if k not in ("needs", "incident", "warehouse")},
+        "needs": [(need.item.pk, need.quantity) for need in data.needs],
+        "incident": data.incident and data.incident.pk,
+        "warehouse": data.warehouse and data.warehouse.pk,
+    }
 
 
 @write

@@ -144,3 +144,22 @@ def test_a_drill_through_the_api_changes_no_stock(world, api):
     assert StockTransaction.objects.count() == before
     not_a_city = api(world.coordinator).post("/drills", {"name": "x", "displaced": {"330000": 10}})
     assert not_a_city.status_code == 400
+
+
+def test_a_request_retried_from_the_field_is_raised_once(world, api):
+    incident = f.incident()
+    body = {
+        "incident": incident.number,
+        "site": "北仑安置点",
+        "latitude": 29.9,
+        "longitude": 121.88,
+        "priority": 1,
+        "needed_by": (timezone.now() + timedelta(hours=6)).isoformat(),
+        "needs": [{"item": "family-tent", "quantity": 5}],
+    }
+    requester = api(world.requester)
+    first = requester.post("/requests", body, **{"Idempotency-Key": "field-7"})
+    again = requester.post("/requests", body, **{"Idempotency-Key": "field-7"})
+    changed = requester.post("/requests", body | {"site": "别处"}, **{"Idempotency-Key": "field-7"})
+    assert (first.status_code, again.status_code, changed.status_code) == (201, 200, 409)
+    assert first.json()["number"] == again.json()["number"] and SupplyRequest.objects.count() == 1
