@@ -53,6 +53,7 @@ class EmergencyConfig(AppConfig):
             "emergency.incident.close",
             "emergency.request.raise",
             "emergency.request.cancel",
+            "emergency.request.reschedule",
             "emergency.allocation.run",
             "emergency.allocation.confirm",
             "emergency.allocation.discard",

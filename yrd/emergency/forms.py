@@ -122,6 +122,11 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=500)
 
 
+class RescheduleForm(forms.Form):
+    needed_by = forms.DateTimeField(label=_("New needed-by time"), widget=DATETIME)
+    reason = forms.CharField(label=_("Reason"), max_length=500)
+
+
 class DispatchForm(forms.Form):
     shipment = forms.CharField(label=_("Transport booking"), max_length=60, required=False)
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("requests/new/", desk.request_new, name="request-new"),
     path("requests/<str:number>/", desk.request_detail, name="request"),
     path("requests/<str:number>/cancel/", desk.request_cancel, name="request-cancel"),
+    path("requests/<str:number>/reschedule/", desk.request_reschedule, name="request-reschedule"),
     path("runs/", desk.run_create, name="run-create"),
     path("runs/<str:number>/", desk.run_detail, name="run"),
     path("runs/<str:number>/<slug:decision>/", desk.run_decide, name="run-decide"),

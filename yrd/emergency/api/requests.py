@@ -11,7 +11,7 @@ from yrd.emergency.models import Incident, SupplyRequest, Warehouse
 from yrd.emergency.selectors import requests as selectors
 
 from .common import ERRORS, idempotency_key, items_by_code, jurisdiction_by_code
-from .schemas import CancelIn, IncidentIn, IncidentOut, RequestIn, RequestOut
+from .schemas import CancelIn, IncidentIn, IncidentOut, RequestIn, RequestOut, RescheduleIn
 
 router = Router()
 
@@ -139,3 +139,13 @@ def request_cancel(request, number: str, payload: CancelIn):
     found = selectors.request_for(request.user, number)
     cancelled = writes.request_cancel(acting_user=request.user, request=found, reason=payload.reason)
     return request_out(request.user, cancelled, selectors.line_states([cancelled]), full_contact=True)
+
+
+@router.post("/requests/{number}/reschedule", response={200: RequestOut, **ERRORS})
+def request_reschedule(request, number: str, payload: RescheduleIn):
+    """A new needed-by time (allocation only uses warehouses that arrive in time)."""
+    found = selectors.request_for(request.user, number)
+    moved = writes.request_reschedule(
+        acting_user=request.user, request=found, needed_by=payload.needed_by, reason=payload.reason
+    )
+    return request_out(request.user, moved, selectors.line_states([moved]), full_contact=True)

@@ -168,6 +168,11 @@ class CancelIn(Schema):
     reason: str = Field(max_length=500)
 
 
+class RescheduleIn(Schema):
+    needed_by: datetime
+    reason: str = Field(max_length=500)
+
+
 class RunIn(Schema):
     jurisdiction: str = Field("YRD", max_length=6, description="YRD, a province or a city adcode")
 

@@ -12,7 +12,7 @@ from yrd.core.access import can
 from yrd.core.models import Jurisdiction
 from yrd.emergency import writes
 from yrd.emergency.apps import ALLOCATE, INCIDENTS, REQUEST
-from yrd.emergency.forms import IncidentForm, ReasonForm, RequestForm
+from yrd.emergency.forms import IncidentForm, ReasonForm, RequestForm, RescheduleForm
 from yrd.emergency.models import AllocationRun, Commitment, SupplyRequest
 from yrd.emergency.selectors import allocation as allocation_selectors
 from yrd.emergency.selectors import requests as selectors
@@ -122,6 +122,9 @@ def request_detail(request, number):
             "may_cancel": found.status == SupplyRequest.Status.OPEN and can(request.user, REQUEST, found),
             "late": selectors.late(found),
             "cancel_form": ReasonForm(),
+            "reschedule_form": RescheduleForm(
+                initial={"needed_by": timezone.localtime() + timezone.timedelta(hours=12)}
+            ),
         },
     )
 
@@ -137,6 +140,22 @@ def request_cancel(request, number):
         lambda: writes.request_cancel(acting_user=request.user, request=found, reason=reason),
         _("Request cancelled."),
     )
+    return redirect("emergency:request", number=number)
+
+
+@login_required
+@require_POST
+def request_reschedule(request, number):
+    found = get_object_or_404(selectors.requests_visible_to(request.user), number=number)
+    form = RescheduleForm(request.POST)
+    if form.is_valid():
+        attempt(
+            request,
+            lambda: writes.request_reschedule(acting_user=request.user, request=found, **form.cleaned_data),
+            _("Needed-by time changed."),
+        )
+    else:
+        flash_form_errors(request, form)
     return redirect("emergency:request", number=number)
 
 

@@ -15,7 +15,7 @@ from .drills import Scenario as Scenario
 from .drills import drill_run
 from .requests import Need as Need
 from .requests import RequestInput as RequestInput
-from .requests import incident_close, incident_open, request_cancel, request_raise
+from .requests import incident_close, incident_open, request_cancel, request_raise, request_reschedule
 from .stock import IssueLine as IssueLine
 from .stock import ReceiptLine as ReceiptLine
 from .stock import stock_adjust, stock_issue, stock_receive
@@ -35,6 +35,7 @@ __all__ = [
     "member_join",
     "request_cancel",
     "request_raise",
+    "request_reschedule",
     "stock_adjust",
     "stock_issue",
     "stock_receive",

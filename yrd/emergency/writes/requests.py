@@ -185,6 +185,36 @@ def request_cancel(*, acting_user, request: SupplyRequest, reason: str) -> Suppl
     return request
 
 
+@write
+def request_reschedule(*, acting_user, request: SupplyRequest, needed_by: datetime, reason: str) -> SupplyRequest:
+    """A new needed-by time, e.g. when the old one passed and the supplies are still of use: allocation
+    only uses warehouses that arrive in time, so a request past its time gets nothing until then."""
+    require(acting_user, REQUEST, request)
+    request = SupplyRequest.objects.select_for_update().get(pk=request.pk)
+    errors = {}
+    if request.status != SupplyRequest.Status.OPEN:
+        errors["status"] = [_("%(request)s is not open.") % {"request": request.number}]
+    now = timezone.now()
+    if not isinstance(needed_by, datetime) or needed_by <= now:
+        errors["needed_by"] = [_("The needed-by time must lie in the future.")]
+    elif needed_by > now + FURTHEST_NEED:
+        errors["needed_by"] = [_("The needed-by time is at most 90 days ahead; plan longer needs as restocking.")]
+    if not reason.strip() or len(reason) > 500:
+        errors["reason"] = [_("Say why the time changes (at most 500 characters).")]
+    if errors:
+        raise ValidationError(errors)
+    before, request.needed_by = request.needed_by, needed_by
+    request.save(update_fields=["needed_by"])
+    audit_record(
+        actor=acting_user,
+        action="emergency.request.reschedule",
+        obj=request,
+        jurisdiction=request.city.code,
+        data={"from": before, "to": needed_by, "reason": reason.strip()},
+    )
+    return request
+
+
 def _place(data: RequestInput) -> tuple[tuple[Decimal, Decimal, str] | None, dict[str, list[str]]]:
     """(latitude, longitude, city adcode) of the site, or None and why not."""
     if data.warehouse is not None:

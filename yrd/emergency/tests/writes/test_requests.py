@@ -135,3 +135,21 @@ def test_needs_are_whole_numbers(world):
     with pytest.raises(ValidationError, match="whole number"):
         raise_request(world, needs=[writes.Need(world.tent, 2.5)])
     assert not math.isnan(0)
+
+
+def test_a_request_past_its_time_gets_a_new_one_with_the_reason_on_record(world):
+    from yrd.core.models import AuditEntry
+
+    request = raise_request(world)
+    with pytest.raises(ValidationError) as refused:
+        writes.request_reschedule(
+            acting_user=world.requester, request=request, needed_by=timezone.now() - timedelta(hours=1), reason=""
+        )
+    assert set(refused.value.message_dict) == {"needed_by", "reason"}
+    later = timezone.now() + timedelta(hours=30)
+    writes.request_reschedule(acting_user=world.requester, request=request, needed_by=later, reason="道路抢通后仍需要")
+    request.refresh_from_db()
+    assert request.needed_by == later
+    assert AuditEntry.objects.filter(action="emergency.request.reschedule").get().data["reason"] == "道路抢通后仍需要"
+    with pytest.raises(PermissionDenied):
+        writes.request_reschedule(acting_user=world.sh_operator, request=request, needed_by=later, reason="x")
