@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Header, Router
 from ninja.responses import Status
 
 from yrd.core.access import can
@@ -17,7 +17,7 @@ from yrd.emergency.selectors import allocation as selectors
 from yrd.emergency.selectors.readiness import core_items, region_readiness
 from yrd.emergency.selectors.requests import request_for
 
-from .common import ERRORS, idempotency_key, items_by_code, jurisdiction_by_code
+from .common import ERRORS, items_by_code, jurisdiction_by_code
 from .schemas import (
     CancelIn,
     CommitmentOut,
@@ -175,13 +175,18 @@ def commitment_offer(request, payload: OfferIn):
     description="A commitment is dispatched once: a second dispatch is refused (409), unless it repeats an "
     "earlier request's `Idempotency-Key`, which returns the commitment as dispatched then.",
 )
-def commitment_dispatch(request, number: str, payload: DispatchIn):
+def commitment_dispatch(
+    request,
+    number: str,
+    payload: DispatchIn,
+    idempotency_key: str | None = Header(None, alias="Idempotency-Key", max_length=80),
+):
     commitment = selectors.commitment_for(request.user, number)
     done = writes.commitment_dispatch(
         acting_user=request.user,
         commitment=commitment,
         shipment=payload.shipment,
-        idempotency_key=idempotency_key(request),
+        idempotency_key=idempotency_key or None,
     )
     return commitment_out(request.user, done)
 

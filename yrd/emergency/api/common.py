@@ -3,7 +3,6 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from yrd.core.errors import Conflict
 from yrd.core.models import Jurisdiction
 from yrd.core.schemas import ApiError
 from yrd.core.selectors import jurisdiction_by_code as core_jurisdiction
@@ -31,10 +30,3 @@ def jurisdiction_by_code(code: str, field: str = "jurisdiction") -> Jurisdiction
         return core_jurisdiction(code)
     except Jurisdiction.DoesNotExist:
         raise ValidationError({field: [_("%(code)s is not a jurisdiction of the region.") % {"code": code}]}) from None
-
-
-def idempotency_key(request) -> str | None:
-    key = request.headers.get("Idempotency-Key", "").strip()
-    if len(key) > 80:
-        raise Conflict(_("An idempotency key has at most 80 characters."), code="invalid_key")
-    return key or None

@@ -2,7 +2,7 @@
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router
+from ninja import Header, Router
 from ninja.responses import Status
 
 from yrd.core.personal import Kind, mask
@@ -10,7 +10,7 @@ from yrd.emergency import writes
 from yrd.emergency.models import Incident, SupplyRequest, Warehouse
 from yrd.emergency.selectors import requests as selectors
 
-from .common import ERRORS, idempotency_key, items_by_code, jurisdiction_by_code
+from .common import ERRORS, items_by_code, jurisdiction_by_code
 from .schemas import CancelIn, IncidentIn, IncidentOut, RequestIn, RequestOut, RescheduleIn
 
 router = Router()
@@ -108,14 +108,16 @@ def request_detail(request, number: str):
     description="Send an `Idempotency-Key` header: a retry with the same key and body returns the request "
     "raised the first time (200); the same key with another body is refused (409).",
 )
-def request_raise(request, payload: RequestIn):
+def request_raise(
+    request, payload: RequestIn, idempotency_key: str | None = Header(None, alias="Idempotency-Key", max_length=80)
+):
     found = items_by_code([n.item for n in payload.needs], "needs")
     incident = get_object_or_404(Incident, number=payload.incident) if payload.incident else None
     warehouse = get_object_or_404(Warehouse, code=payload.warehouse) if payload.warehouse else None
     started = timezone.now()
     raised = writes.request_raise(
         acting_user=request.user,
-        idempotency_key=idempotency_key(request),
+        idempotency_key=idempotency_key or None,
         data=writes.RequestInput(
             priority=payload.priority,
             needed_by=payload.needed_by,

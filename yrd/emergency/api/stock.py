@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router
+from ninja import Header, Router
 from ninja.responses import Status
 
 from yrd.core.access import can
@@ -13,7 +13,7 @@ from yrd.emergency.models import Item, Lot, StockTransaction, Warehouse
 from yrd.emergency.selectors import stock as selectors
 from yrd.emergency.selectors.allocation import fillable_requests
 
-from .common import ERRORS, idempotency_key, items_by_code
+from .common import ERRORS, items_by_code
 from .schemas import (
     AdjustmentIn,
     AllianceTotalOut,
@@ -153,10 +153,14 @@ def transaction(request, number: str):
     description="Send an `Idempotency-Key` header: a retry with the same key and body returns the first "
     "transaction (200); the same key with another body is refused (409).",
 )
-def receipt(request, code: str, payload: ReceiptIn):
+def receipt(
+    request,
+    code: str,
+    payload: ReceiptIn,
+    idempotency_key: str | None = Header(None, alias="Idempotency-Key", max_length=80),
+):
     warehouse = get_object_or_404(Warehouse, code=code)
     found = items_by_code([line.item for line in payload.lines], "lines")
-    key = idempotency_key(request)
     started = timezone.now()
     transaction = writes.stock_receive(
         acting_user=request.user,
@@ -167,7 +171,7 @@ def receipt(request, code: str, payload: ReceiptIn):
         ],
         counterpart=payload.counterpart,
         note=payload.note,
-        idempotency_key=key,
+        idempotency_key=idempotency_key or None,
     )
     return Status(200 if transaction.at < started else 201, transaction_out(transaction))
 

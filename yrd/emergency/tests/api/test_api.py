@@ -163,3 +163,16 @@ def test_a_request_retried_from_the_field_is_raised_once(world, api):
     changed = requester.post("/requests", body | {"site": "别处"}, **{"Idempotency-Key": "field-7"})
     assert (first.status_code, again.status_code, changed.status_code) == (201, 200, 409)
     assert first.json()["number"] == again.json()["number"] and SupplyRequest.objects.count() == 1
+
+
+def test_the_openapi_schema_documents_the_idempotency_key_of_retried_writes(db):
+    from django.test import Client
+
+    schema = Client().get("/api/openapi.json").json()
+    for path in (
+        "/api/emergency/warehouses/{code}/receipts",
+        "/api/emergency/requests",
+        "/api/emergency/commitments/{number}/dispatch",
+    ):
+        parameters = schema["paths"][path]["post"]["parameters"]
+        assert any(p["in"] == "header" and p["name"] == "Idempotency-Key" for p in parameters), path
