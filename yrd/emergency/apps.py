@@ -13,8 +13,12 @@ ALLOCATE = "emergency.allocate"
 INCIDENTS = "emergency.incident.manage"
 CATALOGUE = "emergency.catalogue.manage"
 
+# Operators book the transport of what they dispatch through the transport module's interface, which
+# asks for its own action.
+TRANSPORT_PLAN = "transport.plan"
+
 COORDINATOR_ACTIONS = (ALLIANCE, VIEW_STOCK, REQUEST, RECEIVE, ALLOCATE, INCIDENTS)
-OPERATOR_ACTIONS = (ALLIANCE, VIEW_STOCK, MOVE_STOCK, DISPATCH, RECEIVE, REQUEST)
+OPERATOR_ACTIONS = (ALLIANCE, VIEW_STOCK, MOVE_STOCK, DISPATCH, RECEIVE, REQUEST, TRANSPORT_PLAN)
 
 
 class EmergencyConfig(AppConfig):

@@ -28,6 +28,7 @@ from yrd.emergency.demo_data import (
     SUPPLIERS,
     WAREHOUSES,
     WATER_LITRES,
+    WEIGHTS,
 )
 from yrd.emergency.models import (
     Commitment,
@@ -83,6 +84,7 @@ def _catalogue() -> dict[str, Item]:
             "shelf_life_days": shelf,
             "core": core,
             "unit_volume_litres": litres,
+            "unit_weight_kg": Decimal(WEIGHTS[code]),
             "is_demo": True,
         }
         if need is not None:
@@ -90,7 +92,9 @@ def _catalogue() -> dict[str, Item]:
             values["per_person_per_day" if per == "day" else "persons_per_unit"] = value
             values["norm_source"] = source
         items[code] = writes.item_save(acting_user=SYSTEM, code=code, **values)
-    items["drinking-water"] = Item.objects.get(code="drinking-water")
+    items["drinking-water"] = writes.item_save(
+        acting_user=SYSTEM, code="drinking-water", unit_weight_kg=Decimal(WEIGHTS["drinking-water"])
+    )
     return items
 
 

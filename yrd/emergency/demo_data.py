@@ -79,6 +79,21 @@ ITEMS = {
     "life-jacket": ("救生衣", "Life jacket", "rescue", "equipment", "piece", False, None, True, Decimal("30"), None),
 }
 
+# Weight per unit (kg), for booking transport; demo values.
+WEIGHTS = {
+    "family-tent-12m2": "32",
+    "folding-bed": "9",
+    "cotton-quilt": "3",
+    "food-ration": "0.6",
+    "first-aid-kit": "1.5",
+    "trauma-kit": "6",
+    "generator-50kw": "1100",
+    "drainage-pump": "420",
+    "assault-boat": "180",
+    "life-jacket": "0.8",
+    "drinking-water": "1",
+}
+
 # Operators: (city adcode, name_zh, name_en); warehouses: code -> (operator index, name_zh, name_en,
 # latitude offset, longitude offset (degrees), capacity m³)
 OPERATORS = [

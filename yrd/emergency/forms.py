@@ -128,7 +128,13 @@ class RescheduleForm(forms.Form):
 
 
 class DispatchForm(forms.Form):
-    shipment = forms.CharField(label=_("Transport booking"), max_length=60, required=False)
+    tonnes = forms.DecimalField(label=_("Load (tonnes)"), max_digits=9, decimal_places=3, required=False, min_value=0)
+    shipment = forms.CharField(
+        label=_("Booked elsewhere (reference)"),
+        max_length=60,
+        required=False,
+        help_text=_("Leave empty and the platform books the fastest route with the transport module."),
+    )
 
 
 class ReadinessForm(forms.Form):

@@ -82,6 +82,7 @@ def commitment_out(user, commitment) -> dict:
         "request": commitment.request.number,
         "status": commitment.status,
         "shipment": commitment.shipment,
+        "shipment_booked": commitment.shipment_booked,
         "created_at": commitment.created_at,
         "dispatched_at": commitment.dispatched_at,
         "received_at": commitment.received_at,
@@ -185,6 +186,7 @@ def commitment_dispatch(
     done = writes.commitment_dispatch(
         acting_user=request.user,
         commitment=commitment,
+        tonnes=payload.tonnes,
         shipment=payload.shipment,
         idempotency_key=idempotency_key or None,
     )

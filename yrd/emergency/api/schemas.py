@@ -235,6 +235,7 @@ class CommitmentOut(Schema):
     request: str
     status: str
     shipment: str
+    shipment_booked: bool = Field(description="Booked through the transport module (tracked there)")
     created_at: datetime
     dispatched_at: datetime | None
     received_at: datetime | None
@@ -254,7 +255,10 @@ class OfferIn(Schema):
 
 
 class DispatchIn(Schema):
-    shipment: str = Field("", max_length=60, description="Transport booking reference")
+    tonnes: float | None = Field(None, description="The load's weight; empty: from the catalogue's weights")
+    shipment: str = Field(
+        "", max_length=60, description="A booking made elsewhere; empty: the transport module books the fastest route"
+    )
 
 
 class ArrivalIn(Schema):

@@ -155,6 +155,11 @@ class Commitment(models.Model):
         verbose_name=_("dispatched by"),
     )
     shipment = models.CharField(_("shipment"), max_length=60, blank=True, help_text=_("The transport booking."))
+    shipment_booked = models.BooleanField(
+        _("booked through the platform"),
+        default=False,
+        help_text=_("The shipment was booked with the transport module (and is tracked there)."),
+    )
     received_at = models.DateTimeField(_("received at"), null=True, blank=True)
     received_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

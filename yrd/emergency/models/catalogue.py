@@ -65,6 +65,15 @@ class Item(Bilingual, models.Model):
         validators=[MinValueValidator(0)],
         help_text=_("For warehouse capacity; empty when not known."),
     )
+    unit_weight_kg = models.DecimalField(
+        _("weight per unit (kg)"),
+        max_digits=10,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Gives a load's weight when transport is booked; empty when not known."),
+    )
     per_person_per_day = models.DecimalField(
         _("need per person per day"),
         max_digits=10,

@@ -36,6 +36,7 @@ def catalogue():
             category="water",
             unit="bottle",
             expires=True,
+            unit_weight_kg=Decimal("0.55"),
             per_person_per_day=Decimal("6"),
             norm_source="test",
         ),
@@ -44,11 +45,14 @@ def catalogue():
             kind=Item.Kind.EQUIPMENT,
             category="shelter",
             unit="piece",
+            unit_weight_kg=Decimal("25"),
             persons_per_unit=Decimal("5"),
             norm_source="test",
         ),
-        "medkit": item("first-aid-kit", category="medical", unit="box", expires=True),
-        "pump": item("drainage-pump", kind=Item.Kind.EQUIPMENT, category="pumps", core=False),
+        "medkit": item("first-aid-kit", category="medical", unit="box", expires=True, unit_weight_kg=Decimal("1.2")),
+        "pump": item(
+            "drainage-pump", kind=Item.Kind.EQUIPMENT, category="pumps", core=False, unit_weight_kg=Decimal("150")
+        ),
     }
 
 

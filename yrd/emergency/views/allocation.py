@@ -16,6 +16,7 @@ from yrd.emergency.models import AllocationShortfall, CommitmentPick, Item
 from yrd.emergency.selectors.allocation import commitments_visible_to, drills_visible_to, jurisdictions_with
 from yrd.emergency.selectors.readiness import core_items, region_readiness
 from yrd.emergency.travel import TravelTimesUnavailable
+from yrd.emergency.writes.commitments import load_weight
 
 from .common import attempt, flash_form_errors, optional_date, whole_number
 
@@ -24,6 +25,7 @@ from .common import attempt, flash_form_errors, optional_date, whole_number
 def commitment(request, number):
     found = get_object_or_404(commitments_visible_to(request.user), number=number)
     lines = found.lines.select_related("request_line__item").prefetch_related("picks__lot")
+    weight, unknown = load_weight(CommitmentPick.objects.filter(line__commitment=found).select_related("lot__item"))
     return render(
         request,
         "emergency/commitment.html",
@@ -32,7 +34,8 @@ def commitment(request, number):
             "lines": lines,
             "allowed": workflow.allowed_transitions(request.user, found),
             "labels": workflow.LABELS,
-            "dispatch_form": DispatchForm(),
+            "dispatch_form": DispatchForm(initial={"tonnes": weight if not unknown else None}),
+            "unknown_weight": unknown,
             "cancel_form": ReasonForm(),
             "transactions": found.transactions.all(),
         },
@@ -44,12 +47,17 @@ def commitment(request, number):
 def commitment_act(request, number, action):
     found = get_object_or_404(commitments_visible_to(request.user), number=number)
     if action == "dispatch":
+        form = DispatchForm(request.POST)
+        if not form.is_valid():
+            flash_form_errors(request, form)
+            return redirect("emergency:commitment", number=number)
         attempt(
             request,
             lambda: writes.commitment_dispatch(
                 acting_user=request.user,
                 commitment=found,
-                shipment=request.POST.get("shipment", "")[:60],
+                tonnes=form.cleaned_data["tonnes"],
+                shipment=form.cleaned_data["shipment"],
                 idempotency_key=request.POST.get("idempotency_key") or None,
             ),
             _("Dispatched: the stock has left the warehouse."),

@@ -7,6 +7,7 @@ most once, however many requests arrive together."""
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
@@ -31,8 +32,12 @@ from yrd.emergency.models import (
 )
 from yrd.emergency.selectors.requests import committed, received
 from yrd.emergency.selectors.stock import balances
+from yrd.transport.interface import shipment_book
 
 from .common import Take, lock, next_number, pick_fefo, quantity_errors
+
+# A lorry carries tens of tonnes, a train or a barge a few thousand: more is a typing error.
+MAX_LOAD_TONNES = 5000
 
 
 @dataclass(frozen=True)
@@ -150,15 +155,22 @@ def commitment_cancel(*, acting_user, commitment: Commitment, reason: str) -> Co
 
 @write
 def commitment_dispatch(
-    *, acting_user, commitment: Commitment, shipment: str = "", idempotency_key: str | None = None
+    *,
+    acting_user,
+    commitment: Commitment,
+    tonnes: Decimal | float | None = None,
+    shipment: str = "",
+    idempotency_key: str | None = None,
 ) -> Commitment:
     """The reserved lots leave the warehouse: one issue (to an incident site) or transfer-out (to
-    another warehouse) transaction. A second dispatch of the same commitment is refused."""
+    another warehouse) transaction, and the load is booked with the transport module (fastest route,
+    its weight from `tonnes` or the catalogue), unless `shipment` names a booking made elsewhere
+    (the warehouse's own lorries, say). A second dispatch of the same commitment is refused."""
     earlier = idempotency.claim(
         acting_user=acting_user,
         operation="emergency.commitment.dispatch",
         key=idempotency_key,
-        request={"commitment": commitment.pk, "shipment": shipment},
+        request={"commitment": commitment.pk, "shipment": shipment, "tonnes": str(tonnes)},
     )
     if earlier is not None:
         return Commitment.objects.get(pk=earlier)
@@ -166,16 +178,32 @@ def commitment_dispatch(
         Commitment.objects.select_for_update(of=("self",)).select_related("warehouse", "request").get(pk=commitment.pk)
     )
     workflow.check(acting_user, commitment, "dispatch")
-    if len(shipment) > 60:
-        raise ValidationError({"shipment": [_("At most 60 characters.")]})
     locked = lock(commitment.warehouse)
-    picks = list(CommitmentPick.objects.filter(line__commitment=commitment).select_related("lot"))
+    picks = list(CommitmentPick.objects.filter(line__commitment=commitment).select_related("lot__item"))
+    load = _load_tonnes(picks, tonnes, shipment)
     _check_still_there(picks)
-    kind = (
-        StockTransaction.Kind.TRANSFER_OUT
-        if commitment.request.destination_warehouse_id
-        else StockTransaction.Kind.ISSUE
+    transaction = _dispatch_transaction(acting_user, locked, commitment, picks)
+    commitment.shipment = shipment.strip() or _book(acting_user, commitment, load)
+    commitment.shipment_booked = not shipment.strip()
+    commitment.status = Commitment.Status.DISPATCHED
+    commitment.dispatched_at, commitment.dispatched_by = transaction.at, person(acting_user)
+    commitment.save(update_fields=["status", "dispatched_at", "dispatched_by", "shipment", "shipment_booked"])
+    audit_commitment(
+        acting_user,
+        commitment,
+        "emergency.commitment.dispatch",
+        {"transaction": transaction.number, "shipment": commitment.shipment, "tonnes": load and str(load)},
     )
+    idempotency.fulfil(
+        acting_user=acting_user, operation="emergency.commitment.dispatch", key=idempotency_key, result_id=commitment.pk
+    )
+    return commitment
+
+
+def _dispatch_transaction(acting_user, locked: Warehouse, commitment: Commitment, picks) -> StockTransaction:
+    kind = StockTransaction.Kind.ISSUE
+    if commitment.request.destination_warehouse_id:
+        kind = StockTransaction.Kind.TRANSFER_OUT
     sequence, number = next_number(locked)
     transaction = StockTransaction.objects.create(
         warehouse=locked,
@@ -188,15 +216,59 @@ def commitment_dispatch(
         by=person(acting_user),
     )
     Movement.objects.bulk_create([Movement(transaction=transaction, lot=p.lot, quantity=-p.quantity) for p in picks])
-    commitment.status = Commitment.Status.DISPATCHED
-    commitment.dispatched_at, commitment.dispatched_by = transaction.at, person(acting_user)
-    commitment.shipment = shipment.strip()
-    commitment.save(update_fields=["status", "dispatched_at", "dispatched_by", "shipment"])
-    audit_commitment(acting_user, commitment, "emergency.commitment.dispatch", {"transaction": number})
-    idempotency.fulfil(
-        acting_user=acting_user, operation="emergency.commitment.dispatch", key=idempotency_key, result_id=commitment.pk
+    return transaction
+
+
+def load_weight(picks) -> tuple[Decimal, list[str]]:
+    """The load's weight in tonnes from the catalogue, and the items whose weight per unit is unknown."""
+    unknown = sorted({p.lot.item.name for p in picks if p.lot.item.unit_weight_kg is None})
+    known = sum(
+        (p.quantity * p.lot.item.unit_weight_kg for p in picks if p.lot.item.unit_weight_kg is not None), Decimal(0)
     )
-    return commitment
+    return (known / 1000).quantize(Decimal("0.001")), unknown
+
+
+def _load_tonnes(picks, tonnes, shipment: str) -> Decimal | None:
+    """Tonnes to book: as given, or from the catalogue; None when booked elsewhere."""
+    errors = {}
+    if len(shipment) > 60:
+        errors["shipment"] = [_("At most 60 characters.")]
+    if shipment.strip():
+        if errors:
+            raise ValidationError(errors)
+        return None
+    if tonnes is None:
+        weight, unknown = load_weight(picks)
+        if unknown:
+            errors["tonnes"] = [
+                _("Give the load's weight in tonnes: the catalogue has no weight per unit of %(items)s.")
+                % {"items": ", ".join(unknown)}
+            ]
+        tonnes = weight
+    try:
+        tonnes = Decimal(str(tonnes))
+    except (InvalidOperation, ValueError):
+        tonnes = Decimal("NaN")
+    if "tonnes" not in errors and not (tonnes.is_finite() and 0 < tonnes <= MAX_LOAD_TONNES):
+        errors["tonnes"] = [
+            _("A load weighs more than 0 and at most %(max)s tonnes (split larger ones).") % {"max": MAX_LOAD_TONNES}
+        ]
+    if errors:
+        raise ValidationError(errors)
+    return tonnes
+
+
+def _book(acting_user, commitment: Commitment, tonnes: Decimal) -> str:
+    """The transport module plans the fastest route and books it; its reference is the shipment."""
+    return shipment_book(
+        acting_user=acting_user,
+        origin=commitment.warehouse.place,
+        destination=commitment.request.place,
+        tonnes=float(tonnes),
+        reference=commitment.number,
+        idempotency_key=f"emergency-dispatch:{commitment.number}",
+        departure=timezone.now(),
+    )
 
 
 def _check_still_there(picks: list[CommitmentPick]) -> None:

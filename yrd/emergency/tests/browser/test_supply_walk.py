@@ -1,6 +1,6 @@
 """From stock to delivery in a real browser (Debian chromium through Playwright): an operator receives
-tents, a coordinator allocates them to a life-saving request and confirms, the operator dispatches,
-the site confirms what arrived; the readiness map draws.
+tents, a coordinator allocates them to a life-saving request and confirms, the operator dispatches
+(the transport module books the route), the site confirms what arrived; the readiness map draws.
 
 The browser runs in a thread of its own (Playwright's sync API refuses to share a thread with another
 sync instance); the thread only talks HTTP to the live server, the database is checked here."""
@@ -55,11 +55,12 @@ def _walk(base, world, request_number, seen):
         with page.expect_navigation():
             page.click("#confirm-form button[type=submit]")
 
-        # 3. The operator dispatches the commitment.
+        # 3. The operator dispatches the commitment: the platform books the transport (30 tents,
+        #    0.75 t by the catalogue).
         page = _log_in(browser, base, world.nb_operator.username)
         number = Commitment.objects.values_list("number", flat=True).get()
         page.goto(base + reverse("emergency:commitment", args=[number]))
-        page.fill("#dispatch-form input[name=shipment]", "TR-0001")
+        seen["load"] = page.input_value("#dispatch-form input[name=tonnes]")
         with page.expect_navigation():
             page.click("#dispatch-form button[type=submit]")
 
@@ -101,6 +102,8 @@ def test_tents_go_from_a_donor_to_a_life_saving_site_through_the_pages(live_serv
     assert "of cities reachable with every core supply" in seen["readiness"]
     commitment = Commitment.objects.get()
     pick = commitment.lines.get().picks.get()
-    assert (commitment.status, commitment.shipment, pick.received, pick.damaged) == ("received", "TR-0001", 29, 1)
+    assert seen["load"] == "0.750"
+    assert (commitment.status, commitment.shipment_booked, pick.received, pick.damaged) == ("received", True, 29, 1)
+    assert commitment.shipment.startswith("SH-")
     assert SupplyRequest.objects.get().status == "open"  # one tent short: needed again
     assert verify_chain() is None

@@ -190,3 +190,30 @@ def test_cancelling_a_commitment_frees_its_lots(world, incident):
         writes.commitment_cancel(acting_user=world.sh_operator, commitment=commitment, reason="")
     writes.commitment_cancel(acting_user=world.sh_operator, commitment=commitment, reason="车辆故障")
     assert available(world.sh, world.tent) == 10
+
+
+def test_dispatch_books_the_load_with_the_transport_module_by_the_catalogue_weights(world, incident):
+    from yrd.core.models import AuditEntry
+
+    f.receive(world.sh, world.tent, 10)
+    commitment = commit(world, f.site_request(incident, {world.tent: 4}), 4)
+    writes.commitment_dispatch(acting_user=world.sh_operator, commitment=commitment)
+    commitment.refresh_from_db()
+    assert commitment.shipment_booked and commitment.shipment.startswith("SH-")
+    booking = AuditEntry.objects.get(action="transport.shipment.book")
+    assert booking.object_repr.startswith(commitment.shipment)
+    dispatch = AuditEntry.objects.get(action="emergency.commitment.dispatch")
+    assert (dispatch.data["shipment"], dispatch.data["tonnes"]) == (commitment.shipment, "0.100")  # 4 x 25 kg
+
+
+def test_a_load_of_unknown_weight_is_booked_with_the_weight_the_operator_gives(world, incident):
+    crate = f.item("spare-parts", kind="equipment", category="rescue")
+    f.receive(world.sh, crate, 10)
+    commitment = commit(world, f.site_request(incident, {crate: 2}), 2)
+    with pytest.raises(ValidationError, match="no weight per unit of spare-parts"):
+        writes.commitment_dispatch(acting_user=world.sh_operator, commitment=commitment)
+    for absurd in (0, -1, 90_000, "heavy"):
+        with pytest.raises(ValidationError, match="more than 0 and at most 5000 tonnes"):
+            writes.commitment_dispatch(acting_user=world.sh_operator, commitment=commitment, tonnes=absurd)
+    writes.commitment_dispatch(acting_user=world.sh_operator, commitment=commitment, tonnes=1.5)
+    assert Commitment.objects.get(pk=commitment.pk).status == Commitment.Status.DISPATCHED
