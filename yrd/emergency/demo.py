@@ -246,8 +246,9 @@ def _incident(items, warehouses, people) -> None:
 
 
 def _commitments(items, warehouses, people, requests) -> None:
-    """Ningbo's own depot answered first: life jackets and first-aid kits, dispatched and received
-    (a few damaged); Hangzhou sent pumps, on the way."""
+    """Ningbo's own depot answered first with its own vehicles: life jackets and first-aid kits,
+    dispatched and received (a few damaged); Hangzhou sent pumps, booked with the transport module and
+    on the way."""
     life_saving, pumps = requests[0], requests[1]
     lines = {line.item.code: line for line in life_saving.lines.all()}
     local = writes.commitment_create(
@@ -256,7 +257,7 @@ def _commitments(items, warehouses, people, requests) -> None:
         request=life_saving,
         offers=[writes.Offer(lines["life-jacket"], 300), writes.Offer(lines["first-aid-kit"], 400)],
     )
-    writes.commitment_dispatch(acting_user=people["operator_nb"], commitment=local, shipment="DEMO-NB-0001")
+    writes.commitment_dispatch(acting_user=people["operator_nb"], commitment=local, shipment="宁波站自有车辆(演示)")
     damaged = {"first-aid-kit": 5}  # one carton crushed on the way
     arrivals = []
     for pick in CommitmentPick.objects.filter(line__commitment=local).select_related("lot__item").order_by("pk"):
@@ -272,7 +273,7 @@ def _commitments(items, warehouses, people, requests) -> None:
         request=pumps,
         offers=[writes.Offer(pump_line, 12)],
     )
-    writes.commitment_dispatch(acting_user=people["operator_zj"], commitment=on_the_way, shipment="DEMO-HZ-0007")
+    writes.commitment_dispatch(acting_user=people["operator_zj"], commitment=on_the_way)  # booked with transport
     Commitment.objects.filter(pk__in=[local.pk, on_the_way.pk]).update(is_demo=True)
 
 

@@ -24,7 +24,7 @@ from .common import attempt, flash_form_errors, optional_date, whole_number
 @login_required
 def commitment(request, number):
     found = get_object_or_404(commitments_visible_to(request.user), number=number)
-    lines = found.lines.select_related("request_line__item").prefetch_related("picks__lot")
+    lines = found.lines.select_related("request_line__item").prefetch_related("picks__lot__item")
     weight, unknown = load_weight(CommitmentPick.objects.filter(line__commitment=found).select_related("lot__item"))
     return render(
         request,
