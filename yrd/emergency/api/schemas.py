@@ -20,6 +20,47 @@ class ItemOut(Schema):
     norm_source: str
 
 
+class ItemIn(Schema):
+    name_zh: str = Field(max_length=100)
+    name_en: str = Field("", max_length=150)
+    category: str = Field(max_length=12, description="shelter | water | food | medical | power | pumps | rescue")
+    kind: str = Field(max_length=12, description="consumable | equipment")
+    unit: str = Field(max_length=10, description="piece | set | box | pack | bottle | litre | kg")
+    expires: bool = False
+    shelf_life_days: int | None = None
+    core: bool = False
+    unit_volume_litres: float | None = None
+    unit_weight_kg: float | None = None
+    per_person_per_day: float | None = None
+    persons_per_unit: float | None = None
+    norm_source: str = Field("", max_length=200)
+
+
+class MemberIn(Schema):
+    organisation: int = Field(description="Organisation id (core)")
+    where: str = Field(max_length=6, description="City or province adcode")
+    kind: str = Field(max_length=12, description="government | operator | enterprise | social")
+    joined_on: date
+
+
+class MemberOut(Schema):
+    organisation: str
+    where: str
+    kind: str
+
+
+class WarehouseIn(Schema):
+    name_zh: str = Field(max_length=100)
+    name_en: str = Field("", max_length=150)
+    member: int = Field(description="Organisation id of the alliance member that operates it")
+    city: str = Field(max_length=6, description="City adcode")
+    address: str = Field(max_length=200)
+    latitude: float
+    longitude: float
+    capacity_m3: int
+    active: bool = True
+
+
 class WarehouseOut(Schema):
     code: str
     name_zh: str

@@ -1,4 +1,6 @@
-"""Catalogue, warehouses, their stock and ledger, receipts, issues, adjustments, alliance totals."""
+"""Catalogue, members, warehouses, their stock and ledger, receipts, issues, adjustments, alliance totals."""
+
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
@@ -7,22 +9,27 @@ from ninja import Header, Router
 from ninja.responses import Status
 
 from yrd.core.access import can
+from yrd.core.models import Organisation
 from yrd.emergency import writes
 from yrd.emergency.apps import ALLIANCE
-from yrd.emergency.models import Item, Lot, StockTransaction, Warehouse
+from yrd.emergency.models import Item, Lot, Member, StockTransaction, Warehouse
 from yrd.emergency.selectors import stock as selectors
 from yrd.emergency.selectors.allocation import fillable_requests
 
-from .common import ERRORS, items_by_code
+from .common import ERRORS, items_by_code, jurisdiction_by_code
 from .schemas import (
     AdjustmentIn,
     AllianceTotalOut,
     FillableOut,
     IssueIn,
+    ItemIn,
     ItemOut,
     LotOut,
+    MemberIn,
+    MemberOut,
     ReceiptIn,
     TransactionOut,
+    WarehouseIn,
     WarehouseOut,
 )
 
@@ -85,6 +92,47 @@ def _detail(request, code: str) -> Warehouse:
 @router.get("/items", response=list[ItemOut], summary="The item catalogue")
 def items(request):
     return [item_out(i) for i in Item.objects.all()]
+
+
+@router.put("/items/{code}", response={200: ItemOut, **ERRORS}, summary="Add or change an item (administrators)")
+def item_put(request, code: str, payload: ItemIn):
+    values = {k: (Decimal(str(v)) if isinstance(v, float) else v) for k, v in payload.dict().items()}
+    return item_out(writes.item_save(acting_user=request.user, code=code[:40], **values))
+
+
+@router.post("/members", response={201: MemberOut, **ERRORS}, summary="Admit a member to the alliance")
+def member_join(request, payload: MemberIn):
+    member = writes.member_join(
+        acting_user=request.user,
+        organisation=get_object_or_404(Organisation, pk=payload.organisation),
+        jurisdiction=jurisdiction_by_code(payload.where, "where"),
+        kind=payload.kind,
+        joined_on=payload.joined_on,
+    )
+    return Status(
+        201, {"organisation": member.organisation.name_zh, "where": member.jurisdiction.code, "kind": member.kind}
+    )
+
+
+@router.put("/warehouses/{code}", response={200: WarehouseOut, **ERRORS}, summary="Add or change a warehouse")
+def warehouse_put(request, code: str, payload: WarehouseIn):
+    member = get_object_or_404(Member, organisation_id=payload.member)
+    saved = writes.warehouse_save(
+        acting_user=request.user,
+        data=writes.WarehouseInput(
+            code=code[:12],
+            name_zh=payload.name_zh,
+            name_en=payload.name_en,
+            member=member,
+            city=jurisdiction_by_code(payload.city, "city"),
+            address=payload.address,
+            latitude=Decimal(str(payload.latitude)).quantize(Decimal("0.000001")),
+            longitude=Decimal(str(payload.longitude)).quantize(Decimal("0.000001")),
+            capacity_m3=payload.capacity_m3,
+            active=payload.active,
+        ),
+    )
+    return warehouse_out(request.user, saved)
 
 
 @router.get("/warehouses", response=list[WarehouseOut], summary="The alliance's warehouses")

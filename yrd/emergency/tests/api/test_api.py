@@ -176,3 +176,45 @@ def test_the_openapi_schema_documents_the_idempotency_key_of_retried_writes(db):
     ):
         parameters = schema["paths"][path]["post"]["parameters"]
         assert any(p["in"] == "header" and p["name"] == "Idempotency-Key" for p in parameters), path
+
+
+def test_administrators_keep_the_catalogue_members_and_warehouses_through_the_api(world, api):
+    from yrd.emergency.models import Item, Warehouse
+
+    admin = api(world.admin)
+    item = {"name_zh": "发电机", "category": "power", "kind": "equipment", "unit": "set", "unit_weight_kg": 900}
+    assert (
+        admin.client.put("/api/emergency/items/genset-30kw", item, content_type="application/json").status_code == 200
+    )
+    assert Item.objects.get(code="genset-30kw").unit_weight_kg == 900
+    bad = admin.client.put(
+        "/api/emergency/items/genset-30kw", item | {"expires": True}, content_type="application/json"
+    )
+    assert bad.status_code == 400 and "Equipment does not expire" in bad.json()["message"]
+    organisation = f.operator_org("320500")
+    assert (
+        admin.post(
+            "/members",
+            {"organisation": organisation.pk, "where": "320500", "kind": "operator", "joined_on": "2025-01-10"},
+        ).status_code
+        == 201
+    )
+    body = {
+        "name_zh": "苏州仓",
+        "member": organisation.pk,
+        "city": "320500",
+        "address": "工业园区1号",
+        "latitude": 31.3,
+        "longitude": 120.7,
+        "capacity_m3": 3000,
+    }
+    assert (
+        admin.client.put("/api/emergency/warehouses/JS-SZ09", body, content_type="application/json").status_code == 200
+    )
+    assert Warehouse.objects.get(code="JS-SZ09").city.code == "320500"
+    assert (
+        api(world.sh_operator)
+        .client.put("/api/emergency/items/genset-30kw", item, content_type="application/json")
+        .status_code
+        == 403
+    )
