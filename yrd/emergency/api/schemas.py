@@ -1,8 +1,12 @@
 """Input and output schemas of the emergency API; text fields carry their database lengths."""
 
 from datetime import date, datetime
+from typing import Annotated
 
 from ninja import Field, Schema
+
+# Ids in a body are database keys: a number beyond any key is refused (422) before any lookup.
+Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
 
 
 class ItemOut(Schema):
@@ -37,7 +41,7 @@ class ItemIn(Schema):
 
 
 class MemberIn(Schema):
-    organisation: int = Field(description="Organisation id (core)")
+    organisation: Id = Field(description="Organisation id (core)")
     where: str = Field(max_length=6, description="City or province adcode")
     kind: str = Field(max_length=12, description="government | operator | enterprise | social")
     joined_on: date
@@ -52,7 +56,7 @@ class MemberOut(Schema):
 class WarehouseIn(Schema):
     name_zh: str = Field(max_length=100)
     name_en: str = Field("", max_length=150)
-    member: int = Field(description="Organisation id of the alliance member that operates it")
+    member: Id = Field(description="Organisation id of the alliance member that operates it")
     city: str = Field(max_length=6, description="City adcode")
     address: str = Field(max_length=200)
     latitude: float
@@ -119,7 +123,7 @@ class ReceiptIn(Schema):
 class IssueLineIn(Schema):
     item: str = Field(max_length=40)
     quantity: int
-    lot: int | None = Field(None, description="Lot id; empty: first expiry, first out")
+    lot: Id | None = Field(None, description="Lot id; empty: first expiry, first out")
 
 
 class IssueIn(Schema):
@@ -129,7 +133,7 @@ class IssueIn(Schema):
 
 
 class AdjustmentIn(Schema):
-    lot: int
+    lot: Id
     change: int = Field(description="Positive adds, negative takes out")
     reason: str = Field(max_length=10, description="count | damage | expired | other")
     note: str = Field("", max_length=500)
@@ -303,7 +307,7 @@ class DispatchIn(Schema):
 
 
 class ArrivalIn(Schema):
-    pick: int = Field(description="Id of a lot picked (see the commitment's picks)")
+    pick: Id = Field(description="Id of a lot picked (see the commitment's picks)")
     received: int
     damaged: int = 0
     lot_number: str = Field("", max_length=40, description="As printed on the goods, when it differs")
