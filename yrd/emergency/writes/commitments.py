@@ -5,6 +5,7 @@ damaged, the lot and expiry as found; a warehouse's own request puts it into tha
 Locks: a commitment's row first, then its warehouse's; so a commitment is dispatched or received at
 most once, however many requests arrive together."""
 
+import math
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -17,7 +18,7 @@ from yrd.core import idempotency
 from yrd.core.access import can
 from yrd.core.actors import person, write
 from yrd.core.audit import audit_record
-from yrd.emergency import workflow
+from yrd.emergency import travel, workflow
 from yrd.emergency.apps import ALLOCATE, DISPATCH
 from yrd.emergency.models import (
     Commitment,
@@ -57,6 +58,9 @@ def commitment_create(
         raise PermissionDenied(_("Only the warehouse's operator, or a coordinator of the request's place, commits."))
     locked = lock(warehouse)
     picks = _check_offers(locked, request, offers)
+    if travel_hours is None:
+        hours = float(travel.hours([warehouse.place], [request.place])[0, 0])
+        travel_hours = hours if math.isfinite(hours) else None
     commitment = open_commitment(acting_user, locked, request, travel_hours=travel_hours)
     for offer in offers:
         add_line(commitment, offer.request_line, picks[offer.request_line.pk])
