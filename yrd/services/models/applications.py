@@ -178,6 +178,15 @@ class Material(models.Model):
         verbose_name=_("material type"),
     )
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.SUBMITTED)
+    step = models.ForeignKey(
+        "services.HandlingStep",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="decision_documents",
+        verbose_name=_("decided in step"),
+        help_text=_("For a decision document: the handling step whose decision it records."),
+    )
     file = models.FileField(upload_to="services/materials/%Y/%m/", max_length=200)
     original_name = models.CharField(max_length=200)
     content_type = models.CharField(max_length=40)

@@ -47,7 +47,9 @@ def application_for(user, number):
         .prefetch_related(
             Prefetch(
                 "materials",
-                queryset=Material.objects.select_related("material_type", "reused_from__application"),
+                queryset=Material.objects.select_related(
+                    "material_type", "reused_from__application", "step__jurisdiction", "step__authority"
+                ),
             ),
             "corrections__material_types",
             "exchanges__sender",
@@ -56,7 +58,21 @@ def application_for(user, number):
         .get(number=number)
     )
     application.clock = clock_of(application)
+    _note_where_documents_went(application)
     return application
+
+
+def _note_where_documents_went(application: Application) -> None:
+    """Each material gets `sent_to`: the organisations an exchange record sent it to (by checksum)."""
+    receivers = {}
+    for exchange in application.exchanges.all():
+        digests = {exchange.payload.get("document_sha256")} | {
+            m.get("sha256") for m in exchange.payload.get("materials", []) if isinstance(m, dict)
+        }
+        for digest in digests - {None}:
+            receivers.setdefault(digest, []).append(exchange.receiver)
+    for material in application.materials.all():
+        material.sent_to = receivers.get(material.sha256, [])
 
 
 def material_for(user, pk):

@@ -31,7 +31,7 @@ def application_start_handling(*, acting_user, application: Application, at=None
     return move(acting_user, application, "start_handling", State.IN_HANDLING, now(at))
 
 
-def _decision_document(application: Application, document, acting_user, at) -> Material:
+def _decision_document(application: Application, document, acting_user, at, step: HandlingStep) -> Material:
     if document is None:
         raise ValidationError({"document": _("Attach the decision document.")})
     content_type, digest = check_upload(document)
@@ -39,6 +39,7 @@ def _decision_document(application: Application, document, acting_user, at) -> M
         application=application,
         material_type=decision_type(application.item),
         role=Material.Role.DECISION,
+        step=step,
         file=document,
         original_name=document.name[:200],
         content_type=content_type,
@@ -91,8 +92,8 @@ def application_decide(
     if not approved and not note.strip():
         raise ValidationError({"note": _("Say why the application is denied.")})
     at = now(at)
-    material = _decision_document(application, document, acting_user, at)
     step = application.steps.get()
+    material = _decision_document(application, document, acting_user, at, step)
     _finish_step(step, acting_user, approved, note, at)
     _decide(acting_user, application, approved, note, step.authority, material, at)
     return application
@@ -144,7 +145,7 @@ def step_complete(
     if not approved and not note.strip():
         raise ValidationError({"note": _("Say why the step is denied.")})
     at = now(at)
-    material = _decision_document(application, document, acting_user, at)
+    material = _decision_document(application, document, acting_user, at, chosen)
     _finish_step(chosen, acting_user, approved, note, at)
     pending = list(
         application.steps.filter(outcome=HandlingStep.Outcome.PENDING).select_related(

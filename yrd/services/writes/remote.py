@@ -15,6 +15,7 @@ from yrd.core.access import can, require
 from yrd.core.actors import SYSTEM, person, write
 from yrd.core.audit import audit_record
 from yrd.core.errors import Conflict
+from yrd.core.models import Organisation
 from yrd.services.apps import BOOK, SERVE
 from yrd.services.models import CompetentAuthority, RemoteBooking, RemoteSession, RemoteSlot
 from yrd.services.selectors import org_scope
@@ -237,13 +238,15 @@ def _locked(booking):
 
 @write
 def booking_check_in(*, acting_user, booking, at=None):
-    """The applicant is at the window: the next number of the authority's queue that day."""
+    """The applicant is at the window: the next number of that window's queue of the day, across
+    all its slots (the window's row is locked, so two check-ins never draw the same number)."""
     booking = _locked(booking)
     require(acting_user, BOOK, org_scope(booking.window))
     _move(booking, "check_in")
+    Organisation.objects.select_for_update().filter(pk=booking.window_id).first()
     day = timezone.localdate(booking.slot.starts_at)
     highest = RemoteBooking.objects.filter(
-        slot__authority=booking.slot.authority,
+        window=booking.window,
         slot__starts_at__date=day,
     ).aggregate(n=Max("queue_number"))["n"]
     booking.queue_number, booking.checked_in_at = (highest or 0) + 1, now(at)
