@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "yrd.plan",
     "yrd.services",
     "yrd.transport",
+    "yrd.emergency",
     "yrd.lowalt",
 ]
 
