@@ -19,7 +19,7 @@ from typing import Any
 
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
-from splink import Linker, SettingsCreator, block_on
+from splink import Linker, SettingsCreator
 
 # Blocking rules for prediction: each pair that shares one of these keys is scored. All are equi-joins, so the
 # cost grows with the size of the largest key groups, not with n²; at a million reports the largest groups
@@ -40,6 +40,10 @@ U_SAMPLE_SEED = 20240101
 TF_COMPARISON = "trade_name"  # the one comparison with term-frequency adjustment (a rare trade name says more)
 
 
+# Every level and rule is written as plain, unquoted SQL: a model saved from DuckDB keeps its SQL verbatim, and
+# Spark would read DuckDB's "quoted" identifiers as string literals (a null level that never fires).
+
+
 def _levels(*levels: cll.ComparisonLevelCreator) -> list:
     return list(levels)
 
@@ -48,88 +52,114 @@ def _custom(sql: str, label: str) -> cll.CustomLevel:
     return cll.CustomLevel(sql, label_for_charts=label)
 
 
+def _null(column: str) -> cll.CustomLevel:
+    level = _custom(f"{column}_l is null or {column}_r is null", "not known for both")
+    level.configure(is_null_level=True)
+    return level
+
+
+def _exact(column: str, label: str, *, term_frequencies: bool = False) -> cll.CustomLevel:
+    level = _custom(f"{column}_l = {column}_r", label)
+    if term_frequencies:
+        level.configure(tf_adjustment_column=column, tf_adjustment_weight=1.0)
+    return level
+
+
+def _else() -> cll.ElseLevel:
+    return cll.ElseLevel()
+
+
+def blocking_rule(keys: tuple[str, ...]) -> str:
+    return " and ".join(f"l.{key} = r.{key}" for key in keys)
+
+
 def comparisons() -> list:
     trade = cl.CustomComparison(
         output_column_name="trade_name",
-        comparison_description="Trade name (字号)",
         comparison_levels=_levels(
-            cll.NullLevel("trade"),
-            cll.ExactMatchLevel("trade", term_frequency_adjustments=True),
+            _null("trade"),
+            _exact("trade", "same trade name", term_frequencies=True),
             _custom("trade_shape_l = trade_shape_r", "same but for look-alike characters"),
             _custom("trade_pinyin_l = trade_pinyin_r", "same sound (pinyin)"),
             _custom("instr(trade_l, trade_r) > 0 or instr(trade_r, trade_l) > 0", "one contains the other"),
             _custom("levenshtein(trade_l, trade_r) <= 1", "one character apart"),
-            cll.ElseLevel(),
+            _else(),
         ),
     )
     place = cl.CustomComparison(
         output_column_name="place",
-        comparison_description="Region",
         comparison_levels=_levels(
-            cll.NullLevel("place_province"),
+            _null("place_province"),
             _custom("region_city_l = region_city_r", "same city in both names"),
             _custom("place_city_l = place_city_r", "same city (name or incident)"),
             _custom("place_province_l = place_province_r", "same province"),
-            cll.ElseLevel(),
+            _else(),
         ),
     )
     industry = cl.CustomComparison(
         output_column_name="industry",
-        comparison_description="Industry word",
         comparison_levels=_levels(
-            cll.NullLevel("industry"),
-            cll.ExactMatchLevel("industry"),
+            _null("industry"),
+            _exact("industry", "same industry"),
             _custom("instr(industry_l, industry_r) > 0 or instr(industry_r, industry_l) > 0", "one contains the other"),
-            cll.ElseLevel(),
+            _else(),
         ),
     )
     legal_form = cl.CustomComparison(
         output_column_name="legal_form",
-        comparison_description="Legal form",
         comparison_levels=_levels(
-            cll.NullLevel("legal_form"),
-            cll.ExactMatchLevel("legal_form"),
+            _null("legal_form"),
+            _exact("legal_form", "same legal form"),
             _custom("legal_form_l = 'company' or legal_form_r = 'company'", "one shortened to 公司"),
-            cll.ElseLevel(),
+            _else(),
         ),
     )
     outlet = cl.CustomComparison(
         output_column_name="outlet",
-        comparison_description="Branch or shop",
-        comparison_levels=_levels(cll.NullLevel("outlet"), cll.ExactMatchLevel("outlet"), cll.ElseLevel()),
+        comparison_levels=_levels(_null("outlet"), _exact("outlet", "same kind of outlet, same place"), _else()),
     )
     uscc = cl.CustomComparison(
         output_column_name="uscc",
-        comparison_description="USCC",
         comparison_levels=_levels(
-            cll.NullLevel("uscc"),
-            cll.ExactMatchLevel("uscc"),
+            _null("uscc"),
+            _exact("uscc", "same code"),
             _custom("levenshtein(uscc_l, uscc_r) <= 2", "a typo apart"),
-            cll.ElseLevel(),
+            _else(),
         ),
     )
     phone = cl.CustomComparison(
         output_column_name="phone",
-        comparison_description="Phone",
         comparison_levels=_levels(
-            cll.NullLevel("phone"),
-            cll.ExactMatchLevel("phone"),
+            _null("phone"),
+            _exact("phone", "same number"),
             _custom("phone_tail_l = phone_tail_r", "same local number"),
-            cll.ElseLevel(),
+            _else(),
         ),
     )
     address = cl.CustomComparison(
         output_column_name="address",
-        comparison_description="Address",
         comparison_levels=_levels(
-            cll.NullLevel("address"),
-            cll.ExactMatchLevel("address"),
+            _null("address"),
+            _exact("address", "same address"),
             _custom("address_building_l = address_building_r", "same building"),
             _custom("levenshtein(address_l, address_r) <= 2", "two characters apart"),
-            cll.ElseLevel(),
+            _else(),
         ),
     )
     return [trade, place, industry, legal_form, outlet, uscc, phone, address]
+
+
+# What each comparison looks at, for people reading the review queue (the app translates these).
+DESCRIPTIONS = {
+    "trade_name": "Trade name",
+    "place": "Region",
+    "industry": "Industry",
+    "legal_form": "Legal form",
+    "outlet": "Branch or shop",
+    "uscc": "USCC",
+    "phone": "Phone",
+    "address": "Address",
+}
 
 
 def comparison_names() -> list[str]:
@@ -141,7 +171,7 @@ def settings() -> SettingsCreator:
         link_type="dedupe_only",
         unique_id_column_name="unique_id",
         comparisons=comparisons(),
-        blocking_rules_to_generate_predictions=[block_on(*keys) for keys in PREDICTION_BLOCKS],
+        blocking_rules_to_generate_predictions=[blocking_rule(keys) for keys in PREDICTION_BLOCKS],
         retain_matching_columns=False,
         retain_intermediate_calculation_columns=True,
         additional_columns_to_retain=[],
@@ -160,12 +190,12 @@ def train(linker: Linker, *, valid_uscc_share: float, u_pairs: float) -> dict[st
     """
     if valid_uscc_share > 0:
         linker.training.estimate_probability_two_random_records_match(
-            [block_on("uscc_valid")], recall=min(1.0, max(valid_uscc_share**2, 1e-6))
+            [blocking_rule(("uscc_valid",))], recall=min(1.0, max(valid_uscc_share**2, 1e-6))
         )
     linker.training.estimate_u_using_random_sampling(max_pairs=u_pairs, seed=U_SAMPLE_SEED)
     for keys in TRAINING_BLOCKS:
         linker.training.estimate_parameters_using_expectation_maximisation(
-            block_on(*keys), estimate_without_term_frequencies=True
+            blocking_rule(keys), estimate_without_term_frequencies=True
         )
     return smooth(linker.misc.save_model_to_json())
 

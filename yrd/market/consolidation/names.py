@@ -84,8 +84,8 @@ class NameParts:
 def normalise_text(raw: str) -> str:
     text = unicodedata.normalize("NFKC", raw or "")
     text = _T2S.convert(text).translate(_BRACKETS)
-    text = _NOISE.sub("", text)
-    return text.replace("()", "").upper()
+    text = _NOISE.sub("", text).replace("()", "").upper()
+    return unicodedata.normalize("NFKC", text)  # removing a space can leave a combining mark to compose
 
 
 @lru_cache(maxsize=200_000)

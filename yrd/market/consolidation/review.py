@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .clustering import Clustering, JoinReason
-from .model import TF_COMPARISON
+from .model import DESCRIPTIONS, TF_COMPARISON
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +61,7 @@ class LevelLabels:
                     weight = math.log2(level["m_probability"] / level["u_probability"])
                     table.append((weight, level["label_for_charts"]))
             name = comparison["output_column_name"]
-            self.levels[name] = (comparison.get("comparison_description") or name, table)
+            self.levels[name] = (DESCRIPTIONS.get(name, name), table)
 
     def reasons(self, pair: pd.Series) -> tuple[Reason, ...]:
         reasons = [Reason("prior", "Prior", "two reports chosen at random", self.prior)]
@@ -87,6 +87,9 @@ def review_queue(
 ) -> list[ReviewItem]:
     labels = clustering.labels
     uncertain = pairs[(pairs["match_weight"] >= band.review_low) & (pairs["match_weight"] < band.review_high)]
+    # backends return pairs in any order and differ in the last bits of a weight: fix both before choosing
+    uncertain = uncertain.assign(match_weight=uncertain["match_weight"].round(6))
+    uncertain = uncertain.sort_values(["unique_id_l", "unique_id_r"], ignore_index=True)
     cluster_l = labels.reindex(uncertain["unique_id_l"]).to_numpy()
     cluster_r = labels.reindex(uncertain["unique_id_r"]).to_numpy()
     joined = {_key(a, b) for a, b, reason, _ in clustering.joins if reason is JoinReason.MODEL}
@@ -97,7 +100,7 @@ def review_queue(
     apart = cluster_l != cluster_r
     near_miss = apart & ~is_refused & _strongest_per_cluster_pair(uncertain, cluster_l, cluster_r)
     chosen = uncertain[is_join | is_refused | near_miss].copy()
-    chosen["distance"] = (chosen["match_weight"] - band.link_weight).abs()
+    chosen["distance"] = (chosen["match_weight"] - band.link_weight).abs().round(6)
     chosen = chosen.sort_values(["distance", "unique_id_l", "unique_id_r"]).head(limit)
     describe = LevelLabels(model)
     return [

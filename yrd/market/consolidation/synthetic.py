@@ -29,18 +29,6 @@ from stdnum.cn import uscc as stdnum_uscc
 from ..categories import VIOLATION_CATEGORIES
 from .lexicon import LOOKALIKE_GROUPS, Division, divisions, region_forms
 
-BATCH_COLUMNS = (
-    "report_id",
-    "subject_name",
-    "subject_uscc",
-    "subject_address",
-    "subject_phone",
-    "incident_city_adcode",
-    "category",
-    "reported_at",
-    "description",
-)
-
 TRADE_CHARS = (
     "华美佳鑫盛源德瑞恒泰丰隆新达通宏远金福祥和安康宁兴旺昌荣利发永嘉明光辉星天宇海江川山林森禾田春秋晨阳东南西北中"
     "信诚正博雅睿智慧创优品惠好乐欣悦益万千百合众联汇聚鼎豪龙凤鹏腾飞云润泽清涵浩瀚卓越尚臻锦绣玉宝银成景晟骏俊亿圣升"
@@ -159,7 +147,7 @@ class _World:
                 self.counties.setdefault(division.city_adcode, []).append(division)
         self.city_words = {d.city_adcode: d.name.removesuffix("市") for d in divisions() if d.adcode == d.city_adcode}
         self.province_of = {c: c[:2] for c in self.cities}
-        self.buildings: list[Building] = []
+        self.buildings: dict[str, list[Building]] = {}
         self.names_taken: set[tuple[str, str, str]] = set()
         self.region_prefixes = tuple(form for form in region_forms() if len(form) >= 2)
         self.homophones = _homophone_table()
@@ -187,7 +175,7 @@ class _World:
         legal_form = _weighted(rng, LEGAL_FORM_WEIGHTS)
         building = self.building(city, county)
         room = f"{rng.randint(1, 30)}{rng.randint(1, 20):02d}室"
-        shares_switchboard = rng.random() < 0.15
+        shares_switchboard = rng.random() < 0.3
         return Enterprise(
             id=f"E{index:07d}",
             city=city,
@@ -217,15 +205,14 @@ class _World:
 
     def building(self, city: str, county: Division) -> Building:
         rng = self.rng
-        if self.buildings and rng.random() < 0.35:
-            shared = rng.choice(self.buildings[-500:])  # a building in the same neighbourhood of the stream
-            if shared.city == city:
-                return shared
+        known = self.buildings.setdefault(city, [])
+        if known and rng.random() < 0.3:  # an office building of the city that already houses other firms
+            return rng.choice(known[-50:])
         number = rng.randint(1, 999)
         words = f"{''.join(rng.choice(TRADE_CHARS) for _ in range(2))}{rng.choice(BUILDING_WORDS)}"
         address = f"{rng.choice(ROADS)}{number}号{words}"
         building = Building(city, county, address, self.phone(city))
-        self.buildings.append(building)
+        known.append(building)
         return building
 
     def phone(self, city: str) -> str:
