@@ -8,7 +8,7 @@ columns, empty or repeated report ids, values too long, a city that is not one o
 published list, a date that is not ISO 8601. A USCC that fails its check digit is not an error: the report is kept
 and the code compared as written.
 
-Output: report_id, cluster_id, one row per report, in input order.
+Output: report_id, cluster_id, one row per report, in input order. `consolidate_csv` does both ends and the run.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..categories import VIOLATION_CATEGORIES
+from .clustering import Decision
 from .lexicon import divisions
+from .pipeline import Engine, Progress, Result, consolidate
 
 MAX_LENGTHS = {
     "report_id": 64,
@@ -122,3 +124,23 @@ def _not_a_category(value: str) -> str:
 
 def write_clusters(target: str | Path | io.IOBase, clusters: pd.DataFrame) -> None:
     clusters[["report_id", "cluster_id"]].to_csv(target, index=False, encoding="utf-8", lineterminator="\n")
+
+
+def consolidate_csv(
+    source: str | Path,
+    target: str | Path,
+    *,
+    engine: Engine | None = None,
+    model: dict | None = None,
+    decisions: list[Decision] | None = None,
+    encoding: str = "utf-8-sig",
+    progress: Progress | None = None,
+) -> Result:
+    """The batch behind `market_consolidate`: read and check the whole file, consolidate, write the clusters.
+    Nothing is written when the file has a problem (BatchError)."""
+    reports = read_reports(source, encoding=encoding)
+    if progress:
+        progress("read")
+    result = consolidate(reports, decisions=decisions or (), model=model, engine=engine, progress=progress)
+    write_clusters(target, result.clusters)
+    return result

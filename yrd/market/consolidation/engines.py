@@ -59,7 +59,7 @@ class DuckDBEngine:
         term_frequencies: pd.DataFrame | None = None,
     ) -> Linker:
         api = DuckDBAPI(self._connection)
-        linker = Linker(api.register(features), model, log_level=SPLINK_LOG_LEVEL)
+        linker = Linker(api.register(_model_input(features)), model, log_level=SPLINK_LOG_LEVEL)
         if term_frequencies is not None:
             linker.table_management.register_term_frequency_lookup(api.register(term_frequencies), "trade")
         return linker
@@ -108,7 +108,8 @@ class SparkEngine:
         from splink import SparkAPI  # pyspark is the optional extra yrd[spark]: imported only when Spark is used
 
         api = SparkAPI(spark_session=self.session, break_lineage_method="persist")
-        linker = Linker(api.register(self._spark_frame(features)), model, log_level=SPLINK_LOG_LEVEL)
+        frame = self._spark_frame(_model_input(features))
+        linker = Linker(api.register(frame), model, log_level=SPLINK_LOG_LEVEL)
         if term_frequencies is not None:
             tf = api.register(self._spark_frame(term_frequencies))
             linker.table_management.register_term_frequency_lookup(tf, "trade")
@@ -120,6 +121,10 @@ class SparkEngine:
     def scored_pairs(self, linker: Linker, *, floor_weight: float) -> pd.DataFrame:
         predictions = linker.inference.predict(threshold_match_weight=floor_weight, warning_mode="never")
         return linker.misc.query_sql(_pairs_sql(predictions.physical_name), output_type="pandas")
+
+
+def _model_input(features: pd.DataFrame) -> pd.DataFrame:
+    return features.drop(columns=["report_id"])  # pairs refer to reports by position (unique_id)
 
 
 def _pairs_sql(table: str) -> str:

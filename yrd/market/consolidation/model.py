@@ -15,6 +15,7 @@ Contract: `settings()` is the untrained model; `train(linker)` fits it in place;
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import splink.comparison_level_library as cll
@@ -35,8 +36,9 @@ PREDICTION_BLOCKS = (
     ("region_city", "industry", "trade_first"),
     ("region_city", "industry", "trade_last"),
 )
-TRAINING_BLOCKS = (("trade_pinyin",), ("phone",), ("address_building",))
+TRAINING_BLOCKS = (("trade_pinyin", "industry"), ("phone",), ("address_building",))
 U_SAMPLE_SEED = 20240101
+logger = logging.getLogger(__name__)
 TF_COMPARISON = "trade_name"  # the one comparison with term-frequency adjustment (a rare trade name says more)
 
 
@@ -186,7 +188,8 @@ def train(linker: Linker, *, valid_uscc_share: float, u_pairs: float) -> dict[st
     The prior (probability that two random reports are about one enterprise) comes from the one rule that is
     certain: reports sharing a valid USCC. That rule finds a matching pair only when both reports carry the code,
     so its recall is the share of reports with a valid USCC, squared (reporters give the code independently of
-    one another). u comes from random pairs, m from EM on three independent blockings.
+    one another). u comes from random pairs (seeded), m from EM on three independent blockings, all pairs of each
+    (no sampling, so the same data always trains the same model).
     """
     if valid_uscc_share > 0:
         linker.training.estimate_probability_two_random_records_match(
@@ -194,10 +197,22 @@ def train(linker: Linker, *, valid_uscc_share: float, u_pairs: float) -> dict[st
         )
     linker.training.estimate_u_using_random_sampling(max_pairs=u_pairs, seed=U_SAMPLE_SEED)
     for keys in TRAINING_BLOCKS:
+        _expectation_maximisation(linker, keys)
+    return smooth(linker.misc.save_model_to_json())
+
+
+def _expectation_maximisation(linker: Linker, keys: tuple[str, ...]) -> None:
+    """One EM session. When a level never occurs among the likely matches of the session, EM drives its m to zero
+    and Splink 5.0 refuses the value once it underflows (ValueError "below the minimum allowed value"): the
+    session is then left out; the other sessions estimate the same comparisons, and `smooth` fills the rest."""
+    try:
         linker.training.estimate_parameters_using_expectation_maximisation(
             blocking_rule(keys), estimate_without_term_frequencies=True
         )
-    return smooth(linker.misc.save_model_to_json())
+    except ValueError as error:
+        if "below the minimum allowed value" not in str(error):
+            raise
+        logger.warning("EM blocked on %s left out: %s", keys, error)
 
 
 def smooth(model: dict[str, Any], *, pseudo: float = 1e-3, u_floor: float = 1e-7) -> dict[str, Any]:
@@ -207,9 +222,9 @@ def smooth(model: dict[str, Any], *, pseudo: float = 1e-3, u_floor: float = 1e-7
     for comparison in model["comparisons"]:
         levels = [level for level in comparison["comparison_levels"] if not level.get("is_null_level")]
         for level in levels:
-            if level.get("u_probability") is None:
+            if not isinstance(level.get("u_probability"), float | int):
                 level["u_probability"] = 1e-3
-            if level.get("m_probability") is None:
+            if not isinstance(level.get("m_probability"), float | int):
                 level["m_probability"] = level["u_probability"]
             level["u_probability"] = max(level["u_probability"], u_floor)
         total = sum(level["m_probability"] for level in levels) + pseudo * len(levels)

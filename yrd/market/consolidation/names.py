@@ -81,6 +81,16 @@ class NameParts:
         return shape_key(self.trade)
 
 
+def plausible_trade_name(text: str) -> bool:
+    """Whether `text` can be a trade name under the naming rules: at least two characters, not beginning with
+    an administrative division's name, not ending in an industry word, a legal form or an outlet word."""
+    return (
+        len(text) >= _MIN_TRADE
+        and _REGION_PREFIX.match(text) is None
+        and not any(pattern.search(text) for pattern in (_INDUSTRY_SUFFIX, _LEGAL_SUFFIX, _OUTLET_SUFFIX))
+    )
+
+
 def normalise_text(raw: str) -> str:
     text = unicodedata.normalize("NFKC", raw or "")
     text = _T2S.convert(text).translate(_BRACKETS)
@@ -88,10 +98,15 @@ def normalise_text(raw: str) -> str:
     return unicodedata.normalize("NFKC", text)  # removing a space can leave a combining mark to compose
 
 
-@lru_cache(maxsize=200_000)
 def pinyin_key(text: str) -> str:
-    """Toneless pinyin of every character, so 美佳 and 美家 share a key; other characters pass through."""
-    return "".join(lazy_pinyin(text))
+    """Toneless pinyin of every character, so 美佳 and 美家 share a key; other characters pass through. Each
+    character is read alone (its commonest reading), so one character always sounds the same in every name."""
+    return "".join(_char_pinyin(char) for char in text)
+
+
+@lru_cache(maxsize=50_000)
+def _char_pinyin(char: str) -> str:
+    return lazy_pinyin(char)[0]
 
 
 def shape_key(text: str) -> str:

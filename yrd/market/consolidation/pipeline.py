@@ -28,7 +28,7 @@ from splink import Linker
 
 from .clustering import Decision, DecisionKind, cluster
 from .engines import DuckDBEngine
-from .features import add_features
+from .features import add_features, numbered
 from .model import PREDICTION_BLOCKS, settings, train
 from .review import Band, ReviewItem, review_queue
 
@@ -46,6 +46,10 @@ class Policy:
     @property
     def band(self) -> Band:
         return Band(self.link_weight, self.review_low, self.review_high)
+
+    @property
+    def cluster_lines(self) -> dict[str, float]:
+        return {"threshold_weight": self.link_weight, "review_high": self.review_high}
 
 
 class Engine(Protocol):
@@ -73,7 +77,8 @@ class Result:
     model: dict[str, Any]
     state: State
     conflicts: list[str] = field(default_factory=list)
-    timings: dict[str, float] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per step, wall clock
+    cpu: dict[str, float] = field(default_factory=dict)  # seconds per step, CPU of this process (all threads)
 
 
 Progress = Callable[[str], None]
@@ -99,17 +104,18 @@ def consolidate(
         with steps("scoring"):
             pairs = backend.scored_pairs(backend.linker(features, model), floor_weight=policy.review_low)
     with steps("clustering"):
-        clustering = cluster(features, pairs, threshold_weight=policy.link_weight, decisions=decisions)
+        clustering = cluster(features, pairs, decisions=decisions, **policy.cluster_lines)
     with steps("review"):
-        review = review_queue(pairs, clustering, model, policy.band, limit=policy.review_limit)
+        review = review_queue(features, pairs, clustering, model, policy.band, limit=policy.review_limit)
     labels = clustering.labels
     return Result(
-        clusters=_cluster_frame(labels, features["unique_id"]),
+        clusters=_cluster_frame(labels, features["report_id"]),
         review=review,
         model=model,
         state=State(features=features, labels=labels, model=model),
         conflicts=clustering.conflicts,
         timings=steps.timings,
+        cpu=steps.cpu,
     )
 
 
@@ -126,32 +132,31 @@ def consolidate_new(
     decisions = list(decisions)
     with steps("features"):
         new = add_features(new_reports)
-        known = state.features[~state.features["unique_id"].isin(new["unique_id"])]
+        known = state.features[~state.features["report_id"].isin(new["report_id"])]
         released = _released_by(decisions, state.labels)
         previous = state.labels[~state.labels.isin(released)]
-        fresh = pd.concat([new, known[~known["unique_id"].isin(previous.index)]], ignore_index=True)
-        neighbours = _neighbours(known, fresh, previous)
-        frame = pd.concat([fresh, neighbours], ignore_index=True)
-        everything = pd.concat([known, new], ignore_index=True)
+        fresh = pd.concat([new, known[~known["report_id"].isin(previous.index)]], ignore_index=True)
+        frame = numbered(pd.concat([fresh, _neighbours(known, fresh, previous)], ignore_index=True))
+        everything = numbered(pd.concat([known, new], ignore_index=True))
     with engine or DuckDBEngine() as backend:
         with steps("scoring"):
             linker = backend.linker(frame, state.model, term_frequencies=_trade_frequencies(everything))
             pairs = backend.scored_pairs(linker, floor_weight=policy.review_low)
-    fresh_ids = set(fresh["unique_id"])
-    pairs = pairs[pairs["unique_id_l"].isin(fresh_ids) | pairs["unique_id_r"].isin(fresh_ids)]
+    pairs = pairs[(pairs["unique_id_l"] < len(fresh)) | (pairs["unique_id_r"] < len(fresh))]  # fresh rows first
     with steps("clustering"):
-        clustering = cluster(frame, pairs, threshold_weight=policy.link_weight, decisions=decisions, previous=previous)
+        clustering = cluster(frame, pairs, decisions=decisions, previous=previous, **policy.cluster_lines)
     with steps("review"):
-        review = review_queue(pairs, clustering, state.model, policy.band, limit=policy.review_limit)
+        review = review_queue(frame, pairs, clustering, state.model, policy.band, limit=policy.review_limit)
     labels = pd.concat([previous[~previous.index.isin(clustering.labels.index)], clustering.labels])
-    labels = labels.reindex(everything["unique_id"])
+    labels = labels.reindex(everything["report_id"])
     return Result(
-        clusters=_cluster_frame(labels, new["unique_id"]),
+        clusters=_cluster_frame(labels, new["report_id"]),
         review=review,
         model=state.model,
         state=State(features=everything, labels=labels, model=state.model),
         conflicts=clustering.conflicts,
         timings=steps.timings,
+        cpu=steps.cpu,
     )
 
 
@@ -159,7 +164,8 @@ def _train(backend: Engine, features: pd.DataFrame, policy: Policy) -> dict[str,
     n = len(features)
     share = float(features["uscc_valid"].notna().mean()) if n else 0.0
     u_pairs = min(policy.u_pairs, max(1.0, n * (n - 1) / 2))
-    return train(backend.linker(features, settings()), valid_uscc_share=share, u_pairs=u_pairs)
+    linker = backend.linker(features, settings())
+    return train(linker, valid_uscc_share=share, u_pairs=u_pairs)
 
 
 def _released_by(decisions: list[Decision], labels: pd.Series) -> set[str]:
@@ -184,9 +190,9 @@ def _neighbours(known: pd.DataFrame, fresh: pd.DataFrame, previous: pd.Series) -
             continue
         wanted = pd.MultiIndex.from_frame(fresh_keys)
         hit |= pd.MultiIndex.from_frame(known[list(keys)]).isin(wanted)
-    hit &= known["unique_id"].isin(previous.index)
-    clusters = set(previous.reindex(known.loc[hit, "unique_id"]))
-    return known[known["unique_id"].map(previous).isin(clusters)]
+    hit &= known["report_id"].isin(previous.index)
+    clusters = set(previous.reindex(known.loc[hit, "report_id"]))
+    return known[known["report_id"].map(previous).isin(clusters)]
 
 
 def _trade_frequencies(features: pd.DataFrame) -> pd.DataFrame:
@@ -202,11 +208,13 @@ class _Steps:
     def __init__(self, progress: Progress | None):
         self.progress = progress
         self.timings: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
 
     @contextmanager
     def __call__(self, name: str):
         if self.progress:
             self.progress(name)
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         yield
         self.timings[name] = time.perf_counter() - started
+        self.cpu[name] = time.process_time() - cpu_started

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .clustering import Clustering, JoinReason
+from .clustering import Clustering
 from .model import DESCRIPTIONS, TF_COMPARISON
 
 
@@ -83,16 +83,24 @@ def _probability(weight: float) -> float:
 
 
 def review_queue(
-    pairs: pd.DataFrame, clustering: Clustering, model: dict[str, Any], band: Band, *, limit: int | None = None
+    features: pd.DataFrame,
+    pairs: pd.DataFrame,
+    clustering: Clustering,
+    model: dict[str, Any],
+    band: Band,
+    *,
+    limit: int | None = None,
 ) -> list[ReviewItem]:
-    labels = clustering.labels
+    """`pairs` refer to reports by row position in `features` (unique_id_l / unique_id_r)."""
+    report_ids = features["report_id"].to_numpy()
+    labels = clustering.labels.reindex(report_ids).to_numpy()
     uncertain = pairs[(pairs["match_weight"] >= band.review_low) & (pairs["match_weight"] < band.review_high)]
     # backends return pairs in any order and differ in the last bits of a weight: fix both before choosing
     uncertain = uncertain.assign(match_weight=uncertain["match_weight"].round(6))
     uncertain = uncertain.sort_values(["unique_id_l", "unique_id_r"], ignore_index=True)
-    cluster_l = labels.reindex(uncertain["unique_id_l"]).to_numpy()
-    cluster_r = labels.reindex(uncertain["unique_id_r"]).to_numpy()
-    joined = {_key(a, b) for a, b, reason, _ in clustering.joins if reason is JoinReason.MODEL}
+    cluster_l = labels[uncertain["unique_id_l"].to_numpy()]
+    cluster_r = labels[uncertain["unique_id_r"].to_numpy()]
+    joined = {_key(a, b) for a, b, _ in clustering.uncertain_joins}
     refused = {_key(a, b): str(reason) for a, b, reason, _ in clustering.refusals}
     keys = [_key(a, b) for a, b in zip(uncertain["unique_id_l"], uncertain["unique_id_r"], strict=True)]
     is_join = np.array([key in joined for key in keys], dtype=bool)
@@ -105,8 +113,8 @@ def review_queue(
     describe = LevelLabels(model)
     return [
         ReviewItem(
-            report_a=row.unique_id_l,
-            report_b=row.unique_id_r,
+            report_a=report_ids[row.unique_id_l],
+            report_b=report_ids[row.unique_id_r],
             match_weight=round(float(row.match_weight), 2),
             match_probability=round(_probability(float(row.match_weight)), 4),
             linked=bool(labels[row.unique_id_l] == labels[row.unique_id_r]),
@@ -117,7 +125,7 @@ def review_queue(
     ]
 
 
-def _key(a: str, b: str) -> tuple[str, str]:
+def _key(a: int, b: int) -> tuple[int, int]:
     return (a, b) if a <= b else (b, a)
 
 

@@ -27,13 +27,22 @@ from pypinyin import lazy_pinyin
 from stdnum.cn import uscc as stdnum_uscc
 
 from ..categories import VIOLATION_CATEGORIES
-from .lexicon import LOOKALIKE_GROUPS, Division, divisions, region_forms
+from .lexicon import LOOKALIKE_GROUPS, Division, divisions
+from .names import plausible_trade_name
 
-TRADE_CHARS = (
+# Characters of trade names: the popular auspicious ones first (drawn twice as often), then others.
+POPULAR_TRADE_CHARS = (
     "华美佳鑫盛源德瑞恒泰丰隆新达通宏远金福祥和安康宁兴旺昌荣利发永嘉明光辉星天宇海江川山林森禾田春秋晨阳东南西北中"
     "信诚正博雅睿智慧创优品惠好乐欣悦益万千百合众联汇聚鼎豪龙凤鹏腾飞云润泽清涵浩瀚卓越尚臻锦绣玉宝银成景晟骏俊亿圣升"
     "振威力铭雨露蓝青绿红紫彩日月大方圆"
 )
+OTHER_TRADE_CHARS = (
+    "鸿运航顺意禄寿喜吉如富贵满堂君仁义礼忠勤朴真善佩琪琳瑶璐珊珍琦璞琛骐驰骋翔翼羽霞虹霖雪冰洁澜波涛滨湖溪泉潭沁芳芝"
+    "兰菊梅竹松柏桂桐楠枫杨柳樱桃李杏橙柚棠荷莲萍茂蔚蓓蕾菲薇丹朱彤黄墨素皓昊旭昕晓曦朗炫烨熠灿炜煜耀麒麟狮虎鹰鹤燕鸣"
+    "凰骅拓展启静逸悠韵诗书画艺文英杰哲思维伟久长友邦世纪元亨贞祺祯"
+)
+TRADE_CHARS = POPULAR_TRADE_CHARS + OTHER_TRADE_CHARS
+_TRADE_DRAW = POPULAR_TRADE_CHARS * 2 + OTHER_TRADE_CHARS
 # Industry words of the generated firms, with the informal shop word people use for each and whether it sells online.
 INDUSTRIES: dict[str, tuple[str, bool]] = {
     "食品": ("食品店", True),
@@ -149,7 +158,6 @@ class _World:
         self.province_of = {c: c[:2] for c in self.cities}
         self.buildings: dict[str, list[Building]] = {}
         self.names_taken: set[tuple[str, str, str]] = set()
-        self.region_prefixes = tuple(form for form in region_forms() if len(form) >= 2)
         self.homophones = _homophone_table()
         self.lookalikes = {c: group for group in LOOKALIKE_GROUPS for c in group}
         self.serial = 0
@@ -199,8 +207,8 @@ class _World:
         rng = self.rng
         while True:
             size = _weighted(rng, ((2, 0.7), (3, 0.25), (4, 0.05)))
-            name = "".join(rng.choice(TRADE_CHARS) for _ in range(size))
-            if len(set(name)) == size and not name.startswith(self.region_prefixes):
+            name = "".join(rng.choice(_TRADE_DRAW) for _ in range(size))
+            if len(set(name)) == size and plausible_trade_name(name):
                 return name
 
     def building(self, city: str, county: Division) -> Building:

@@ -44,19 +44,19 @@ def test_new_reports_of_known_firms_join_their_firms_clusters(reports, later):
 
 
 def test_a_new_report_with_a_known_valid_uscc_joins_that_firms_cluster(earlier, later):
-    known = earlier.state.features.dropna(subset=["uscc_valid"]).set_index("uscc_valid")["unique_id"]
+    known = earlier.state.features.dropna(subset=["uscc_valid"]).set_index("uscc_valid")["report_id"]
     new = later.state.features.iloc[2000:].dropna(subset=["uscc_valid"])
     new = new[new["uscc_valid"].isin(known.index)]
     assert len(new) > 10
     labels = later.state.labels
-    for code, report in zip(new["uscc_valid"], new["unique_id"], strict=True):
+    for code, report in zip(new["uscc_valid"], new["report_id"], strict=True):
         first = known[code] if isinstance(known[code], str) else known[code].iloc[0]
         assert labels[report] == labels[first]
 
 
 def test_a_split_of_a_known_cluster_parts_the_two_reports_in_the_next_incremental_run(reports, earlier):
     labels = earlier.state.labels
-    features = earlier.state.features.set_index("unique_id")
+    features = earlier.state.features.set_index("report_id")
     no_code = labels[features["uscc_valid"].isna().reindex(labels.index).to_numpy()]
     sizes = no_code.groupby(no_code.to_numpy()).size()
     members = no_code[no_code == sizes[sizes >= 2].index[0]].index

@@ -3,16 +3,13 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from yrd.market.consolidation.lexicon import LEGAL_FORMS, region_forms
-from yrd.market.consolidation.names import normalise_text, parse_name, pinyin_key, shape_key
+from yrd.market.consolidation.lexicon import LEGAL_FORMS
+from yrd.market.consolidation.names import normalise_text, parse_name, pinyin_key, plausible_trade_name, shape_key
 from yrd.market.consolidation.synthetic import INDUSTRIES, TRADE_CHARS
 
 S2T = opencc.OpenCC("s2t")
-REGION_PREFIXES = tuple(form for form in region_forms() if len(form) >= 2)
 
-trade_names = st.text(alphabet=TRADE_CHARS, min_size=2, max_size=4).filter(
-    lambda t: len(set(t)) == len(t) and not t.startswith(REGION_PREFIXES)
-)
+trade_names = st.text(alphabet=TRADE_CHARS, min_size=2, max_size=4).filter(plausible_trade_name)
 industries = st.sampled_from(sorted(INDUSTRIES))
 cities = st.sampled_from(
     [("苏州", "320500", "江苏"), ("杭州", "330100", "浙江"), ("合肥", "340100", "安徽"), ("南京", "320100", "江苏")]
@@ -59,6 +56,11 @@ def test_a_county_level_city_names_its_prefecture():
 def test_a_district_name_shared_by_two_cities_leaves_the_city_unknown_but_the_province_known():
     parts = parse_name("鼓楼区华联超市")
     assert (parts.city, parts.province, parts.trade) == (None, "32", "华联")
+
+
+def test_a_trade_name_that_is_an_industry_word_or_a_place_is_not_plausible():
+    assert plausible_trade_name("美佳")
+    assert not plausible_trade_name("发展") and not plausible_trade_name("苏州美") and not plausible_trade_name("美")
 
 
 def test_a_trade_name_that_is_also_a_place_name_stays_the_trade_name():

@@ -39,7 +39,7 @@ def test_it_does_far_better_than_matching_names_exactly(reports, batch):
 
 
 def test_reports_sharing_a_valid_uscc_are_one_enterprise(batch):
-    features = batch.state.features.set_index("unique_id")
+    features = batch.state.features.set_index("report_id")
     labels = labels_of(batch)
     with_code = features["uscc_valid"].dropna()
     assert labels.reindex(with_code.index).groupby(with_code.to_numpy()).nunique().max() == 1
@@ -65,7 +65,7 @@ def test_the_review_queue_puts_the_most_uncertain_first(batch):
 
 
 def model_linked_pair(batch):
-    features = batch.state.features.set_index("unique_id")
+    features = batch.state.features.set_index("report_id")
     for item in batch.review:
         if item.linked and pd.isna(features.at[item.report_a, "uscc_valid"]):
             return item.report_a, item.report_b
