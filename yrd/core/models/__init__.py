@@ -1,5 +1,7 @@
 from .access import ApiToken, Role, RoleAssignment
 from .audit import AuditEntry, AuditHead
+from .calendar import WorkdayOverride
+from .idempotency import IdempotencyKey
 from .jurisdictions import Jurisdiction
 from .notifications import Notification
 from .organisations import Organisation
@@ -9,10 +11,12 @@ __all__ = [
     "ApiToken",
     "AuditEntry",
     "AuditHead",
+    "IdempotencyKey",
     "Jurisdiction",
     "Notification",
     "Organisation",
     "Role",
     "RoleAssignment",
     "User",
+    "WorkdayOverride",
 ]

@@ -1,0 +1,115 @@
+"""Every write to the core's data: validated, in one transaction, audited."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+from yrd.core.access import forget_grants, require
+from yrd.core.actors import write
+from yrd.core.apps import ORGANISATION_MANAGE, PERSON_MANAGE, ROLE_ASSIGN
+from yrd.core.audit import audit_record
+from yrd.core.models import ApiToken, Organisation, Role, RoleAssignment, User
+from yrd.core.models.access import hash_token
+
+__all__ = [
+    "api_token_create",
+    "api_token_revoke",
+    "notification_mark_read",
+    "organisation_create",
+    "person_create",
+    "role_assign",
+]
+
+
+@write
+def organisation_create(*, acting_user, name_zh, kind, jurisdiction, name_en="", uscc="", is_demo=False):
+    require(acting_user, ORGANISATION_MANAGE, jurisdiction)
+    organisation = Organisation(
+        name_zh=name_zh,
+        name_en=name_en,
+        kind=kind,
+        jurisdiction=jurisdiction,
+        uscc=uscc,
+        is_demo=is_demo,
+    )
+    organisation.full_clean()
+    organisation.save()
+    audit_record(
+        actor=acting_user,
+        action="core.organisation.create",
+        obj=organisation,
+        jurisdiction=jurisdiction.code,
+        data={"kind": kind, "uscc": organisation.uscc},
+    )
+    return organisation
+
+
+@write
+def person_create(
+    *, acting_user, username, password, display_name="", email="", organisation=None, language="zh-hans", is_staff=False
+):
+    require(acting_user, PERSON_MANAGE, organisation)
+    person = User(
+        username=username,
+        display_name=display_name,
+        email=email,
+        organisation=organisation,
+        language=language,
+        is_staff=is_staff,
+    )
+    person.set_password(password)
+    person.full_clean()
+    person.save()
+    audit_record(
+        actor=acting_user,
+        action="core.person.create",
+        obj=person,
+        data={"organisation": organisation.pk if organisation else None},
+    )
+    return person
+
+
+@write
+def role_assign(*, acting_user, user, role_code, jurisdiction, organisation=None):
+    require(acting_user, ROLE_ASSIGN, jurisdiction)
+    role = Role.objects.get(code=role_code)
+    assignment, created = RoleAssignment.objects.get_or_create(
+        user=user, role=role, jurisdiction=jurisdiction, organisation=organisation
+    )
+    if created:
+        audit_record(
+            actor=acting_user,
+            action="core.role.assign",
+            obj=assignment,
+            jurisdiction=jurisdiction.code,
+            data={"user": user.username, "role": role_code, "organisation": organisation and organisation.pk},
+        )
+    forget_grants(user)
+    return assignment
+
+
+@write
+def api_token_create(*, acting_user, name):
+    """Returns (token, key). The key is shown once; only its hash is stored."""
+    key = ApiToken.new_key()
+    token = ApiToken.objects.create(user=acting_user, name=name, key_hash=hash_token(key))
+    audit_record(actor=acting_user, action="core.api_token.create", obj=token, data={"name": name})
+    return token, key
+
+
+@write
+def api_token_revoke(*, acting_user, token):
+    if token.user_id != acting_user.pk:
+        raise PermissionDenied("Only the owner may revoke a token.")
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    audit_record(actor=acting_user, action="core.api_token.revoke", obj=token)
+
+
+@write
+def notification_mark_read(*, acting_user, notification):
+    if notification.recipient_id != acting_user.pk:
+        raise PermissionDenied("Not your notification.")
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+        audit_record(actor=acting_user, action="core.notification.read", obj=notification)
