@@ -1,0 +1,5 @@
+from .cases import Case, CaseEvent, CaseState
+from .matching import ConsolidationRun, MatchDecision, ReviewPair
+from .reports import Evidence, Report
+
+__all__ = ["Case", "CaseEvent", "CaseState", "ConsolidationRun", "Evidence", "MatchDecision", "Report", "ReviewPair"]

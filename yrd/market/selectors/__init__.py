@@ -1,0 +1,42 @@
+"""Every read of the market module, scoped by the caller: a reporter sees their own reports only; a regulator
+the cases routed to or shared with their jurisdiction and those cases' reports; nobody else anything private."""
+
+from django.db.models import Count, QuerySet
+
+from yrd.core.access import filter_visible
+from yrd.market.apps import CASE_VIEW
+from yrd.market.models import Case, Report
+
+
+def reports_of(user) -> QuerySet[Report]:
+    """The reports a signed-in reporter made (newest first)."""
+    if not getattr(user, "is_authenticated", False):
+        return Report.objects.none()
+    return Report.objects.filter(reporter=user).select_related("case", "incident_city")
+
+
+def report_by_receipt(receipt: str) -> Report | None:
+    """Who holds a receipt number may see that report's status (and nothing of anyone else's)."""
+    return Report.objects.select_related("case", "incident_city").filter(receipt=receipt.strip().upper()).first()
+
+
+def cases_visible_to(user) -> QuerySet[Case]:
+    cases = filter_visible(
+        Case.objects.all(), user, CASE_VIEW, jurisdiction_fields=["lead_jurisdiction", "shared_with"]
+    )
+    return cases.select_related("lead_jurisdiction").annotate(
+        report_count=Count("reports", distinct=True),
+        provinces=Count("reports__incident_city__parent", distinct=True),
+    )
+
+
+def case_reports(case: Case) -> QuerySet[Report]:
+    return case.reports.select_related("incident_city").order_by("received_at", "pk")
+
+
+def other_cases_of_enterprise(case: Case) -> QuerySet[Case]:
+    """Other regulators working this enterprise, across the region: cases about the same enterprise (any
+    category), shown to whoever may see this case — the lead and the jurisdictions, not the reports."""
+    return (
+        Case.objects.filter(enterprise_key=case.enterprise_key).exclude(pk=case.pk).select_related("lead_jurisdiction")
+    )
