@@ -17,6 +17,10 @@ def jiangsu_regulator():
     return person("market_regulator", "320000", username="js_regulator")
 
 
+def zhejiang_regulator():
+    return person("market_regulator", "330000", username="zj_regulator")
+
+
 def anhui_regulator():
     return person("market_regulator", "340000", username="ah_regulator")
 
