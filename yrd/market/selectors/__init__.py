@@ -30,6 +30,10 @@ def cases_visible_to(user) -> QuerySet[Case]:
     )
 
 
+def published_decisions() -> QuerySet[Case]:
+    return Case.objects.filter(published=True).select_related("lead_jurisdiction").order_by("-decided_at", "-pk")
+
+
 def case_reports(case: Case) -> QuerySet[Report]:
     return case.reports.select_related("incident_city").order_by("received_at", "pk")
 

@@ -1,6 +1,14 @@
 """Every write of the market module."""
 
+from .cases import TransitionInput, case_transition
 from .consolidation import consolidation_run
 from .reports import ReportInput, feed_import, report_submit
 
-__all__ = ["ReportInput", "consolidation_run", "feed_import", "report_submit"]
+__all__ = [
+    "ReportInput",
+    "TransitionInput",
+    "case_transition",
+    "consolidation_run",
+    "feed_import",
+    "report_submit",
+]
