@@ -3,9 +3,9 @@ the cases routed to or shared with their jurisdiction and those cases' reports; 
 
 from django.db.models import Count, QuerySet
 
-from yrd.core.access import filter_visible
-from yrd.market.apps import CASE_VIEW
-from yrd.market.models import Case, Report
+from yrd.core.access import can, filter_visible
+from yrd.market.apps import CASE_VIEW, REVIEW
+from yrd.market.models import Case, Report, ReviewPair
 
 
 def reports_of(user) -> QuerySet[Report]:
@@ -28,6 +28,15 @@ def cases_visible_to(user) -> QuerySet[Case]:
         report_count=Count("reports", distinct=True),
         provinces=Count("reports__incident_city__parent", distinct=True),
     )
+
+
+def review_pairs_visible_to(user) -> QuerySet[ReviewPair]:
+    """Pairs to review where the reviewer may see both reports (each report's city or its case's jurisdictions)."""
+    if not can(user, REVIEW):
+        return ReviewPair.objects.none()
+    pairs = ReviewPair.objects.select_related("report_a__incident_city", "report_b__incident_city")
+    visible = [p.pk for p in pairs if can(user, REVIEW, p.report_a) and can(user, REVIEW, p.report_b)]
+    return pairs.filter(pk__in=visible).order_by("-match_probability", "pk")
 
 
 def published_decisions() -> QuerySet[Case]:

@@ -2,6 +2,7 @@
 
 from .cases import TransitionInput, case_transition
 from .consolidation import consolidation_run
+from .matching import match_decide
 from .reports import ReportInput, feed_import, report_submit
 
 __all__ = [
@@ -10,5 +11,6 @@ __all__ = [
     "case_transition",
     "consolidation_run",
     "feed_import",
+    "match_decide",
     "report_submit",
 ]
