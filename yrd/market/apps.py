@@ -9,6 +9,7 @@ CASE_WORK = "market.case.work"
 REVIEW = "market.match.review"
 CONSOLIDATE = "market.consolidate"
 FEED = "market.feed.import"
+ACCESS_MANAGE = "market.access.manage"
 
 REGULATOR_ACTIONS = (CASE_VIEW, CASE_WORK, REVIEW)
 
@@ -26,13 +27,14 @@ class MarketConfig(AppConfig):
             REVIEW: _("Decide whether two reports name the same enterprise (merge or split)"),
             CONSOLIDATE: _("Run the consolidation of reports into enterprises and cases"),
             FEED: _("Send a province's bulk feed of reports"),
+            ACCESS_MANAGE: _("Import the market-access negative list and its region-specific measures"),
         },
         roles={
             "market_regulator": RoleSpec("市场监管人员", "Market regulator", REGULATOR_ACTIONS),
             "market_feed": RoleSpec("投诉举报数据接口", "Report feed system", (FEED,)),
             "market_reporter": RoleSpec("举报人", "Reporter", (REPORT,)),
             "market_admin": RoleSpec(
-                "市场监管系统管理员", "Market system administrator", (CONSOLIDATE, *REGULATOR_ACTIONS)
+                "市场监管系统管理员", "Market system administrator", (CONSOLIDATE, ACCESS_MANAGE, *REGULATOR_ACTIONS)
             ),
         },
         audit_events=(
@@ -43,11 +45,13 @@ class MarketConfig(AppConfig):
             "market.case.route",
             "market.case.transition",
             "market.match.decide",
+            "market.access.import",
         ),
         urls="yrd.market.urls",
         nav=(
             NavLink(_("Report a violation"), "market:report", public=True),
             NavLink(_("Market cases"), "market:queue", actions=(CASE_VIEW,)),
+            NavLink(_("Market access check"), "market:access", public=True),
         ),
         stats={
             "reports_received": Stat(

@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from yrd.market import open311
-from yrd.market.views import cases, reports, review
+from yrd.market.views import access, cases, reports, review
 
 FMT = r"\.(?P<fmt>[a-z]+)$"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("cases/<int:pk>/", cases.case_page, name="case"),
     path("cases/<int:pk>/<slug:name>/", cases.case_act, name="case_act"),
     path("decisions/", cases.decisions, name="decisions"),
+    path("access/", access.access, name="access"),
     path("review/", review.queue, name="review"),
     path("review/<int:pk>/", review.decide, name="review_decide"),
     re_path(r"^open311/v2/discovery" + FMT, open311.discovery, name="open311_discovery"),

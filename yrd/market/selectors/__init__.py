@@ -4,8 +4,9 @@ the cases routed to or shared with their jurisdiction and those cases' reports; 
 from django.db.models import Count, QuerySet
 
 from yrd.core.access import can, filter_visible
+from yrd.market.access_list import Answer, decide
 from yrd.market.apps import CASE_VIEW, REVIEW
-from yrd.market.models import Case, Report, ReviewPair
+from yrd.market.models import AccessMeasure, Case, Report, ReviewPair
 
 
 def reports_of(user) -> QuerySet[Report]:
@@ -37,6 +38,18 @@ def review_pairs_visible_to(user) -> QuerySet[ReviewPair]:
     pairs = ReviewPair.objects.select_related("report_a__incident_city", "report_b__incident_city")
     visible = [p.pk for p in pairs if can(user, REVIEW, p.report_a) and can(user, REVIEW, p.report_b)]
     return pairs.filter(pk__in=visible).order_by("-match_probability", "pk")
+
+
+def access_activities() -> list[tuple[str, str]]:
+    """(activity code, name) of every activity on the list, for the check's choices."""
+    rows = AccessMeasure.objects.order_by("activity_code").values_list("activity_code", "activity_zh").distinct()
+    return list(dict(rows).items())
+
+
+def access_check(activity_code: str, enterprise_type: str, place: str) -> Answer:
+    measures = list(AccessMeasure.objects.filter(activity_code=activity_code))
+    name = measures[0].activity_zh if measures else activity_code
+    return decide(measures, name, enterprise_type, place)
 
 
 def published_decisions() -> QuerySet[Case]:
