@@ -47,6 +47,7 @@ class MarketConfig(AppConfig):
             "market.match.decide",
             "market.access.import",
         ),
+        api_router="yrd.market.api.router",
         urls="yrd.market.urls",
         nav=(
             NavLink(_("Report a violation"), "market:report", public=True),
