@@ -5,6 +5,7 @@ problem), 401, 403, 404. Open311 clients use the GeoReport v2 endpoints under /m
 from datetime import datetime
 
 from ninja import Field, Router, Schema
+from ninja.responses import Status
 
 from yrd.core.schemas import ApiError
 from yrd.market.access_list import ENTERPRISE_TYPES
@@ -82,7 +83,8 @@ def post_feed(request, feed: FeedIn):
 def get_access_check(request, activity: str, enterprise_type: str, place: str):
     """Activity code + enterprise type (domestic, foreign, individual) + place adcode → the measure that applies."""
     if enterprise_type not in ENTERPRISE_TYPES:
-        return 400, {"code": "invalid", "message": f"enterprise_type must be one of {', '.join(ENTERPRISE_TYPES)}"}
+        message = f"enterprise_type must be one of {', '.join(ENTERPRISE_TYPES)}"
+        return Status(400, {"code": "invalid", "message": message})
     return access_check(activity[:20], enterprise_type, place[:6]).__dict__
 
 
