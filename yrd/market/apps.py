@@ -48,6 +48,7 @@ class MarketConfig(AppConfig):
             "market.access.import",
         ),
         api_router="yrd.market.api.router",
+        demo_loader="yrd.market.demo.load_demo",
         urls="yrd.market.urls",
         nav=(
             NavLink(_("Report a violation"), "market:report", public=True),
