@@ -18,7 +18,7 @@ def new_receipt() -> str:
     return "MV-" + "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(10))
 
 
-CATEGORY_CHOICES = [(code, names[1]) for code, names in VIOLATION_CATEGORIES.items()]
+CATEGORY_CHOICES = [(code, _(names[1])) for code, names in VIOLATION_CATEGORIES.items()]
 
 
 class Report(models.Model):
