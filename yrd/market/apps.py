@@ -54,6 +54,7 @@ class MarketConfig(AppConfig):
             NavLink(_("Report a violation"), "market:report", public=True),
             NavLink(_("Market cases"), "market:queue", actions=(CASE_VIEW,)),
             NavLink(_("Market access check"), "market:access", public=True),
+            NavLink(_("Market statistics"), "market:stats", public=True),
         ),
         stats={
             "reports_received": Stat(

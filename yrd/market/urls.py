@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from yrd.market import open311
-from yrd.market.views import access, cases, reports, review
+from yrd.market.views import access, cases, reports, review, stats
 
 FMT = r"\.(?P<fmt>[a-z]+)$"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("cases/<int:pk>/<slug:name>/", cases.case_act, name="case_act"),
     path("decisions/", cases.decisions, name="decisions"),
     path("access/", access.access, name="access"),
+    path("statistics/", stats.statistics, name="stats"),
     path("review/", review.queue, name="review"),
     path("review/<int:pk>/", review.decide, name="review_decide"),
     re_path(r"^open311/v2/discovery" + FMT, open311.discovery, name="open311_discovery"),

@@ -2,6 +2,7 @@
 the cases routed to or shared with their jurisdiction and those cases' reports; nobody else anything private."""
 
 from django.db.models import Count, QuerySet
+from django.db.models.functions import TruncMonth
 
 from yrd.core.access import can, filter_visible
 from yrd.market.access_list import Answer, decide
@@ -50,6 +51,30 @@ def access_check(activity_code: str, enterprise_type: str, place: str) -> Answer
     measures = list(AccessMeasure.objects.filter(activity_code=activity_code))
     name = measures[0].activity_zh if measures else activity_code
     return decide(measures, name, enterprise_type, place)
+
+
+def statistics() -> dict:
+    """Aggregates only (no report, no person): per city, per city × category, per month; case figures."""
+    reports = Report.objects.all()
+    by_city = dict(reports.values_list("incident_city__code").annotate(n=Count("pk")))
+    by_city_category = {
+        (city, category): n
+        for city, category, n in reports.values_list("incident_city__code", "category").annotate(n=Count("pk"))
+    }
+    by_month = dict(
+        reports.annotate(month=TruncMonth("received_at")).values_list("month").annotate(n=Count("pk")).order_by("month")
+    )
+    cases = Case.objects.annotate(provinces=Count("reports__incident_city__parent", distinct=True))
+    return {
+        "reports": reports.count(),
+        "cases": cases.count(),
+        "decided": cases.filter(decided_at__isnull=False).count(),
+        "cross_province": cases.filter(provinces__gte=2).count(),
+        "has_demo": reports.filter(is_demo=True).exists(),
+        "by_city": by_city,
+        "by_city_category": by_city_category,
+        "by_month": by_month,
+    }
 
 
 def published_decisions() -> QuerySet[Case]:
