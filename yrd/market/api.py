@@ -10,7 +10,8 @@ from ninja.responses import Status
 from yrd.core.schemas import ApiError
 from yrd.market.access_list import ENTERPRISE_TYPES
 from yrd.market.selectors import access_check, cases_visible_to, reports_of
-from yrd.market.writes import ReportInput, feed_import
+from yrd.market.writes import feed_import
+from yrd.market.writes.reports import ReportInput
 
 router = Router(tags=["market"])
 

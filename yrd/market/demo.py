@@ -14,15 +14,9 @@ from yrd.core.demo import demo_person
 from yrd.core.selectors import jurisdiction_by_code, region
 from yrd.market.consolidation.synthetic import generate
 from yrd.market.models import Case, Report
-from yrd.market.writes import (
-    ReportInput,
-    TransitionInput,
-    access_list_import,
-    case_transition,
-    consolidation_run,
-    feed_import,
-    report_submit,
-)
+from yrd.market.writes import access_list_import, case_transition, consolidation_run, feed_import, report_submit
+from yrd.market.writes.cases import TransitionInput
+from yrd.market.writes.reports import ReportInput
 
 SEED = 2026
 PROVINCES = {"310000": "sh", "320000": "js", "330000": "zj", "340000": "ah"}

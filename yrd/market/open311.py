@@ -35,7 +35,8 @@ from yrd.core.models import ApiToken, Jurisdiction
 from yrd.core.models.access import hash_token
 from yrd.market.categories import VIOLATION_CATEGORIES
 from yrd.market.models import CaseState, Report
-from yrd.market.writes import ReportInput, report_submit
+from yrd.market.writes import report_submit
+from yrd.market.writes.reports import ReportInput
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 FORMATS = {"xml": "text/xml; charset=utf-8", "json": "application/json; charset=utf-8"}

@@ -6,7 +6,8 @@ from yrd.core.actors import SYSTEM
 from yrd.core.models import ApiToken
 from yrd.core.models.access import hash_token
 from yrd.core.tests.factories import make_uscc, person
-from yrd.market.writes import ReportInput, feed_import, report_submit
+from yrd.market.writes import feed_import, report_submit
+from yrd.market.writes.reports import ReportInput
 
 
 def shanghai_regulator():

@@ -15,8 +15,8 @@ from yrd.core.personal import Kind, mask
 from yrd.market.apps import CASE_VIEW
 from yrd.market.models import Case
 from yrd.market.selectors import case_reports, cases_visible_to, other_cases_of_enterprise, published_decisions
-from yrd.market.writes import TransitionInput, case_transition
-from yrd.market.writes.cases import available
+from yrd.market.writes import case_transition
+from yrd.market.writes.cases import TransitionInput, available
 
 
 @login_required

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from yrd.market.forms import ReportForm
 from yrd.market.models import Report
 from yrd.market.selectors import report_by_receipt, reports_of
-from yrd.market.writes import ReportInput, report_submit
-from yrd.market.writes.reports import city_jurisdictions
+from yrd.market.writes import report_submit
+from yrd.market.writes.reports import ReportInput, city_jurisdictions
 
 
 def report_form(request):

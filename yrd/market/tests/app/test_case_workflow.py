@@ -9,7 +9,8 @@ from yrd.core.errors import Conflict
 from yrd.core.tests.factories import make_uscc
 from yrd.market.models import Case
 from yrd.market.tests import factories as f
-from yrd.market.writes import TransitionInput, case_transition, consolidation_run
+from yrd.market.writes import case_transition, consolidation_run
+from yrd.market.writes.cases import TransitionInput
 
 pytestmark = pytest.mark.django_db
 USCC = make_uscc("320508")
