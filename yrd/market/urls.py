@@ -10,6 +10,7 @@ urlpatterns = [
     path("report/status/", reports.report_status, name="report_status"),
     path("my-reports/", reports.my_reports, name="my_reports"),
     path("cases/", cases.queue, name="queue"),
+    path("cases/export.<str:fmt>", cases.export, name="export"),
     path("cases/<int:pk>/", cases.case_page, name="case"),
     path("cases/<int:pk>/<slug:name>/", cases.case_act, name="case_act"),
     path("decisions/", cases.decisions, name="decisions"),

@@ -1,33 +1,73 @@
 """Regulators' pages: the queue of cases routed to or shared with their jurisdiction, and a case with all its
 reports (reporter contact masked), its timeline and the other regulators working the same enterprise."""
 
+import csv
+import io
 from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
+from openpyxl import Workbook
 
 from yrd.core.access import can
 from yrd.core.errors import Conflict
 from yrd.core.personal import Kind, mask
 from yrd.market.apps import CASE_VIEW
-from yrd.market.models import Case
+from yrd.market.models import Case, CaseState
 from yrd.market.selectors import case_reports, cases_visible_to, other_cases_of_enterprise, published_decisions
 from yrd.market.writes import case_transition
 from yrd.market.writes.cases import TransitionInput, available
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+EXPORT_COLUMNS = ("number", "enterprise_name", "enterprise_uscc", "category", "lead", "state", "reports",
+                  "cross_province", "opened_at")  # fmt: skip
 
-@login_required
-def queue(request):
+
+def _filtered(request):
     if not can(request.user, CASE_VIEW):
         raise PermissionDenied
     cases = cases_visible_to(request.user)
-    state = request.GET.get("state", "")
-    if state:
-        cases = cases.filter(state=state)
-    return render(request, "market/queue.html", {"cases": cases[:500], "state": state})
+    state = request.GET.get("state", "")[:15]
+    return (cases.filter(state=state) if state else cases), state
+
+
+@login_required
+def queue(request):
+    cases, state = _filtered(request)
+    return render(request, "market/queue.html", {"cases": cases[:500], "state": state, "states": CaseState.choices})
+
+
+@login_required
+def export(request, fmt):
+    """The filtered list as CSV or XLSX (no personal data: cases, not reports)."""
+    cases, _state = _filtered(request)
+    rows = [
+        [c.number, c.enterprise_name, c.enterprise_uscc, c.get_category_display(), c.lead_jurisdiction.name,
+         c.get_state_display(), c.report_count, c.provinces > 1, timezone.localtime(c.opened_at).strftime("%Y-%m-%d")]
+        for c in cases
+    ]  # fmt: skip
+    if fmt == "xlsx":
+        book = Workbook()
+        sheet = book.active
+        sheet.append(list(EXPORT_COLUMNS))
+        for row in rows:
+            sheet.append([str(v) if isinstance(v, bool) else v for v in row])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    else:
+        text = io.StringIO()
+        writer = csv.writer(text)
+        writer.writerow(EXPORT_COLUMNS)
+        writer.writerows(rows)
+        response = HttpResponse(text.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="market-cases.{fmt}"'
+    return response
 
 
 def decisions(request):

@@ -1,7 +1,10 @@
 """Consolidation runs on stored reports: one case per enterprise and category, led by the registration city's
 regulator, shared with every city concerned; regulators see only what is routed to or shared with them."""
 
+import io
+
 import pytest
+from openpyxl import load_workbook
 
 from yrd.core.actors import SYSTEM
 from yrd.core.tests.factories import make_uscc
@@ -65,3 +68,14 @@ def test_a_reviewers_split_holds_in_the_next_run(cross_province):
     first.refresh_from_db()
     second.refresh_from_db()
     assert first.enterprise_key != second.enterprise_key and first.case != second.case
+
+
+def test_the_filtered_case_list_exports_as_csv_and_xlsx_with_only_visible_cases(client, cross_province):
+    client.force_login(f.anhui_regulator())
+    text = client.get("/market/cases/export.csv").content.decode("utf-8-sig")
+    assert "合肥华联超市" in text and "美佳" not in text and "13800138000" not in text
+    client.force_login(f.jiangsu_regulator())
+    response = client.get("/market/cases/export.xlsx?state=open")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert [c.value for c in sheet[1]][:3] == ["number", "enterprise_name", "enterprise_uscc"]
+    assert sheet.max_row == 2 and sheet.cell(2, 3).value == USCC
