@@ -102,7 +102,8 @@ def consolidate(
             with steps("training"):
                 model = _train(backend, features, policy)
         with steps("scoring"):
-            pairs = backend.scored_pairs(backend.linker(features, model), floor_weight=policy.review_low)
+            linker = backend.linker(features, model, term_frequencies=_trade_frequencies(features))
+            pairs = backend.scored_pairs(linker, floor_weight=policy.review_low)
     with steps("clustering"):
         clustering = cluster(features, pairs, decisions=decisions, **policy.cluster_lines)
     with steps("review"):
@@ -195,9 +196,15 @@ def _neighbours(known: pd.DataFrame, fresh: pd.DataFrame, previous: pd.Series) -
     return known[known["report_id"].map(previous).isin(clusters)]
 
 
+TF_FLOOR = 10_000
+
+
 def _trade_frequencies(features: pd.DataFrame) -> pd.DataFrame:
+    """Each trade name's share of the reports that have one — of at least TF_FLOOR reports, so that in a small
+    installation a name seen twice among three reports is not read as a common name (which would take away the
+    evidence of an exact match). From TF_FLOOR reports on this is exactly Splink's own term frequency."""
     counts = features["trade"].value_counts()
-    return pd.DataFrame({"trade": counts.index, "tf_trade": (counts / counts.sum()).to_numpy()})
+    return pd.DataFrame({"trade": counts.index, "tf_trade": (counts / max(counts.sum(), TF_FLOOR)).to_numpy()})
 
 
 def _cluster_frame(labels: pd.Series, report_ids: pd.Series) -> pd.DataFrame:
