@@ -25,3 +25,16 @@ def cached_for(user, name, compute, timeout=TIMEOUT):
         value = compute()
         cache.set(key, value, timeout)
     return value
+
+
+def cached(name, compute, timeout=TIMEOUT, *, per_version=True):
+    """`compute()` shared by every reader, for what is the same for everyone (the language is the
+    caller's business, in `name`): once per data version, or, with per_version=False, once per
+    `timeout` seconds whatever is written meanwhile (statistics over millions of rows, which a busy
+    platform would otherwise recount after every write)."""
+    key = f"yrd:{name}:{data_version() if per_version else 'timed'}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "yrd.core",
     "yrd.plan",
     "yrd.services",
+    "yrd.transport",
+    "yrd.lowalt",
     "yrd.market",
 ]
 
