@@ -4,7 +4,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
-APT_PACKAGES := chromium fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 gettext poppler-utils
+# default-jre-headless: Java for Spark, whose local-mode test checks market consolidation gives DuckDB's clusters.
+APT_PACKAGES := chromium fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 gettext poppler-utils default-jre-headless
 
 .PHONY: bootstrap system-deps demo test test-only serve lint messages lock clean
 
@@ -14,7 +15,7 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(VENV)/bin/pip install -q --disable-pip-version-check --no-deps -e .
 	touch $@
 
-# Debian packages the browser tests (chromium) and the PDF report (CJK font, pango) need.
+# Debian packages the browser tests (chromium), the PDF report (CJK font, pango) and Spark (Java) need.
 system-deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "yrd.transport",
     "yrd.emergency",
     "yrd.lowalt",
+    "yrd.market",
 ]
 
 MIDDLEWARE = [

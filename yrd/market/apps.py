@@ -1,0 +1,68 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from yrd.core.registry import Manifest, NavLink, RoleSpec, Stat
+
+REPORT = "market.report"
+CASE_VIEW = "market.case.view"
+CASE_WORK = "market.case.work"
+REVIEW = "market.match.review"
+CONSOLIDATE = "market.consolidate"
+FEED = "market.feed.import"
+ACCESS_MANAGE = "market.access.manage"
+
+REGULATOR_ACTIONS = (CASE_VIEW, CASE_WORK, REVIEW)
+
+
+class MarketConfig(AppConfig):
+    name = "yrd.market"
+    label = "market"
+    verbose_name = _("Market violations and market access")
+    manifest = Manifest(
+        label="market",
+        actions={
+            REPORT: _("Report a market violation and follow one's own reports"),
+            CASE_VIEW: _("See the cases routed to or shared with one's jurisdiction, with their reports"),
+            CASE_WORK: _("Investigate, decide, close, re-open and escalate cases of one's jurisdiction"),
+            REVIEW: _("Decide whether two reports name the same enterprise (merge or split)"),
+            CONSOLIDATE: _("Run the consolidation of reports into enterprises and cases"),
+            FEED: _("Send a province's bulk feed of reports"),
+            ACCESS_MANAGE: _("Import the market-access negative list and its region-specific measures"),
+        },
+        roles={
+            "market_regulator": RoleSpec("市场监管人员", "Market regulator", REGULATOR_ACTIONS),
+            "market_feed": RoleSpec("投诉举报数据接口", "Report feed system", (FEED,)),
+            "market_reporter": RoleSpec("举报人", "Reporter", (REPORT,)),
+            "market_admin": RoleSpec(
+                "市场监管系统管理员", "Market system administrator", (CONSOLIDATE, ACCESS_MANAGE, *REGULATOR_ACTIONS)
+            ),
+        },
+        audit_events=(
+            "market.report.submit",
+            "market.feed.import",
+            "market.consolidation.run",
+            "market.case.open",
+            "market.case.route",
+            "market.case.transition",
+            "market.match.decide",
+            "market.access.import",
+        ),
+        api_router="yrd.market.api.router",
+        demo_loader="yrd.market.demo.load_demo",
+        urls="yrd.market.urls",
+        nav=(
+            NavLink(_("Report a violation"), "market:report", public=True),
+            NavLink(_("Market cases"), "market:queue", actions=(CASE_VIEW,)),
+            NavLink(_("Market access check"), "market:access", public=True),
+            NavLink(_("Market statistics"), "market:stats", public=True),
+        ),
+        stats={
+            "reports_received": Stat(
+                _("Market violation reports received"), "yrd.market.stats.reports_received", plan_tasks=("4.01",)
+            ),
+            "cases_decided": Stat(_("Market cases decided"), "yrd.market.stats.cases_decided", plan_tasks=("4.01",)),
+            "cross_province_cases": Stat(
+                _("Cross-province market cases"), "yrd.market.stats.cross_province_cases", plan_tasks=("4.01",)
+            ),
+        },
+    )

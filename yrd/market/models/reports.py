@@ -1,0 +1,119 @@
+"""Violation reports: what a reporter says about an enterprise, from any of the three doors (web form, Open311,
+province feeds), and where consolidation placed it."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from yrd.core.personal import Kind
+from yrd.market.categories import VIOLATION_CATEGORIES
+
+RECEIPT_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read out over the phone
+
+
+def new_receipt() -> str:
+    """An unguessable receipt number (31^10 ≈ 8e14): who holds it may follow the report without an account."""
+    return "MV-" + "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(10))
+
+
+CATEGORY_CHOICES = [(code, _(names[1])) for code, names in VIOLATION_CATEGORIES.items()]
+
+
+class Report(models.Model):
+    class Channel(models.TextChoices):
+        WEB = "web", _("Web form")
+        OPEN311 = "open311", _("Open311 API")
+        FEED = "feed", _("Province feed")
+
+    class UsccStatus(models.TextChoices):
+        VALID = "valid", _("valid")
+        INVALID = "invalid", _("fails its check digit")
+        MISSING = "missing", _("not given")
+
+    personal_fields = {
+        "reporter_name": Kind.NAME,
+        "reporter_phone": Kind.PHONE,
+        "reporter_email": Kind.EMAIL,
+        "description": Kind.FREE_TEXT,
+    }
+
+    receipt = models.CharField(_("receipt number"), max_length=16, unique=True, default=new_receipt, editable=False)
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    source = models.CharField(_("source system"), max_length=40, blank=True, help_text=_("the feed's system"))
+    external_id = models.CharField(_("id in the source system"), max_length=64, blank=True)
+    subject_name = models.CharField(_("enterprise name"), max_length=200)
+    subject_uscc = models.CharField(_("enterprise USCC"), max_length=32, blank=True)
+    uscc_status = models.CharField(_("USCC check"), max_length=10, choices=UsccStatus.choices)
+    subject_address = models.CharField(_("enterprise address"), max_length=300, blank=True)
+    subject_phone = models.CharField(_("enterprise phone"), max_length=40, blank=True)
+    incident_city = models.ForeignKey(
+        "core.Jurisdiction", on_delete=models.PROTECT, related_name="+", verbose_name=_("city of the incident")
+    )
+    category = models.CharField(_("category"), max_length=30, choices=CATEGORY_CHOICES)
+    occurred_at = models.DateTimeField(_("when it happened"), null=True, blank=True)
+    place = models.CharField(_("where it happened"), max_length=300, blank=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    description = models.TextField(_("description"), max_length=4000)
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="market_reports",
+        verbose_name=_("reporter's account"),
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitting system's account"),
+    )
+    reporter_name = models.CharField(_("reporter's name"), max_length=60, blank=True)
+    reporter_phone = models.CharField(_("reporter's phone"), max_length=30, blank=True)
+    reporter_email = models.EmailField(_("reporter's e-mail"), max_length=120, blank=True)
+    received_at = models.DateTimeField(_("received at"))
+    enterprise_key = models.CharField(
+        _("enterprise (consolidated)"), max_length=64, blank=True, db_index=True, editable=False
+    )
+    case = models.ForeignKey(
+        "market.Case", on_delete=models.SET_NULL, null=True, blank=True, related_name="reports", verbose_name=_("case")
+    )
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    class Meta:
+        ordering = ["-received_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "external_id"], condition=~models.Q(external_id=""), name="market_report_feed_id"
+            )
+        ]
+        verbose_name = _("violation report")
+        verbose_name_plural = _("violation reports")
+
+    def __str__(self):
+        return self.receipt
+
+    def access_scope(self):
+        jurisdictions = [self.incident_city]
+        if self.case_id:
+            jurisdictions += self.case.jurisdictions_concerned()
+        return jurisdictions, []
+
+
+class Evidence(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("report"))
+    file = models.FileField(_("file"), upload_to="market/evidence/%Y/%m/")
+    name = models.CharField(_("file name"), max_length=200)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+
+    def __str__(self):
+        return self.name

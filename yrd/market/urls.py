@@ -1,0 +1,29 @@
+from django.urls import path, re_path
+
+from yrd.market import open311
+from yrd.market.views import access, cases, reports, review, stats
+
+FMT = r"\.(?P<fmt>[a-z]+)$"
+
+urlpatterns = [
+    path("report/", reports.report_form, name="report"),
+    path("report/status/", reports.report_status, name="report_status"),
+    path("my-reports/", reports.my_reports, name="my_reports"),
+    path("cases/", cases.queue, name="queue"),
+    path("cases/export.<str:fmt>", cases.export, name="export"),
+    path("cases/<int:pk>/", cases.case_page, name="case"),
+    path("cases/<int:pk>/<slug:name>/", cases.case_act, name="case_act"),
+    path("decisions/", cases.decisions, name="decisions"),
+    path("access/", access.access, name="access"),
+    path("statistics/", stats.statistics, name="stats"),
+    path("review/", review.queue, name="review"),
+    path("review/<int:pk>/", review.decide, name="review_decide"),
+    re_path(r"^open311/v2/discovery" + FMT, open311.discovery, name="open311_discovery"),
+    re_path(r"^open311/v2/services" + FMT, open311.services, name="open311_services"),
+    re_path(r"^open311/v2/services/(?P<service_code>[\w-]+)" + FMT, open311.service_definition, name="open311_service"),
+    re_path(r"^open311/v2/requests" + FMT, open311.requests_, name="open311_requests"),
+    re_path(
+        r"^open311/v2/requests/(?P<service_request_id>[\w-]+)" + FMT, open311.request_detail, name="open311_request"
+    ),
+    re_path(r"^open311/v2/tokens/(?P<token>[\w-]+)" + FMT, open311.token, name="open311_token"),
+]

@@ -1,0 +1,129 @@
+"""Regulators' pages: the queue of cases routed to or shared with their jurisdiction, and a case with all its
+reports (reporter contact masked), its timeline and the other regulators working the same enterprise."""
+
+import csv
+import io
+from decimal import Decimal, InvalidOperation
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from openpyxl import Workbook
+
+from yrd.core.access import can
+from yrd.core.errors import Conflict
+from yrd.core.personal import Kind, mask
+from yrd.market.apps import CASE_VIEW
+from yrd.market.models import Case, CaseState
+from yrd.market.selectors import case_reports, cases_visible_to, other_cases_of_enterprise, published_decisions
+from yrd.market.writes import case_transition
+from yrd.market.writes.cases import TransitionInput, available
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+EXPORT_COLUMNS = ("number", "enterprise_name", "enterprise_uscc", "category", "lead", "state", "reports",
+                  "cross_province", "opened_at")  # fmt: skip
+
+
+def _filtered(request):
+    if not can(request.user, CASE_VIEW):
+        raise PermissionDenied
+    cases = cases_visible_to(request.user)
+    state = request.GET.get("state", "")[:15]
+    return (cases.filter(state=state) if state else cases), state
+
+
+@login_required
+def queue(request):
+    cases, state = _filtered(request)
+    return render(request, "market/queue.html", {"cases": cases[:500], "state": state, "states": CaseState.choices})
+
+
+@login_required
+def export(request, fmt):
+    """The filtered list as CSV or XLSX (no personal data: cases, not reports)."""
+    cases, _state = _filtered(request)
+    rows = [
+        [c.number, c.enterprise_name, c.enterprise_uscc, c.get_category_display(), c.lead_jurisdiction.name,
+         c.get_state_display(), c.report_count, c.provinces > 1, timezone.localtime(c.opened_at).strftime("%Y-%m-%d")]
+        for c in cases
+    ]  # fmt: skip
+    if fmt == "xlsx":
+        book = Workbook()
+        sheet = book.active
+        sheet.append(list(EXPORT_COLUMNS))
+        for row in rows:
+            sheet.append([str(v) if isinstance(v, bool) else v for v in row])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    else:
+        text = io.StringIO()
+        writer = csv.writer(text)
+        writer.writerow(EXPORT_COLUMNS)
+        writer.writerows(rows)
+        response = HttpResponse(text.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="market-cases.{fmt}"'
+    return response
+
+
+def decisions(request):
+    """Published penalty decisions: the enterprise, its USCC, the decision and its legal basis; never reporters."""
+    return render(request, "market/decisions.html", {"cases": published_decisions()[:500]})
+
+
+@login_required
+@require_POST
+def case_act(request, pk, name):
+    case = get_object_or_404(Case, pk=pk)
+    post = request.POST
+    data = TransitionInput(
+        note=post.get("note", ""),
+        decision_text=post.get("decision_text", ""),
+        legal_basis=post.get("legal_basis", ""),
+        penalty_cny=_amount(post.get("penalty_cny", "")),
+        outcome=post.get("outcome", ""),
+        publish=post.get("publish") == "on",
+    )
+    try:
+        case_transition(acting_user=request.user, case=case, name=name, data=data)
+    except ValidationError as error:
+        messages.error(request, " ".join(m for ms in error.message_dict.values() for m in ms))
+    except Conflict as conflict:
+        messages.error(request, conflict.message)
+    return (
+        redirect("market:case", pk=pk)
+        if cases_visible_to(request.user).filter(pk=pk).exists()
+        else redirect("market:my_reports")
+    )
+
+
+def _amount(raw: str) -> Decimal | None:
+    try:
+        return Decimal(raw) if raw.strip() else None
+    except InvalidOperation:
+        return Decimal(-1)  # refused by the write with a message naming the field
+
+
+@login_required
+def case_page(request, pk):
+    get_object_or_404(Case, pk=pk)
+    case = cases_visible_to(request.user).filter(pk=pk).first()
+    if case is None:  # it exists, but is neither routed to nor shared with the caller's jurisdiction
+        raise PermissionDenied
+    reports = [
+        {"report": r, "phone": mask(Kind.PHONE, r.reporter_phone), "name": mask(Kind.NAME, r.reporter_name)}
+        for r in case_reports(case)
+    ]
+    context = {
+        "case": case,
+        "reports": reports,
+        "events": case.events.all(),
+        "others": other_cases_of_enterprise(case),
+        "concerned": case.jurisdictions_concerned(),
+        "actions": available(request.user, case),
+    }
+    return render(request, "market/case.html", context)

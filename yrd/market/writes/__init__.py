@@ -1,0 +1,17 @@
+"""Every write of the market module. Their typed inputs live beside them (writes.reports.ReportInput,
+writes.cases.TransitionInput)."""
+
+from .access import access_list_import
+from .cases import case_transition
+from .consolidation import consolidation_run
+from .matching import match_decide
+from .reports import feed_import, report_submit
+
+__all__ = [
+    "access_list_import",
+    "case_transition",
+    "consolidation_run",
+    "feed_import",
+    "match_decide",
+    "report_submit",
+]
