@@ -96,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "yrd.core.context_processors.navigation",
+                "yrd.core.context_processors.map_note",
             ],
         },
     },
@@ -218,3 +219,7 @@ LOGGING = {
 }
 
 YRD_NAV_TITLE = _("Yangtze River Delta integrated platform")
+
+# A deployment in mainland China publishing maps needs an approved base map; its approval number
+# (审图号, e.g. "GS(2024)1234号") is then shown on every map. Empty: maps say they are schematic.
+MAP_APPROVAL_NUMBER = os.environ.get("MAP_APPROVAL_NUMBER", "")

@@ -17,6 +17,16 @@
     });
   }
 
+  // Every map says what its base map is: the approval number (审图号) or "schematic".
+  function noteBaseMap(el) {
+    var next = el.nextElementSibling;
+    if (next && next.classList.contains("map-note")) return;
+    var note = document.createElement("p");
+    note.className = "map-note";
+    note.textContent = document.body.dataset.mapNote || "";
+    el.insertAdjacentElement("afterend", note);
+  }
+
   function drawCharts(root) {
     if (!window.echarts) return;
     root.querySelectorAll("[data-echarts]").forEach(function (el) {
@@ -26,6 +36,7 @@
       withMap(el.dataset.mapName, el.dataset.mapUrl, function () {
         var chart = window.echarts.init(el, null, { renderer: "canvas" });
         chart.setOption(option);
+        if (el.dataset.mapUrl) { noteBaseMap(el); }
         el.dataset.ready = "1";
         window.addEventListener("resize", function () { chart.resize(); });
       });
