@@ -42,6 +42,22 @@ def quarter_bounds(year, quarter):
     return start, date.fromordinal(end.toordinal() - 1)
 
 
+def last_ended_quarter(day: date) -> tuple[int, int]:
+    """(year, quarter) of the last quarter that has ended: the one a quarterly report covers."""
+    quarter = (day.month - 1) // 3
+    return (day.year, quarter) if quarter else (day.year - 1, 4)
+
+
+def quarters_between(start: date, last: tuple[int, int]) -> list[tuple[int, int]]:
+    """(year, quarter) from the quarter of `start` to `last`, newest first."""
+    year, quarter = start.year, (start.month - 1) // 3 + 1
+    found = []
+    while (year, quarter) <= last:
+        found.append((year, quarter))
+        year, quarter = (year, quarter + 1) if quarter < 4 else (year + 1, 1)
+    return found[::-1]
+
+
 def _as_of(tasks, start, end, on_day):
     """Tasks as they stood at the end of the quarter (reports about periods ending by then,
     milestones open on that day), with the newest report within the quarter."""
@@ -124,7 +140,7 @@ def render_quarterly_html(user, year, quarter, **kwargs):
 
 def render_quarterly_pdf(user, year, quarter, **kwargs):
     """The PDF bytes of the quarterly report for `user`, in the active language."""
-    from weasyprint import HTML
+    from weasyprint import HTML  # imported when a PDF is made: it takes a second and most requests need none
 
     html = render_quarterly_html(user, year, quarter, **kwargs)
     return HTML(string=html, base_url=None, url_fetcher=refuse_fetch).write_pdf()

@@ -18,7 +18,7 @@ from yrd.core.translation import interpolate_lazy
 from yrd.core.uploads import check_upload
 from yrd.plan.apps import BASELINE, MANAGE, REVIEW, SUBMIT
 from yrd.plan.models import Baseline, Evidence, Milestone, ProgressReport, Task
-from yrd.plan.snapshots import TASK_FIELDS, plan_snapshot, task_snapshot
+from yrd.plan.selectors import TASK_FIELDS, plan_snapshot, task_snapshot
 
 __all__ = [
     "baseline_freeze",

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from yrd.plan import page_data, selectors, writes
+from yrd.plan import selectors, writes
 from yrd.plan.forms import BaselineForm
 from yrd.plan.models import Baseline
 from yrd.plan.views.common import page, reader_page
@@ -53,7 +53,7 @@ def baselines(request, plan):
                 % {"name": baseline.name, "count": len(baseline.snapshot)},
             )
             return redirect("plan:baseline", pk=baseline.pk)
-    listed = [{"baseline": b, "tasks": len(b.snapshot)} for b in page_data.baselines(plan)]
+    listed = [{"baseline": b, "tasks": len(b.snapshot)} for b in selectors.baselines_of(plan)]
     return page(
         request,
         "plan/baselines.html",
@@ -68,7 +68,7 @@ def baseline_compare(request, plan, pk):
     baseline = get_object_or_404(Baseline.objects.select_related("taken_by"), pk=pk, plan=plan)
     readable = selectors.visible_tasks(request.user, plan).select_related("area")
     visible = {t.code: t for t in readable}
-    comparison = page_data.visible_comparison(
+    comparison = selectors.visible_comparison(
         request.user, selectors.baseline_compare(baseline, plan), baseline, set(visible)
     )
     changed = [

@@ -7,9 +7,10 @@ from django.template.loader import render_to_string
 from yrd.core.access import can
 from yrd.core.caching import cached_for
 from yrd.core.selectors import provinces
-from yrd.plan import charts, page_data, selectors
+from yrd.plan import charts, selectors
 from yrd.plan.apps import SUBMIT
 from yrd.plan.models import ProgressReport
+from yrd.plan.pdf import last_ended_quarter, quarters_between
 from yrd.plan.status import STATUS_ORDER
 from yrd.plan.views.common import in_plan_order, page, permissions, reader_page
 
@@ -42,22 +43,6 @@ def _area_charts(area_list, summary):
     return charts.area_progress(groups), charts.area_statuses(groups)
 
 
-def _last_quarter(day):
-    """(year, quarter) of the last quarter that has ended: the one a quarterly report covers."""
-    quarter = (day.month - 1) // 3
-    return (day.year, quarter) if quarter else (day.year - 1, 4)
-
-
-def _quarters(start, last):
-    """(year, quarter) from the plan's first quarter to `last`, newest first."""
-    year, quarter = start.year, (start.month - 1) // 3 + 1
-    found = []
-    while (year, quarter) <= last:
-        found.append((year, quarter))
-        year, quarter = (year, quarter + 1) if quarter < 4 else (year + 1, 1)
-    return found[::-1]
-
-
 @reader_page
 def overview(request, plan):
     def render_body():
@@ -81,23 +66,23 @@ def _overview_context(user, plan):
         "rows": rows,
         "summary": summary,
         "statuses": _status_counts(summary["statuses"]),
-        "average": page_data.average_percent(rows),
-        "named": page_data.named_task_count(plan),
+        "average": selectors.average_percent(rows),
+        "named": selectors.named_task_count(plan),
         "area_rows": _area_table(area_list, summary),
         "awaiting": awaiting,
         "my_reports": my_reports,
         "progress_chart": progress_chart,
         "status_chart": status_chart,
         "pie_chart": charts.status_pie(summary["statuses"]),
-        "quarter": _last_quarter(selectors.today()),
-        "quarters": _quarters(plan.start, _last_quarter(selectors.today())),
+        "quarter": last_ended_quarter(selectors.today()),
+        "quarters": quarters_between(plan.start, last_ended_quarter(selectors.today())),
     }
 
 
 @reader_page
 def attention(request, plan):
     tasks = selectors.visible_tasks(request.user, plan)
-    rows = page_data.attention_rows(selectors.task_rows(tasks), tasks)
+    rows = selectors.attention_rows(selectors.task_rows(tasks), tasks)
     return page(request, "plan/attention.html", {"plan": plan, "rows": rows}, tab="attention")
 
 
@@ -138,7 +123,7 @@ def heatmap(request, plan):
 def gantt(request, plan):
     tasks = selectors.visible_tasks(request.user, plan)
     rows = selectors.task_rows(tasks)
-    milestones = page_data.milestones_by_task(tasks)
+    milestones = selectors.milestones_by_task(tasks)
     on_day = selectors.today()
     by_area = {}
     for task in rows:
@@ -174,7 +159,7 @@ def public(request):
                 "rows": rows,
                 "summary": summary,
                 "statuses": _status_counts(summary["statuses"]),
-                "average": page_data.average_percent(rows),
+                "average": selectors.average_percent(rows),
                 "area_rows": _area_table(area_list, summary),
                 "progress_chart": progress_chart,
                 "status_chart": status_chart,
