@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from yrd.core.access import require
+from yrd.core.access import Scope, require
 from yrd.core.actors import person, write
 from yrd.core.audit import audit_record
 from yrd.core.errors import Conflict
@@ -37,19 +37,43 @@ def _jurisdiction_code(task):
     return leads[0].code if len(leads) == 1 else ""
 
 
-def _require_scope(acting_user, leads, coleads):
-    """Creating or re-assigning a task needs plan.task.manage over every jurisdiction involved."""
-    for jurisdiction in [*leads, *coleads]:
-        require(acting_user, MANAGE, jurisdiction)
-    if not leads:
-        require(acting_user, MANAGE, None)
+def _require_lead(acting_user, task):
+    """Editing a task, its milestones or its leads, and reviewing its reports, is for the
+    coordinators of its lead side (README, "The plan tracker")."""
+    require(
+        acting_user,
+        MANAGE,
+        task.lead_scope(),
+        _("Only the coordinators of the lead province (or of the region) change task %(code)s.") % {"code": task.code},
+    )
+
+
+def _require_jurisdictions(acting_user, added_or_removed, leads_after):
+    """Adding or removing a lead or co-lead needs plan.task.manage over that jurisdiction; a task
+    left without leads is the region's, so only a region-wide coordinator may leave one so."""
+    for jurisdiction in sorted(set(added_or_removed), key=lambda j: j.path):
+        require(
+            acting_user,
+            MANAGE,
+            jurisdiction,
+            _("You may not add or remove %(place)s: your role gives you no rights there.")
+            % {"place": jurisdiction.name},
+        )
+    if not leads_after:
+        only_region = _("Only a coordinator for the whole region may leave a task without leads.")
+        require(acting_user, MANAGE, Scope(), only_region)
+
+
+def _changed(before, after):
+    """Jurisdictions in one of the two lists and not in the other."""
+    return set(before) ^ set(after)
 
 
 @write
 def task_create(
     *, acting_user, plan, code, title_zh, start, end, area=None, leads=(), coleads=(), organisations=(), **fields
 ):
-    _require_scope(acting_user, leads, coleads)
+    _require_jurisdictions(acting_user, [*leads, *coleads], leads)
     task = Task(plan=plan, area=area, code=code, title_zh=title_zh, start=start, end=end, **fields)
     task.full_clean()
     task.save()
@@ -68,9 +92,13 @@ def task_create(
 
 @write
 def task_update(*, acting_user, task, leads=None, coleads=None, organisations=None, **changes):
-    require(acting_user, MANAGE, task)
-    if leads is not None or coleads is not None:
-        _require_scope(acting_user, leads or task.lead_jurisdictions.all(), coleads or [])
+    _require_lead(acting_user, task)
+    old_leads, old_coleads = list(task.lead_jurisdictions.all()), list(task.colead_jurisdictions.all())
+    new_leads = old_leads if leads is None else list(leads)
+    new_coleads = old_coleads if coleads is None else list(coleads)
+    moved = _changed(old_leads, new_leads) | _changed(old_coleads, new_coleads)
+    if moved or not new_leads:
+        _require_jurisdictions(acting_user, moved, new_leads)
     before = task_snapshot(task)
     for name, value in changes.items():
         if name not in TASK_FIELDS and name not in ("area", "area_assignment", "source", "demo_details"):
@@ -95,7 +123,7 @@ def task_update(*, acting_user, task, leads=None, coleads=None, organisations=No
 
 @write
 def milestone_create(*, acting_user, task, title_zh, due_date, title_en="", done_date=None, is_demo=False):
-    require(acting_user, MANAGE, task)
+    _require_lead(acting_user, task)
     milestone = Milestone(
         task=task, title_zh=title_zh, title_en=title_en, due_date=due_date, done_date=done_date, is_demo=is_demo
     )
@@ -112,7 +140,7 @@ def milestone_create(*, acting_user, task, title_zh, due_date, title_en="", done
 
 @write
 def milestone_update(*, acting_user, milestone, **changes):
-    require(acting_user, MANAGE, milestone.task)
+    _require_lead(acting_user, milestone.task)
     before = {k: getattr(milestone, k) for k in changes}
     for name, value in changes.items():
         if name not in ("title_zh", "title_en", "due_date", "done_date"):
@@ -201,7 +229,13 @@ def report_submit(
 
 @write
 def report_review(*, acting_user, report, accept, comment=""):
-    require(acting_user, REVIEW, report.task)
+    require(
+        acting_user,
+        REVIEW,
+        report.task.lead_scope(),
+        _("Only the coordinators of the lead province (or of the region) review the reports of task %(code)s.")
+        % {"code": report.task.code},
+    )
     if report.review_state != ProgressReport.Review.SUBMITTED:
         raise Conflict(_("This report was already reviewed."), code="already_reviewed")
     if not accept and not comment.strip():
@@ -235,7 +269,7 @@ def tasks_bulk_change(*, acting_user, tasks, shift_days=0, new_end=None, complet
     its open milestones closed today and an accepted 100% report."""
     tasks = list(tasks)
     for task in tasks:
-        require(acting_user, MANAGE, task)
+        _require_lead(acting_user, task)
     today = timezone.localdate()
     for task in tasks:
         changes = {}

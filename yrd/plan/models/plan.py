@@ -3,6 +3,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from yrd.core.access import Scope
 from yrd.core.translation import Bilingual, localized
 
 
@@ -127,5 +128,13 @@ class Task(Bilingual, models.Model):
             raise ValidationError({"area": _("The area belongs to another plan.")})
 
     def access_scope(self):
+        """Who may read the task and report on it: its leads and co-leads (and its organisations,
+        for roles bound to one)."""
         jurisdictions = [*self.lead_jurisdictions.all(), *self.colead_jurisdictions.all()]
         return jurisdictions, list(self.responsible_organisations.all())
+
+    def lead_scope(self) -> Scope:
+        """The side that runs the task: its lead jurisdictions. Editing the task, its milestones
+        and its leads, and reviewing its reports, need rights over this side; a task nobody leads
+        is the region's."""
+        return Scope(tuple(self.lead_jurisdictions.all()), tuple(self.responsible_organisations.all()))

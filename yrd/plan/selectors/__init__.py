@@ -22,6 +22,7 @@ from .reports import (
 )
 from .tasks import (
     JURISDICTION_FIELDS,
+    LEAD_FIELDS,
     ORGANISATION_FIELD,
     areas,
     areas_with_counts,
@@ -47,6 +48,7 @@ from .tasks import (
 
 __all__ = [
     "JURISDICTION_FIELDS",
+    "LEAD_FIELDS",
     "ORGANISATION_FIELD",
     "TASK_FIELDS",
     "area_from_number",

@@ -9,7 +9,7 @@ from yrd.core.access import filter_visible
 from yrd.plan.apps import REVIEW
 from yrd.plan.models import Plan, ProgressReport, Task
 
-from .tasks import JURISDICTION_FIELDS, ORGANISATION_FIELD, current_plan, visible_tasks
+from .tasks import LEAD_FIELDS, ORGANISATION_FIELD, current_plan, visible_tasks
 
 
 def _reports() -> QuerySet[ProgressReport]:
@@ -39,13 +39,13 @@ def report_again(report: ProgressReport) -> ProgressReport:
 
 
 def reports_awaiting_review(user) -> QuerySet[ProgressReport]:
-    """Submitted reports on tasks the user may review. Filtering tasks first keeps this one cheap
-    query however many reports there are."""
+    """Submitted reports on tasks the user may review: those led inside their jurisdictions.
+    Filtering tasks first keeps this one cheap query however many reports there are."""
     reviewable = filter_visible(
         Task.objects.filter(plan=current_plan()),
         user,
         REVIEW,
-        jurisdiction_fields=JURISDICTION_FIELDS,
+        jurisdiction_fields=LEAD_FIELDS,
         organisation_field=ORGANISATION_FIELD,
     )
     return ProgressReport.objects.filter(

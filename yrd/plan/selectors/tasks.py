@@ -19,7 +19,8 @@ from yrd.plan.models import Area, Milestone, Plan, ProgressReport, Task
 from yrd.plan.status import Status, derive_status
 
 log = logging.getLogger(__name__)
-JURISDICTION_FIELDS = ("lead_jurisdictions", "colead_jurisdictions")
+JURISDICTION_FIELDS = ("lead_jurisdictions", "colead_jurisdictions")  # who reads a task
+LEAD_FIELDS = ("lead_jurisdictions",)  # who runs it: Task.lead_scope()
 ORGANISATION_FIELD = "responsible_organisations"
 
 

@@ -48,7 +48,7 @@ def tasks(request, plan):
         )
     )
     for task in rows:
-        task.manageable = can(request.user, MANAGE, task)  # leads are prefetched: no query
+        task.manageable = can(request.user, MANAGE, task.lead_scope())  # leads are prefetched: no query
     return page(
         request,
         "plan/tasks.html",
@@ -79,7 +79,7 @@ def _load(user, pk):
 
 def _detail_context(request, loaded, form=None):
     task, milestones, reports = loaded
-    may_review = can(request.user, REVIEW, task)
+    may_review = can(request.user, REVIEW, task.lead_scope())
     may_submit = can(request.user, SUBMIT, task)
     return {
         "plan": task.plan,
@@ -270,8 +270,10 @@ def bulk(request):
             "lead_jurisdictions", "colead_jurisdictions", "responsible_organisations"
         )
     )
-    if len(chosen) != len(ids) or not all(can(request.user, MANAGE, task) for task in chosen):
-        raise PermissionDenied(_("Some of the selected tasks are outside your responsibility; nothing was changed."))
+    if len(chosen) != len(ids) or not all(can(request.user, MANAGE, task.lead_scope()) for task in chosen):
+        raise PermissionDenied(
+            _("Some of the selected tasks are not led by your province or city; nothing was changed.")
+        )
     try:
         writes.tasks_bulk_change(acting_user=request.user, tasks=chosen, **form.service_arguments())
     except ValidationError as error:
