@@ -227,8 +227,16 @@ def report_submit(
     return report
 
 
+def _lock(report):
+    """The report re-read under a row lock, for a decision that depends on its current state."""
+    return (
+        ProgressReport.objects.select_for_update(of=("self",)).select_related("task", "submitted_by").get(pk=report.pk)
+    )
+
+
 @write
 def report_review(*, acting_user, report, accept, comment=""):
+    report = _lock(report)  # two reviewers at once: the second waits, then finds it reviewed
     require(
         acting_user,
         REVIEW,
