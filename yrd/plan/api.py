@@ -2,10 +2,8 @@
 (only what the caller may see; anything else is 404), write through yrd.plan.writes (which checks
 the role, 403) and let yrd/api.py turn errors into {code, message, errors?}."""
 
-from django.utils.translation import gettext as _
 from ninja import Header, Query, Router, Status
 
-from yrd.core.errors import Conflict
 from yrd.plan import selectors, writes
 from yrd.plan.schemas import (
     ApiError,
@@ -201,36 +199,11 @@ def create_report(
 ):
     """Send a fresh `Idempotency-Key` with each new report. Retrying with the same key and body
     answers 200 with the report first created, never a second one; the same key with another
-    body, task or sender is 409."""
+    body or task is 409. Keys are per sender: another person's equal key is another request."""
     task = selectors.visible_task(request.user, task_id)
     key = (idempotency_key or "").strip() or None
-    earlier = _replay(request.user, task, key, payload)
-    if earlier is not None:
-        return Status(200, earlier)
-    try:
-        report = writes.report_submit(acting_user=request.user, task=task, idempotency_key=key, **payload.dict())
-    except Conflict:
-        # A concurrent retry with the same key may have won the race: answer as a retry would.
-        earlier = _replay(request.user, task, key, payload)
-        if earlier is None:
-            raise
-        return Status(200, earlier)
-    return Status(201, selectors.report_again(report))
-
-
-def _replay(user, task, key, payload):
-    """The report an earlier request with this key created, when this request repeats it."""
-    earlier = selectors.report_by_idempotency_key(key)
-    if earlier is None:
-        return None
-    same_request = (
-        earlier.task_id == task.pk
-        and earlier.submitted_by_id == user.pk
-        and all(getattr(earlier, name) == value for name, value in payload.dict().items())
-    )
-    if not same_request:
-        raise Conflict(_("This idempotency key was already used for another report."), code="idempotency_key_reused")
-    return earlier
+    report = writes.report_submit(acting_user=request.user, task=task, idempotency_key=key, **payload.dict())
+    return Status(200 if report.replayed else 201, selectors.report_again(report))
 
 
 @router.post(

@@ -37,11 +37,21 @@ def _month_after(day):
     return _month_of(_month_of(day)[1] + timedelta(days=1))
 
 
+def random_key() -> str:
+    """A fresh idempotency key for each rendered form: a form sent twice does its work once, and
+    two forms (two tabs) never share one."""
+    return uuid.uuid4().hex
+
+
+class IdempotentForm(forms.Form):
+    idempotency_key = forms.CharField(required=False, max_length=80, widget=forms.HiddenInput, initial=random_key)
+
+
 def _date_input():
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class ReportForm(forms.Form):
+class ReportForm(IdempotentForm):
     period_start = forms.DateField(label=_("Period start"), widget=_date_input())
     period_end = forms.DateField(label=_("Period end"), widget=_date_input())
     percent = forms.IntegerField(label=_("Percent complete"), min_value=0, max_value=100)
@@ -63,7 +73,6 @@ class ReportForm(forms.Form):
         help_text=_("PDF, JPEG or PNG, up to 10 MB each; the type is checked by content."),
         widget=MultipleFileInput(attrs={"accept": ACCEPT}),
     )
-    idempotency_key = forms.CharField(required=False, max_length=80, widget=forms.HiddenInput)
 
     def __init__(self, *args, latest=None, revising=None, period=None, **kwargs):
         """`latest`: the task's latest report that was not returned; a new form starts from it
@@ -91,7 +100,6 @@ class ReportForm(forms.Form):
                 self.initial.setdefault("risk_level", latest.risk_level)
             self.initial.setdefault("period_start", start)
             self.initial.setdefault("period_end", end)
-            self.initial.setdefault("idempotency_key", f"page-{uuid.uuid4()}")
 
     def clean_evidence(self):
         files = self.cleaned_data["evidence"]
@@ -155,7 +163,7 @@ class TaskFilterForm(forms.Form):
         self.fields["jurisdiction"].choices = choices
 
 
-class BulkForm(forms.Form):
+class BulkForm(IdempotentForm):
     SHIFT, SET_END, DONE, PUBLISH, UNPUBLISH = "shift", "set_end", "done", "publish", "unpublish"
 
     tasks = forms.TypedMultipleChoiceField(coerce=int, error_messages={"required": _("Select at least one task.")})
@@ -195,10 +203,11 @@ class BulkForm(forms.Form):
             "new_end": data["end"] if action == self.SET_END else None,
             "complete": action == self.DONE,
             "publish": {self.PUBLISH: True, self.UNPUBLISH: False}.get(action),
+            "idempotency_key": data["idempotency_key"] or None,
         }
 
 
-class BaselineForm(forms.Form):
+class BaselineForm(IdempotentForm):
     name = forms.CharField(label=_("Name"), max_length=120)
 
     def __init__(self, *args, **kwargs):

@@ -15,7 +15,6 @@ from .references import area_from_number, jurisdiction_from_code, jurisdictions_
 from .reports import (
     my_reports,
     report_again,
-    report_by_idempotency_key,
     reports_awaiting_review,
     task_reports,
     visible_report,
@@ -75,7 +74,6 @@ __all__ = [
     "provinces_of",
     "published_tasks",
     "report_again",
-    "report_by_idempotency_key",
     "reports_awaiting_review",
     "status_of",
     "task_detail",

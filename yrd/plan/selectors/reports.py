@@ -29,10 +29,6 @@ def visible_report(user, pk: int) -> ProgressReport:
     return report
 
 
-def report_by_idempotency_key(key: str | None) -> ProgressReport | None:
-    return _reports().filter(idempotency_key=key).first() if key else None
-
-
 def report_again(report: ProgressReport) -> ProgressReport:
     """A report just written, re-read with what its output shows."""
     return _reports().get(pk=report.pk)

@@ -5,10 +5,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from yrd.core.errors import Conflict
 from yrd.plan import selectors, writes
 from yrd.plan.forms import BaselineForm
 from yrd.plan.models import Baseline
-from yrd.plan.views.common import page, reader_page
+from yrd.plan.views.common import conflict_message, page, reader_page
 
 FIELD_LABELS = {
     "code": gettext_lazy("Code"),
@@ -46,13 +47,23 @@ def baselines(request, plan):
     form = BaselineForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
-            baseline = writes.baseline_freeze(acting_user=request.user, plan=plan, name=form.cleaned_data["name"])
-            messages.success(
-                request,
-                _("Baseline “%(name)s” frozen with %(count)s tasks.")
-                % {"name": baseline.name, "count": len(baseline.snapshot)},
-            )
-            return redirect("plan:baseline", pk=baseline.pk)
+            try:
+                baseline = writes.baseline_freeze(
+                    acting_user=request.user,
+                    plan=plan,
+                    name=form.cleaned_data["name"],
+                    idempotency_key=form.cleaned_data["idempotency_key"] or None,
+                )
+            except Conflict as conflict:
+                form.add_error(None, conflict_message(conflict))
+            else:
+                if not baseline.replayed:
+                    messages.success(
+                        request,
+                        _("Baseline “%(name)s” frozen with %(count)s tasks.")
+                        % {"name": baseline.name, "count": len(baseline.snapshot)},
+                    )
+                return redirect("plan:baseline", pk=baseline.pk)
     listed = [{"baseline": b, "tasks": len(b.snapshot)} for b in selectors.baselines_of(plan)]
     return page(
         request,

@@ -6,8 +6,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 
 from yrd.core.access import can
+from yrd.core.errors import Conflict
 from yrd.core.models import Jurisdiction
 from yrd.plan import selectors
 from yrd.plan.apps import BASELINE, MANAGE, READ, REVIEW, SUBMIT
@@ -66,6 +68,13 @@ def post_only(where_to):
         return wrapper
 
     return decorate
+
+
+def conflict_message(conflict: Conflict) -> str:
+    """A 409 as the person who sent a form reads it."""
+    if conflict.code == "idempotency_key_reused":
+        return _("This form was already sent with other values. Reload the page to start a new one.")
+    return conflict.message
 
 
 def safe_next(request, fallback):

@@ -18,6 +18,7 @@ from yrd.plan.apps import MANAGE, REVIEW, SUBMIT
 from yrd.plan.forms import BulkForm, ReportForm, ReviewForm, TaskFilterForm
 from yrd.plan.models import Evidence, ProgressReport, Task
 from yrd.plan.views.common import (
+    conflict_message,
     in_plan_order,
     jurisdictions_for_filters,
     page,
@@ -157,7 +158,7 @@ def report_submit(request, pk):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            writes.report_submit(
+            report = writes.report_submit(
                 acting_user=request.user,
                 task=task,
                 period_start=data["period_start"],
@@ -173,9 +174,12 @@ def report_submit(request, pk):
         except ValidationError as error:
             _add_errors(form, error)
         except Conflict as conflict:
-            form.add_error(None, conflict.message)
+            form.add_error(None, conflict_message(conflict))
         else:
-            messages.success(request, _("Progress report submitted; it now awaits review."))
+            if report.replayed:
+                messages.info(request, _("This report was already submitted; it is on file once."))
+            else:
+                messages.success(request, _("Progress report submitted; it now awaits review."))
             return redirect("plan:task", pk=task.pk)
     messages.error(request, _("The report was not saved. Correct the marked fields and send it again."))
     return page(
@@ -275,11 +279,16 @@ def bulk(request):
             _("Some of the selected tasks are not led by your province or city; nothing was changed.")
         )
     try:
-        writes.tasks_bulk_change(acting_user=request.user, tasks=chosen, **form.service_arguments())
+        changed = writes.tasks_bulk_change(acting_user=request.user, tasks=chosen, **form.service_arguments())
     except ValidationError as error:
         reason = " ".join(error.messages)
         messages.error(request, _("Nothing was changed: %(reason)s") % {"reason": reason})
+    except Conflict as conflict:
+        messages.error(request, conflict_message(conflict))
     else:
+        if not changed:
+            messages.info(request, _("These changes were already applied; nothing was changed again."))
+            return redirect(back)
         count = len(chosen)
         messages.success(
             request, ngettext("%(count)s task changed.", "%(count)s tasks changed.", count) % {"count": count}
