@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from yrd.core.uploads import check_upload
-from yrd.plan.models import ProgressReport
+from yrd.plan.models import COMMENT_MAX, NARRATIVE_MAX, ProgressReport
 from yrd.plan.status import Status
 
 MAX_EVIDENCE_FILES = 10
@@ -62,10 +62,16 @@ class ReportForm(IdempotentForm):
         label=_("KPI value reached"), required=False, max_digits=14, decimal_places=2, min_value=0
     )
     narrative_zh = forms.CharField(
-        label=_("Narrative (Chinese)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Narrative (Chinese)"),
+        required=False,
+        max_length=NARRATIVE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     narrative_en = forms.CharField(
-        label=_("Narrative (English)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Narrative (English)"),
+        required=False,
+        max_length=NARRATIVE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     evidence = MultipleFileField(
         label=_("Evidence files"),
@@ -128,7 +134,7 @@ class ReportForm(IdempotentForm):
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(choices=[("accept", _("Accept")), ("return", _("Return for revision"))])
     comment = forms.CharField(
-        label=_("Comment"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Comment"), required=False, max_length=COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 

@@ -1,11 +1,14 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from yrd.core.translation import Bilingual, localized
+
+NARRATIVE_MAX = 4000  # characters of a progress narrative in either language: about two pages
+COMMENT_MAX = 2000  # characters of a reviewer's comment
 
 
 class Milestone(Bilingual, models.Model):
@@ -46,8 +49,12 @@ class ProgressReport(models.Model):
         _("percent complete"), validators=[MinValueValidator(0), MaxValueValidator(100)]
     )
     kpi_value = models.DecimalField(_("KPI value reached"), max_digits=14, decimal_places=2, null=True, blank=True)
-    narrative_zh = models.TextField(_("narrative (Chinese)"), blank=True)
-    narrative_en = models.TextField(_("narrative (English)"), blank=True)
+    narrative_zh = models.TextField(
+        _("narrative (Chinese)"), blank=True, max_length=NARRATIVE_MAX, validators=[MaxLengthValidator(NARRATIVE_MAX)]
+    )
+    narrative_en = models.TextField(
+        _("narrative (English)"), blank=True, max_length=NARRATIVE_MAX, validators=[MaxLengthValidator(NARRATIVE_MAX)]
+    )
     risk_level = models.CharField(_("risk level"), max_length=6, choices=Risk.choices, default=Risk.LOW)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -67,7 +74,9 @@ class ProgressReport(models.Model):
         verbose_name=_("reviewed by"),
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
-    review_comment = models.TextField(_("review comment"), blank=True)
+    review_comment = models.TextField(
+        _("review comment"), blank=True, max_length=COMMENT_MAX, validators=[MaxLengthValidator(COMMENT_MAX)]
+    )
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:

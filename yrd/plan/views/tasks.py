@@ -219,8 +219,12 @@ def report_review(request, pk):
     if report is None:
         raise Http404
     form = ReviewForm(request.POST)
+    back = safe_next(request, reverse("plan:task", args=[report.task_id]))
     if not form.is_valid():
-        return HttpResponseBadRequest(_("Choose to accept or to return the report."))
+        if "decision" in form.errors:
+            return HttpResponseBadRequest(_("Choose to accept or to return the report."))
+        messages.error(request, " ".join(message for errors in form.errors.values() for message in errors))
+        return redirect(back)
     accept = form.cleaned_data["decision"] == "accept"
     try:
         writes.report_review(
@@ -233,7 +237,7 @@ def report_review(request, pk):
     else:
         done = _("Report accepted.") if accept else _("Report returned for revision.")
         messages.success(request, done)
-    return redirect(safe_next(request, reverse("plan:task", args=[report.task_id])))
+    return redirect(back)
 
 
 @login_required
