@@ -60,8 +60,9 @@ def list_areas(request):
     "/public/tasks", auth=None, **responses(PublicTaskPageOut, 422), summary="Published tasks (transparency page)"
 )
 def list_public_tasks(request, filters: Query[PublicTaskListIn]):
-    """Published tasks with derived status and progress; fields fit for the public only."""
-    rows = selectors.task_rows(selectors.published_tasks(), status=filters.status, area=filters.area)
+    """Published tasks with derived status and progress, from accepted reports only; fields fit
+    for the public only."""
+    rows = selectors.public_task_rows(status=filters.status, area=filters.area)
     return _page(rows, filters)
 
 

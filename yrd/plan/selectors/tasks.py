@@ -57,21 +57,30 @@ def _count(queryset: QuerySet) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-def live_reports() -> QuerySet[ProgressReport]:
-    """Reports (of the outer task) not returned for revision, newest first."""
-    return (
-        ProgressReport.objects.filter(task=OuterRef("pk"))
-        .exclude(review_state=ProgressReport.Review.RETURNED)
-        .order_by("-period_end", "-submitted_at", "-pk")
-    )
+def live_reports(*, accepted_only: bool = False) -> QuerySet[ProgressReport]:
+    """Reports (of the outer task) not returned for revision, or only the accepted ones (what the
+    public sees), newest first."""
+    reports = ProgressReport.objects.filter(task=OuterRef("pk"))
+    if accepted_only:
+        reports = reports.filter(review_state=ProgressReport.Review.ACCEPTED)
+    else:
+        reports = reports.exclude(review_state=ProgressReport.Review.RETURNED)
+    return reports.order_by("-period_end", "-submitted_at", "-pk")
 
 
-def with_progress(tasks: QuerySet[Task], on_day: date | None = None, *, reports_until: date | None = None):
+def with_progress(
+    tasks: QuerySet[Task],
+    on_day: date | None = None,
+    *,
+    reports_until: date | None = None,
+    accepted_only: bool = False,
+) -> QuerySet[Task]:
     """Annotate tasks with what their status is derived from, as it stood on `on_day` (milestones
     done later count as open), and prefetch their leads. `reports_until` leaves out reports about
-    periods ending after that date (a past quarter's report)."""
+    periods ending after that date (a past quarter's report); `accepted_only` counts only reports
+    a coordinator accepted."""
     on_day = on_day or today()
-    latest = live_reports()
+    latest = live_reports(accepted_only=accepted_only)
     if reports_until:
         latest = latest.filter(period_end__lte=reports_until)
     open_milestones = Milestone.objects.filter(task=OuterRef("pk")).filter(
@@ -126,6 +135,7 @@ def task_rows(
     area: int | str | None = None,
     jurisdiction: Jurisdiction | None = None,
     search: str = "",
+    accepted_only: bool = False,
 ) -> list[Task]:
     """Evaluate annotated tasks into a list with `.status` set, filtered as asked."""
     if area:
@@ -137,10 +147,24 @@ def task_rows(
         tasks = tasks.filter(pk__in=Task.objects.filter(inside).values("pk"))
     if search:
         tasks = tasks.filter(Q(title_zh__icontains=search) | Q(title_en__icontains=search) | Q(code__icontains=search))
-    rows = list(with_progress(tasks, on_day))
+    rows = list(with_progress(tasks, on_day, accepted_only=accepted_only))
     for task in rows:
         task.status = status_of(task, on_day)
     return [t for t in rows if t.status == status] if status else rows
+
+
+def public_task_rows(plan: Plan | None = None, *, status: str | None = None, area: int | None = None) -> list[Task]:
+    """Published tasks as the public sees them: progress and status from accepted reports only,
+    so that a report awaiting review moves nothing in public."""
+    return task_rows(published_tasks(plan), status=status, area=area, accepted_only=True)
+
+
+def public_task(plan: Plan, pk: int) -> Task:
+    """One published task as the public sees it, or Http404."""
+    rows = task_rows(published_tasks(plan).filter(pk=pk), accepted_only=True)
+    if not rows:
+        raise Http404(_("No such task, or it is not published."))
+    return rows[0]
 
 
 def task_row(task: Task) -> Task:

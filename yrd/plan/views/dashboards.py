@@ -150,7 +150,7 @@ def public(request):
     plan = selectors.current_plan()
     context = {"plan": plan, "tab": "public", "rows": []}
     if plan is not None:
-        rows = in_plan_order(selectors.task_rows(selectors.published_tasks(plan)))
+        rows = in_plan_order(selectors.public_task_rows(plan))
         summary = selectors.overview(rows)
         area_list = list(selectors.areas(plan))
         progress_chart, status_chart = _area_charts(area_list, summary)
@@ -183,10 +183,7 @@ def public_task(request, pk):
     plan = selectors.current_plan()
     if plan is None:
         raise Http404
-    rows = selectors.task_rows(selectors.published_tasks(plan).filter(pk=pk))
-    if not rows:
-        raise Http404
-    context = {"plan": plan, "tab": "public", "task": rows[0]}
+    context = {"plan": plan, "tab": "public", "task": selectors.public_task(plan, pk)}
     if request.user.is_authenticated:
         context.update(permissions(request.user))
     return render(request, "plan/public_task.html", context)
