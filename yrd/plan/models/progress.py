@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from yrd.core.translation import Bilingual, localized
+from yrd.core.uploads import RandomName
 
 NARRATIVE_MAX = 4000  # characters of a progress narrative in either language: about two pages
 COMMENT_MAX = 2000  # characters of a reviewer's comment
@@ -113,7 +114,7 @@ class Evidence(models.Model):
     report = models.ForeignKey(
         ProgressReport, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("progress report")
     )
-    file = models.FileField(_("file"), upload_to="plan/evidence/%Y/%m/")
+    file = models.FileField(_("file"), upload_to=RandomName("plan/evidence"))  # served only by plan:evidence
     original_name = models.CharField(_("original file name"), max_length=200)
     content_type = models.CharField(_("content type"), max_length=40)
     size = models.PositiveIntegerField(_("size (bytes)"))
