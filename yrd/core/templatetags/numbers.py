@@ -1,0 +1,14 @@
+"""`{% load numbers %}{{ value|number }}`: a figure as the reader of the active language expects it
+(268.45万 in Chinese, 2,684,500 in English); see yrd.core.numbers."""
+
+from django import template
+
+from yrd.core.numbers import format_number
+
+register = template.Library()
+
+
+@register.filter
+def number(value, places: int = 2) -> str:
+    """The figure in the active language; empty for None or for anything that is not a number."""
+    return format_number(value, places=int(places))
