@@ -14,6 +14,7 @@ STATUS_COLOURS = {
     Status.NOT_STARTED: "#8a94a3",
     Status.ON_TRACK: "#1d4e89",
     Status.AT_RISK: "#d98e04",
+    Status.MILESTONE_OVERDUE: "#8e3b9e",
     Status.OVERDUE: "#c62828",
     Status.DONE: "#2e7d32",
 }

@@ -19,10 +19,10 @@ from yrd.plan.selectors import (
     visible_tasks,
     with_progress,
 )
-from yrd.plan.status import STATUS_ORDER, Status
+from yrd.plan.status import NEEDS_ATTENTION, STATUS_ORDER
 
 QUARTERLY = REVIEW  # coordinators, who review progress, publish the quarterly report
-ATTENTION = (Status.OVERDUE, Status.AT_RISK)
+ATTENTION = NEEDS_ATTENTION
 
 
 class NoNetwork(Exception):

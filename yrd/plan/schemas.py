@@ -84,6 +84,12 @@ class TaskPageOut(Schema):
     items: list[TaskOut]
 
 
+class LateMilestoneOut(Schema):
+    title_zh: str
+    title_en: str
+    due_date: date
+
+
 class PublicTaskOut(Schema):
     """What the transparency page publishes: no organisations, narratives or internal fields."""
 
@@ -93,8 +99,9 @@ class PublicTaskOut(Schema):
     title_en: str
     start: date
     end: date
-    status: Status
-    latest_percent: int | None
+    status: Status = Field(description="Derived from milestones and the latest accepted report")
+    latest_percent: int | None = Field(description="Percent of the newest accepted report")
+    late_milestones: list[LateMilestoneOut] = Field(description="Open milestones past their due date")
     lead_jurisdictions: list[JurisdictionOut]
     colead_jurisdictions: list[JurisdictionOut]
     kpi_name_zh: str

@@ -10,7 +10,7 @@ from .baselines import (
     task_snapshot,
     visible_comparison,
 )
-from .figures import attention_rows, average_percent, heatmap, milestones_by_task, overview, per_city
+from .figures import attention_rows, average_percent, heatmap, overview, per_city
 from .references import area_from_number, jurisdiction_from_code, jurisdictions_from_codes, organisations_from_ids
 from .reports import (
     my_reports,
@@ -28,6 +28,7 @@ from .tasks import (
     current_plan,
     live_figures,
     live_reports,
+    milestones_by_task,
     named_task_count,
     plan_or_error,
     provinces_of,
@@ -44,6 +45,7 @@ from .tasks import (
     visible_task,
     visible_task_row,
     visible_tasks,
+    with_late_milestones,
     with_progress,
 )
 
@@ -93,5 +95,6 @@ __all__ = [
     "visible_task",
     "visible_task_row",
     "visible_tasks",
+    "with_late_milestones",
     "with_progress",
 ]

@@ -7,10 +7,10 @@ from datetime import date
 from django.db.models import QuerySet
 
 from yrd.core.models import Jurisdiction
-from yrd.plan.models import Milestone, Task
-from yrd.plan.status import Status, expected_percent
+from yrd.plan.models import Task
+from yrd.plan.status import NEEDS_ATTENTION, expected_percent
 
-from .tasks import provinces_of, today
+from .tasks import milestones_by_task, provinces_of, today
 
 
 def average_percent(rows: list[Task]) -> float | None:
@@ -57,24 +57,12 @@ def per_city(rows: list[Task]) -> dict[str, tuple]:
     return result
 
 
-def milestones_by_task(
-    tasks: QuerySet[Task], *, overdue_only: bool = False, on_day: date | None = None
-) -> dict[int, list[Milestone]]:
-    """{task id: [milestones]} for the tasks of a queryset, in one query."""
-    milestones = Milestone.objects.filter(task__in=tasks.values("pk"))
-    if overdue_only:
-        milestones = milestones.filter(done_date__isnull=True, due_date__lt=on_day or today())
-    grouped = defaultdict(list)
-    for milestone in milestones.order_by("task_id", "due_date", "pk"):
-        grouped[milestone.task_id].append(milestone)
-    return grouped
-
-
 def attention_rows(rows: list[Task], tasks: QuerySet[Task], on_day: date | None = None) -> list[Task]:
-    """Overdue and at-risk tasks, most overdue first, each with `.overdue` (its open milestones
-    past due), `.days_overdue` and `.expected` (% the calendar would suggest)."""
+    """Overdue tasks, then tasks with a milestone overdue, then tasks at risk, the most overdue first
+    in each, each with `.overdue` (its open milestones past due), `.days_overdue` and `.expected`
+    (% the calendar would suggest)."""
     on_day = on_day or today()
-    flagged = [t for t in rows if t.status in (Status.OVERDUE, Status.AT_RISK)]
+    flagged = [t for t in rows if t.status in NEEDS_ATTENTION]
     late = milestones_by_task(tasks, overdue_only=True, on_day=on_day)
     for task in flagged:
         task.overdue = late.get(task.pk, [])
@@ -84,4 +72,4 @@ def attention_rows(rows: list[Task], tasks: QuerySet[Task], on_day: date | None 
         task.days_overdue = max(days, default=0)
         task.expected = round(expected_percent(task.start, task.end, on_day))
         task.lag = task.expected - (task.latest_percent or 0)
-    return sorted(flagged, key=lambda t: (t.status != Status.OVERDUE, -t.days_overdue, -t.lag, t.code))
+    return sorted(flagged, key=lambda t: (NEEDS_ATTENTION.index(t.status), -t.days_overdue, -t.lag, t.code))

@@ -2,6 +2,7 @@
 takes a fixed number of queries however many tasks there are."""
 
 import logging
+from collections import defaultdict
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -155,16 +156,37 @@ def task_rows(
 
 def public_task_rows(plan: Plan | None = None, *, status: str | None = None, area: int | None = None) -> list[Task]:
     """Published tasks as the public sees them: progress and status from accepted reports only,
-    so that a report awaiting review moves nothing in public."""
-    return task_rows(published_tasks(plan), status=status, area=area, accepted_only=True)
+    so that a report awaiting review moves nothing in public; each with `.late_milestones`."""
+    return with_late_milestones(task_rows(published_tasks(plan), status=status, area=area, accepted_only=True))
 
 
 def public_task(plan: Plan, pk: int) -> Task:
     """One published task as the public sees it, or Http404."""
-    rows = task_rows(published_tasks(plan).filter(pk=pk), accepted_only=True)
+    rows = with_late_milestones(task_rows(published_tasks(plan).filter(pk=pk), accepted_only=True))
     if not rows:
         raise Http404(_("No such task, or it is not published."))
     return rows[0]
+
+
+def milestones_by_task(
+    tasks: QuerySet[Task], *, overdue_only: bool = False, on_day: date | None = None
+) -> dict[int, list[Milestone]]:
+    """{task id: [milestones]} for the tasks of a queryset, in one query."""
+    milestones = Milestone.objects.filter(task__in=tasks.values("pk"))
+    if overdue_only:
+        milestones = milestones.filter(done_date__isnull=True, due_date__lt=on_day or today())
+    grouped = defaultdict(list)
+    for milestone in milestones.order_by("task_id", "due_date", "pk"):
+        grouped[milestone.task_id].append(milestone)
+    return grouped
+
+
+def with_late_milestones(rows: list[Task], on_day: date | None = None) -> list[Task]:
+    """The rows, each with `.late_milestones`: its open milestones past due on `on_day` (one query)."""
+    late = milestones_by_task(Task.objects.filter(pk__in=[t.pk for t in rows]), overdue_only=True, on_day=on_day)
+    for task in rows:
+        task.late_milestones = late.get(task.pk, [])
+    return rows
 
 
 def task_row(task: Task) -> Task:

@@ -48,6 +48,7 @@ def tasks(request, plan):
             search=(filters.get("q") or "").strip(),
         )
     )
+    selectors.with_late_milestones(rows)
     for task in rows:
         task.manageable = can(request.user, MANAGE, task.lead_scope())  # leads are prefetched: no query
     return page(

@@ -55,10 +55,11 @@ def test_the_report_shows_the_state_at_the_end_of_the_quarter(people, tasks):
     rows = {t.code: t for t in context["rows"]}
     assert (rows["1.01"].quarter_percent, rows["1.01"].quarter_risk) == (30, "high")  # not Nov.
     assert rows["1.01"].status == Status.AT_RISK
-    assert rows["1.02"].status == Status.OVERDUE  # its milestone was done only after the quarter
+    # its milestone was done only after the quarter (issue 6: a late milestone, not a late task)
+    assert rows["1.02"].status == Status.MILESTONE_OVERDUE
     assert rows["1.02"].quarter_percent is None
     assert context["demo_reports"] == 1
-    # overdue first, then at risk (2.01 has never reported, two thirds into its time)
+    # milestone overdue first, then at risk (2.01 has never reported, two thirds into its time)
     assert [t.code for t in context["attention"]] == ["1.02", "1.01", "2.01"]
 
 
