@@ -19,14 +19,23 @@ STATUS_COLOURS = {
     Status.DONE: "#2e7d32",
 }
 ACCENT = "#1d4e89"
-SCALE = ["#eef3fa", "#b9d0ea", "#6f9fd2", "#2f6bb0", "#123a6b"]
+SCALE = ["#d9e6f6", "#b9d0ea", "#6f9fd2", "#2f6bb0", "#123a6b"]
 PERCENT_BANDS = [  # bands of % done, for the heatmap and the map
-    {"min": 90, "label": "≥ 90%", "color": SCALE[4]},
-    {"min": 75, "max": 90, "label": "75–90%", "color": SCALE[3]},
-    {"min": 50, "max": 75, "label": "50–75%", "color": SCALE[2]},
-    {"min": 25, "max": 50, "label": "25–50%", "color": SCALE[1]},
-    {"max": 25, "label": "< 25%", "color": SCALE[0]},
+    {"gte": 90, "label": "≥ 90%", "color": SCALE[4]},
+    {"gte": 75, "lt": 90, "label": "75–90%", "color": SCALE[3]},
+    {"gte": 50, "lt": 75, "label": "50–75%", "color": SCALE[2]},
+    {"gte": 25, "lt": 50, "label": "25–50%", "color": SCALE[1]},
+    {"gte": 0, "lt": 25, "label": "< 25%", "color": SCALE[0]},
 ]
+NO_TASKS = -1  # the value of a cell or a city without tasks: marked as such, never as "< 25%"
+NO_TASKS_COLOUR = "#e6e6e6"  # neutral grey: not a shade of the blue progress scale
+
+
+def _bands():
+    """The legend: the bands of % done, and "no tasks" apart from them."""
+    return [*PERCENT_BANDS, {"value": NO_TASKS, "label": _("No tasks"), "color": NO_TASKS_COLOUR}]
+
+
 TEXT = {"fontFamily": "Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif"}
 
 
@@ -143,6 +152,7 @@ def area_province_heatmap(area_list, province_list, cells, has_unassigned=False)
         for x, province in enumerate(province_list):
             count, percent = cells.get((area.pk if area else None, province.code), (0, None))
             if not count:
+                data.append(_empty_cell(x, y, f"{area_label(area)} · {province.name}"))
                 continue
             data.append(
                 {
@@ -160,16 +170,11 @@ def area_province_heatmap(area_list, province_list, cells, has_unassigned=False)
         "textStyle": TEXT,
         "tooltip": {"trigger": "item"},
         "grid": {"left": 90, "right": 24, "top": 16, "bottom": 72},
-        "xAxis": {"type": "category", "data": [p.name for p in province_list], "splitArea": {"show": True}},
-        "yAxis": {
-            "type": "category",
-            "data": [area_label(a) for a in rows],
-            "inverse": True,
-            "splitArea": {"show": True},
-        },
+        "xAxis": {"type": "category", "data": [p.name for p in province_list]},
+        "yAxis": {"type": "category", "data": [area_label(a) for a in rows], "inverse": True},
         "visualMap": {
             "type": "piecewise",
-            "pieces": PERCENT_BANDS,
+            "pieces": _bands(),
             "orient": "horizontal",
             "left": "center",
             "bottom": 0,
@@ -189,9 +194,26 @@ def area_province_heatmap(area_list, province_list, cells, has_unassigned=False)
                     "padding": [2, 5],
                     "borderRadius": 3,
                 },
+                "itemStyle": {"borderColor": "#dde3ea", "borderWidth": 1},
                 "emphasis": {"itemStyle": {"borderColor": "#1f2933", "borderWidth": 1}},
             }
         ],
+    }
+
+
+def _empty_cell(x, y, where):
+    """A cell without tasks: grey, dashed, labelled "no tasks"."""
+    return {
+        "value": [x, y, NO_TASKS],
+        "label": {
+            "formatter": _("no tasks"),
+            "fontSize": 11,
+            "fontWeight": "normal",
+            "color": "#7b8794",
+            "backgroundColor": "transparent",
+        },
+        "itemStyle": {"borderColor": "#b8c2cc", "borderType": "dashed", "borderWidth": 1},
+        "tooltip": {"formatter": _tip(where, _("No tasks"))},
     }
 
 
@@ -201,7 +223,7 @@ LIGHT_LABEL = {"color": "#ffffff", "textBorderColor": "#0b1f3a", "textBorderWidt
 
 def _band_colour(percent):
     for band in PERCENT_BANDS:
-        if band.get("min", -1) <= percent < band.get("max", 101):
+        if band.get("gte", 0) <= percent < band.get("lt", 101):
             return band["color"]
     return SCALE[0]
 
@@ -224,14 +246,15 @@ def city_map(cities, map_name="yrd"):
             )
         else:
             tip = _tip(city.name, _("No tasks"))
-        item = {"name": city.name, "value": percent if count else "-", "tasks": count, "tooltip": {"formatter": tip}}
+        value = percent if count else NO_TASKS
+        item = {"name": city.name, "value": value, "tasks": count, "tooltip": {"formatter": tip}}
         if count and _is_dark(_band_colour(percent)):
             item["label"] = LIGHT_LABEL
         data.append(item)
     return {
         "textStyle": TEXT,
         "tooltip": {"trigger": "item"},
-        "visualMap": {"type": "piecewise", "pieces": PERCENT_BANDS, "left": 8, "bottom": 8},
+        "visualMap": {"type": "piecewise", "pieces": _bands(), "left": 8, "bottom": 8},
         "series": [
             {
                 "type": "map",
@@ -315,10 +338,12 @@ def gantt(tasks, milestones, plan, on_day):
                     },
                 }
             )
+    # (legend, fill, border, symbol): each marker keeps a contrast of 3:1 or more with a bar of any
+    # status colour, by its fill or by its border, so that it shows on the bar it sits on.
     marker_styles = {
-        "done": (_("Milestone done"), "#2e7d32", "diamond"),
-        "open": (_("Milestone open"), "#ffffff", "diamond"),
-        "late": (_("Milestone overdue"), "#c62828", "triangle"),
+        "done": (_("Milestone done"), "#1f2933", "#ffffff", "diamond"),
+        "open": (_("Milestone open"), "#ffffff", "#1f2933", "diamond"),
+        "late": (_("Milestone overdue"), "#ffd54f", "#7f1d1d", "triangle"),
     }
     series = [
         {
@@ -348,15 +373,15 @@ def gantt(tasks, milestones, plan, on_day):
             },
         },
     ]
-    for kind, (name, colour, symbol) in marker_styles.items():
+    for kind, (name, fill, border, symbol) in marker_styles.items():
         series.append(
             {
                 "type": "scatter",
                 "name": name,
                 "symbol": symbol,
-                "symbolSize": 12,
+                "symbolSize": 13,
                 "z": 5,
-                "itemStyle": {"color": colour, "borderColor": "#1f2933", "borderWidth": 1},
+                "itemStyle": {"color": fill, "borderColor": border, "borderWidth": 1.5},
                 "data": marks[kind],
             }
         )
