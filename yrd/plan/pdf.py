@@ -6,9 +6,11 @@ from datetime import date
 from django.db.models import Subquery
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 
-from yrd.plan.apps import REVIEW
+from yrd.core.access import grants
+from yrd.core.models import Jurisdiction
+from yrd.plan.apps import READ, REVIEW
 from yrd.plan.models import ProgressReport
 from yrd.plan.selectors import (
     areas,
@@ -85,6 +87,7 @@ def quarterly_context(user, year, quarter, *, plan=None, today=None):
         task.status = status_of(task, on_day)
         task.leads = [j.name for j in task.lead_jurisdictions.all()]
     summary = overview(rows)
+    places = reader_places(user)
     area_rows = _area_rows(plan, rows, summary) if plan else []
     risk_labels = dict(ProgressReport.Risk.choices)
     review_labels = dict(ProgressReport.Review.choices)
@@ -101,6 +104,7 @@ def quarterly_context(user, year, quarter, *, plan=None, today=None):
         "on_day": on_day,
         "generated": timezone.localtime(),
         "reader": user,
+        "places": pgettext("list separator", ", ").join(j.name for j in places) if places else "",
         "rows": rows,
         "total": len(rows),
         "statuses": [(s, s.label, summary["statuses"].get(s, 0)) for s in STATUS_ORDER],
@@ -112,6 +116,18 @@ def quarterly_context(user, year, quarter, *, plan=None, today=None):
         "demo_reports": sum(1 for t in rows if t.quarter_demo),
         "is_chinese": (get_language() or "").lower().startswith("zh"),
     }
+
+
+def reader_places(user) -> list[Jurisdiction]:
+    """The jurisdictions whose tasks the reader's roles let them read, widest first; empty when
+    they cover the whole region (the report then says so)."""
+    if getattr(user, "is_superuser", False):
+        return []
+    paths = {g.path for g in grants(user) if READ in g.actions}
+    if Jurisdiction.REGION_CODE in paths:
+        return []
+    places = Jurisdiction.objects.filter(path__in=paths).order_by("path")
+    return [j for j in places if not any(j.path.startswith(p + "/") for p in paths)]
 
 
 def _attention_order(task):

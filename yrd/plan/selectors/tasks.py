@@ -104,6 +104,9 @@ def with_progress(
 
 
 def status_of(task: Task, on_day: date | None = None) -> Status:
+    """The task's derived status on `on_day`; also sets `task.awaiting_closure`: 100% reported
+    while milestones are still open, which is not done yet and should not look merely on track."""
+    task.awaiting_closure = task.latest_percent == 100 and task.open_milestones > 0
     return derive_status(
         today=on_day or today(),
         start=task.start,

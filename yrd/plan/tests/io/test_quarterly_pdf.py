@@ -88,3 +88,26 @@ def test_the_command_writes_the_pdf(people, tasks, tmp_path):
     assert target.read_bytes().startswith(b"%PDF")
     with pytest.raises(CommandError):
         call_command("plan_quarterly_pdf", year=2025, quarter=3, user="owner_32", output=target)
+
+
+def _html(user, language="en"):
+    from yrd.plan.pdf import render_quarterly_html
+
+    with translation.override(language):
+        return render_quarterly_html(user, 2025, 3, today=date(2026, 1, 10))
+
+
+def test_a_province_coordinators_report_says_it_covers_only_that_province(people, tasks):
+    jiangsu = _html(people["jiangsu"])
+    assert "covers only the tasks led or co-led in Jiangsu" in jiangsu
+    assert "江苏" in _html(people["jiangsu"], "zh-hans")
+    assert "covers the whole region" in _html(people["coordinator"])
+
+
+def test_a_task_at_100_percent_with_milestones_open_says_so_instead_of_looking_on_track(people, tasks):
+    ReportFactory(task=tasks["J"], period_start=date(2025, 9, 1), period_end=date(2025, 9, 30), percent=100)
+    MilestoneFactory(task=tasks["J"], due_date=date(2026, 6, 30), title_en="Acceptance")
+    context = quarterly_context(people["coordinator"], 2025, 3, today=date(2026, 1, 10))
+    (row,) = [t for t in context["rows"] if t.code == "1.01"]
+    assert row.status != Status.DONE and row.awaiting_closure
+    assert "100% reported; 1 milestone still open" in _html(people["coordinator"])

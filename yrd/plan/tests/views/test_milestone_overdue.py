@@ -55,3 +55,14 @@ def test_the_attention_list_puts_overdue_tasks_before_late_milestones(late):
     client.force_login(person("plan_coordinator", "YRD"))
     rows = client.get(reverse("plan:attention")).context["rows"]
     assert [(t.code, t.status) for t in rows] == [("1.02", Status.OVERDUE), ("1.01", Status.MILESTONE_OVERDUE)]
+
+
+def test_a_task_at_100_percent_with_a_milestone_open_says_so_on_its_page(late):
+    running, _ended = late
+    running.milestones.filter(title_zh="中期评估").update(done_date=timezone.localdate())
+    builders.report(running, person("task_owner", "YRD"), start=date(2025, 6, 1), percent=100)
+    client = Client()
+    client.force_login(person("plan_coordinator", "YRD"))
+    page = client.get(reverse("plan:task", args=[running.pk]), headers={"Accept-Language": "en"})
+    assert page.context["task"].status == Status.ON_TRACK
+    assert "100% reported; 1 milestone still open" in page.content.decode()
