@@ -62,8 +62,9 @@ def list_areas(request):
 def list_public_tasks(request, filters: Query[PublicTaskListIn]):
     """Published tasks with derived status and progress, from accepted reports only; fields fit
     for the public only."""
-    rows = selectors.public_task_rows(status=filters.status, area=filters.area)
-    return _page(rows, filters)
+    listed = _page(selectors.public_task_rows(status=filters.status, area=filters.area), filters)
+    selectors.with_late_milestones(listed["items"])
+    return listed
 
 
 # --- tasks --------------------------------------------------------------------------------------

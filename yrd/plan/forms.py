@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yrd.core.uploads import check_upload
 from yrd.plan.models import COMMENT_MAX, NARRATIVE_MAX, ProgressReport
+from yrd.plan.selectors import NEEDS_REVISION, NO_AREA
 from yrd.plan.status import Status
 
 MAX_EVIDENCE_FILES = 10
@@ -138,10 +139,11 @@ class ReviewForm(forms.Form):
     )
 
 
-class TaskFilterForm(forms.Form):
-    """The filters of the task list (GET). Choices come from the plan and the jurisdictions."""
+class ListFilterForm(forms.Form):
+    """Filters of a plan list (GET): text, area, province or city. Choices come from the plan and
+    the jurisdictions; `filters()` gives what the selectors take."""
 
-    NO_AREA = "none"
+    NO_AREA = NO_AREA
 
     q = forms.CharField(
         label=_("Search"),
@@ -150,23 +152,72 @@ class TaskFilterForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Code or title")}),
     )
     area = forms.ChoiceField(label=_("Area"), required=False)
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All statuses")), *Status.choices])
     jurisdiction = forms.ChoiceField(label=_("Province or city"), required=False)
 
     def __init__(self, *args, areas=(), jurisdictions=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.places = list(jurisdictions)
         self.fields["area"].choices = [
             ("", _("All areas")),
             *[(str(a.number), f"{a.number}. {a.title}") for a in areas],
             (self.NO_AREA, _("Area not stated")),
         ]
         choices = [("", _("Whole region"))]
-        for j in jurisdictions:
+        for j in self.places:
             if j.level == "province":
                 choices.append((j.code, j.name))
             elif j.code != j.parent.code:  # Shanghai the city is Shanghai the province
                 choices.append((j.code, f"\u2003{j.name}"))
         self.fields["jurisdiction"].choices = choices
+
+    def filters(self) -> dict:
+        """{search, area (a number, NO_AREA or None), jurisdiction (or None), ...the rest} of a
+        valid form; nothing filtered when the form is not."""
+        data = self.cleaned_data if self.is_valid() else {}
+        code = data.get("jurisdiction")
+        matches = [j for j in self.places if j.code == code]
+        return {
+            **{name: value or None for name, value in data.items() if name not in ("q", "area", "jurisdiction")},
+            "search": (data.get("q") or "").strip(),
+            "area": data.get("area") or None,
+            # A code naming a province and a city (Shanghai's) means the province.
+            "jurisdiction": min(matches, key=lambda j: len(j.path)) if matches else None,
+        }
+
+
+class TaskFilterForm(ListFilterForm):
+    status = forms.ChoiceField(label=_("Status"), required=False)
+
+    field_order = ["q", "area", "status", "jurisdiction"]
+
+    def __init__(self, *args, statuses=tuple(Status), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", _("All statuses")), *[(s.value, s.label) for s in statuses]]
+
+
+class ReportFilterForm(ListFilterForm):
+    NEEDS_REVISION = NEEDS_REVISION
+
+    state = forms.ChoiceField(label=_("Review"), required=False)
+
+    field_order = ["q", "state", "area", "jurisdiction"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["state"].choices = [
+            ("", _("All reports")),
+            *ProgressReport.Review.choices,
+            (self.NEEDS_REVISION, _("Returned, not yet revised")),
+        ]
+
+
+class NameFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Name")}),
+    )
 
 
 class BulkForm(IdempotentForm):

@@ -13,6 +13,8 @@ from .baselines import (
 from .figures import attention_rows, average_percent, heatmap, overview, per_city
 from .references import area_from_number, jurisdiction_from_code, jurisdictions_from_codes, organisations_from_ids
 from .reports import (
+    NEEDS_REVISION,
+    filter_reports,
     my_reports,
     report_again,
     reports_awaiting_review,
@@ -22,10 +24,12 @@ from .reports import (
 from .tasks import (
     JURISDICTION_FIELDS,
     LEAD_FIELDS,
+    NO_AREA,
     ORGANISATION_FIELD,
     areas,
     areas_with_counts,
     current_plan,
+    filter_tasks,
     live_figures,
     live_reports,
     milestones_by_task,
@@ -52,6 +56,8 @@ from .tasks import (
 __all__ = [
     "JURISDICTION_FIELDS",
     "LEAD_FIELDS",
+    "NEEDS_REVISION",
+    "NO_AREA",
     "ORGANISATION_FIELD",
     "TASK_FIELDS",
     "area_from_number",
@@ -62,6 +68,8 @@ __all__ = [
     "baseline_compare",
     "baselines_of",
     "current_plan",
+    "filter_reports",
+    "filter_tasks",
     "heatmap",
     "jurisdiction_from_code",
     "jurisdictions_from_codes",

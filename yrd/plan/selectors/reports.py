@@ -9,7 +9,7 @@ from yrd.core.access import filter_visible
 from yrd.plan.apps import REVIEW
 from yrd.plan.models import Plan, ProgressReport, Task
 
-from .tasks import LEAD_FIELDS, ORGANISATION_FIELD, current_plan, visible_tasks
+from .tasks import LEAD_FIELDS, ORGANISATION_FIELD, current_plan, filter_tasks, visible_tasks
 
 
 def _reports() -> QuerySet[ProgressReport]:
@@ -47,6 +47,26 @@ def reports_awaiting_review(user) -> QuerySet[ProgressReport]:
     return ProgressReport.objects.filter(
         review_state=ProgressReport.Review.SUBMITTED, task__in=reviewable
     ).select_related("task", "submitted_by")
+
+
+NEEDS_REVISION = "needs_revision"  # a state filter: returned and not yet followed by a new report
+
+
+def filter_reports(
+    reports: QuerySet[ProgressReport],
+    *,
+    state: str | None = None,
+    area: int | str | None = None,
+    jurisdiction=None,
+    search: str = "",
+) -> QuerySet[ProgressReport]:
+    """Reports in a review state (or NEEDS_REVISION: returned, not revised; the queryset must come
+    from my_reports), on tasks in an area or jurisdiction, with `search` in the task's code or title."""
+    if state == NEEDS_REVISION:
+        reports = reports.filter(review_state=ProgressReport.Review.RETURNED, revised=False)
+    elif state:
+        reports = reports.filter(review_state=state)
+    return filter_tasks(reports, area=area, jurisdiction=jurisdiction, search=search, via="task__")
 
 
 def my_reports(user, plan: Plan | None = None) -> QuerySet[ProgressReport]:

@@ -4,6 +4,8 @@ takes a fixed number of queries however many tasks there are."""
 import logging
 from collections import defaultdict
 from datetime import date
+from functools import reduce
+from operator import or_
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
@@ -22,6 +24,7 @@ from yrd.plan.status import Status, derive_status
 log = logging.getLogger(__name__)
 JURISDICTION_FIELDS = ("lead_jurisdictions", "colead_jurisdictions")  # who reads a task
 LEAD_FIELDS = ("lead_jurisdictions",)  # who runs it: Task.lead_scope()
+NO_AREA = "none"  # an area filter asking for the tasks whose area the source does not state
 ORGANISATION_FIELD = "responsible_organisations"
 
 
@@ -141,26 +144,19 @@ def task_rows(
     search: str = "",
     accepted_only: bool = False,
 ) -> list[Task]:
-    """Evaluate annotated tasks into a list with `.status` set, filtered as asked."""
-    if area:
-        tasks = tasks.filter(area__number=area)
-    if jurisdiction:
-        inside = Q(lead_jurisdictions__path__startswith=jurisdiction.path) | Q(
-            colead_jurisdictions__path__startswith=jurisdiction.path
-        )
-        tasks = tasks.filter(pk__in=Task.objects.filter(inside).values("pk"))
-    if search:
-        tasks = tasks.filter(Q(title_zh__icontains=search) | Q(title_en__icontains=search) | Q(code__icontains=search))
+    """Evaluate annotated tasks into a list with `.status` set, filtered as asked: `area` is an
+    area number or NO_AREA; `jurisdiction` keeps tasks led or co-led inside it."""
+    tasks = filter_tasks(tasks, area=area, jurisdiction=jurisdiction, search=search)
     rows = list(with_progress(tasks, on_day, accepted_only=accepted_only))
     for task in rows:
         task.status = status_of(task, on_day)
     return [t for t in rows if t.status == status] if status else rows
 
 
-def public_task_rows(plan: Plan | None = None, *, status: str | None = None, area: int | None = None) -> list[Task]:
+def public_task_rows(plan: Plan | None = None, **filters) -> list[Task]:
     """Published tasks as the public sees them: progress and status from accepted reports only,
-    so that a report awaiting review moves nothing in public; each with `.late_milestones`."""
-    return with_late_milestones(task_rows(published_tasks(plan), status=status, area=area, accepted_only=True))
+    so that a report awaiting review moves nothing in public. `filters` as task_rows takes them."""
+    return task_rows(published_tasks(plan), accepted_only=True, **filters)
 
 
 def public_task(plan: Plan, pk: int) -> Task:
@@ -190,6 +186,31 @@ def with_late_milestones(rows: list[Task], on_day: date | None = None) -> list[T
     for task in rows:
         task.late_milestones = late.get(task.pk, [])
     return rows
+
+
+def filter_tasks(
+    tasks: QuerySet,
+    *,
+    area: int | str | None = None,
+    jurisdiction: Jurisdiction | None = None,
+    search: str = "",
+    via: str = "",
+) -> QuerySet:
+    """`tasks` (or, with `via="task__"`, rows of a model pointing to a task) in an area (NO_AREA:
+    none stated), led or co-led inside a jurisdiction, with `search` in the code or a title."""
+    if area == NO_AREA:
+        tasks = tasks.filter(**{f"{via}area__isnull": True})
+    elif area:
+        tasks = tasks.filter(**{f"{via}area__number": area})
+    if jurisdiction:
+        inside = Q(lead_jurisdictions__path__startswith=jurisdiction.path) | Q(
+            colead_jurisdictions__path__startswith=jurisdiction.path
+        )
+        tasks = tasks.filter(**{f"{via}pk__in": Task.objects.filter(inside).values("pk")})
+    if search:
+        fields = ("title_zh", "title_en", "code")
+        tasks = tasks.filter(reduce(or_, [Q(**{f"{via}{name}__icontains": search}) for name in fields]))
+    return tasks
 
 
 def task_row(task: Task) -> Task:

@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy
 
 from yrd.core.errors import Conflict
 from yrd.plan import selectors, writes
-from yrd.plan.forms import BaselineForm
+from yrd.plan.forms import BaselineForm, NameFilterForm
 from yrd.plan.models import Baseline
-from yrd.plan.views.common import conflict_message, page, reader_page
+from yrd.plan.views.common import conflict_message, is_filtered, page, paginate, reader_page
 
 FIELD_LABELS = {
     "code": gettext_lazy("Code"),
@@ -64,11 +64,15 @@ def baselines(request, plan):
                         % {"name": baseline.name, "count": len(baseline.snapshot)},
                     )
                 return redirect("plan:baseline", pk=baseline.pk)
-    listed = [{"baseline": b, "tasks": len(b.snapshot)} for b in selectors.baselines_of(plan)]
+    search = NameFilterForm(request.GET or None)
+    name = search.cleaned_data["q"].strip() if search.is_valid() else ""
+    listed = paginate(request, selectors.baselines_of(plan).filter(name__icontains=name))
+    rows = [{"baseline": b, "tasks": len(b.snapshot)} for b in listed.object_list]
+    context = {"plan": plan, "baselines": rows, "page_obj": listed, "form": form, "search": search}
     return page(
         request,
         "plan/baselines.html",
-        {"plan": plan, "baselines": listed, "form": form},
+        {**context, "filtered": is_filtered(request)},
         tab="baselines",
         status=400 if form.errors else 200,
     )

@@ -3,6 +3,7 @@
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -13,6 +14,7 @@ from yrd.core.errors import Conflict
 from yrd.core.models import Jurisdiction
 from yrd.plan import selectors
 from yrd.plan.apps import BASELINE, MANAGE, READ, REVIEW, SUBMIT
+from yrd.plan.forms import ListFilterForm
 
 
 def permissions(user):
@@ -84,14 +86,22 @@ def safe_next(request, fallback):
     return fallback
 
 
-def jurisdictions_for_filters():
-    return list(Jurisdiction.objects.exclude(level=Jurisdiction.Level.REGION).select_related("parent").order_by("path"))
+PER_PAGE = 50  # rows of a list page
 
 
-def resolve_jurisdiction(code, choices):
-    """The jurisdiction a filter value names: the province when a code is both (Shanghai)."""
-    matches = [j for j in choices if j.code == code]
-    return min(matches, key=lambda j: len(j.path)) if matches else None
+def paginate(request, items) -> Page:
+    """The page `?page=` asks for (the first for nonsense, the last for one past the end)."""
+    return Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
+
+
+def filter_form(request, plan, form_class: type[ListFilterForm], **kwargs) -> ListFilterForm:
+    """A list's filter form bound to the query string, with the plan's areas and the places."""
+    places = Jurisdiction.objects.exclude(level=Jurisdiction.Level.REGION).select_related("parent").order_by("path")
+    return form_class(request.GET or None, areas=list(selectors.areas(plan)), jurisdictions=list(places), **kwargs)
+
+
+def is_filtered(request) -> bool:
+    return any(value for name, value in request.GET.items() if name != "page")
 
 
 def in_plan_order(rows):

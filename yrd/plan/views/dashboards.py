@@ -9,10 +9,11 @@ from yrd.core.caching import cached_for
 from yrd.core.selectors import provinces
 from yrd.plan import charts, selectors
 from yrd.plan.apps import SUBMIT
+from yrd.plan.forms import TaskFilterForm
 from yrd.plan.models import ProgressReport
 from yrd.plan.pdf import last_ended_quarter, quarters_between
-from yrd.plan.status import STATUS_ORDER
-from yrd.plan.views.common import in_plan_order, page, permissions, reader_page
+from yrd.plan.status import NEEDS_ATTENTION, STATUS_ORDER
+from yrd.plan.views.common import filter_form, in_plan_order, is_filtered, page, paginate, permissions, reader_page
 
 
 def _status_counts(statuses):
@@ -81,9 +82,12 @@ def _overview_context(user, plan):
 
 @reader_page
 def attention(request, plan):
+    form = filter_form(request, plan, TaskFilterForm, statuses=NEEDS_ATTENTION)
     tasks = selectors.visible_tasks(request.user, plan)
-    rows = selectors.attention_rows(selectors.task_rows(tasks), tasks)
-    return page(request, "plan/attention.html", {"plan": plan, "rows": rows}, tab="attention")
+    rows = selectors.attention_rows(selectors.task_rows(tasks, **form.filters()), tasks)
+    listed = paginate(request, rows)
+    context = {"plan": plan, "rows": list(listed.object_list), "page_obj": listed, "form": form}
+    return page(request, "plan/attention.html", {**context, "filtered": is_filtered(request)}, tab="attention")
 
 
 @reader_page
@@ -167,12 +171,19 @@ def public(request):
                 "areas": area_list,
             }
         )
-        chosen = request.GET.get("area", "")
-        if chosen.isdigit():
-            context["shown"] = [t for t in rows if t.area and str(t.area.number) == chosen]
-            context["chosen_area"] = int(chosen)
-        else:
-            context["shown"] = rows
+        form = filter_form(request, plan, TaskFilterForm)
+        filters = form.filters()
+        shown = in_plan_order(selectors.public_task_rows(plan, **filters)) if is_filtered(request) else rows
+        listed = paginate(request, shown)
+        context.update(
+            {
+                "form": form,
+                "filtered": is_filtered(request),
+                "shown": selectors.with_late_milestones(list(listed.object_list)),
+                "page_obj": listed,
+                "chosen_area": filters["area"] if str(filters["area"]).isdigit() else None,
+            }
+        )
     if request.user.is_authenticated:
         context.update(permissions(request.user))
     return render(request, "plan/public.html", context)
