@@ -7,7 +7,8 @@ digits: 2,684,500. Fractions keep at most `places` decimals and no trailing zero
     format_number(2684500, "zh-hans")  -> "268.45万"
     format_number(2684500, "en")       -> "2,684,500"
 
-Templates: `{% load numbers %}{{ value|number }}` (in the active language).
+Templates: `{% load numbers %}{{ value|number }}`, `{{ value|quantity:unit }}` (in the active
+language).
 """
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
@@ -66,6 +67,17 @@ def _chinese(number: Decimal, places: int) -> str:
             index += 1  # 9999.999万 rounds to 10000万: one unit up it is 1亿
             continue
         return _plain(scaled, grouped=index == len(CHINESE_UNITS) - 1) + unit
+
+
+def format_quantity(value, unit: str = "", language: str | None = None, *, places: int = 2) -> str:
+    """A figure with its unit as the reader writes it: 268.45万元 and 45% in Chinese, 2,684,500 yuan
+    and 45% in English (a space before a word, none before a sign)."""
+    figure = format_number(value, language, places=places)
+    if not figure or not unit:
+        return figure
+    chinese = is_chinese(language if language is not None else get_language())
+    joined = chinese or not unit[:1].isalpha()
+    return f"{figure}{unit}" if joined else f"{figure} {unit}"
 
 
 def parse_chinese(text: str) -> Decimal:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from yrd.core.numbers import format_number
 from yrd.plan.status import STATUS_ORDER, Status
 
 STATUS_COLOURS = {
@@ -81,7 +82,7 @@ def area_progress(groups):
                             "formatter": _tip(
                                 a.title if a else area_label(a),
                                 _("%(percent)s%% done on average over %(count)s tasks")
-                                % {"percent": f["percent"], "count": f["tasks"]},
+                                % {"percent": f["percent"], "count": format_number(f["tasks"])},
                             )
                         },
                     }
@@ -161,7 +162,8 @@ def area_province_heatmap(area_list, province_list, cells, has_unassigned=False)
                     "tooltip": {
                         "formatter": _tip(
                             f"{area_label(area)} · {province.name}",
-                            _("%(count)s tasks, %(percent)s%% done on average") % {"count": count, "percent": percent},
+                            _("%(count)s tasks, %(percent)s%% done on average")
+                            % {"count": format_number(count), "percent": percent},
                         )
                     },
                 }
@@ -242,7 +244,9 @@ def city_map(cities, map_name="yrd"):
         names[code] = city.name
         if count:
             tip = _tip(
-                city.name, _("%(count)s tasks, %(percent)s%% done on average") % {"count": count, "percent": percent}
+                city.name,
+                _("%(count)s tasks, %(percent)s%% done on average")
+                % {"count": format_number(count), "percent": percent},
             )
         else:
             tip = _tip(city.name, _("No tasks"))

@@ -72,6 +72,7 @@ def _as_of(tasks, start, end, on_day):
             quarter_period_end=Subquery(in_quarter.values("period_end")[:1]),
             quarter_review=Subquery(in_quarter.values("review_state")[:1]),
             quarter_demo=Subquery(in_quarter.values("is_demo")[:1]),
+            quarter_kpi_value=Subquery(in_quarter.values("kpi_value")[:1]),
         )
         .order_by("area__number", "code")
     )

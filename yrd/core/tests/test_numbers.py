@@ -8,7 +8,7 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from yrd.core.numbers import CHINESE_UNITS, format_number, parse_chinese
+from yrd.core.numbers import CHINESE_UNITS, format_number, format_quantity, parse_chinese
 
 figures = st.one_of(
     st.integers(min_value=-(10**18), max_value=10**18),
@@ -84,3 +84,16 @@ def test_the_template_filter_writes_the_active_language():
         assert template.render(Context({"value": 2684500})) == "268.45万"
     with translation.override("en"):
         assert template.render(Context({"value": 2684500})) == "2,684,500"
+
+
+def test_a_figure_with_its_unit_is_written_as_each_reader_writes_it():
+    assert format_quantity(2684500, "元", "zh-hans") == "268.45万元"
+    assert format_quantity(2684500, "yuan", "en") == "2,684,500 yuan"
+    assert format_quantity(45, "%", "en") == format_quantity(45, "%", "zh-hans") == "45%"
+    assert format_quantity(None, "元", "zh-hans") == ""
+
+
+def test_the_quantity_filter_takes_the_unit_as_its_argument():
+    template = Template("{% load numbers %}{{ value|quantity:unit }}")
+    with translation.override("zh-hans"):
+        assert template.render(Context({"value": 120_000_000, "unit": "人次"})) == "1.2亿人次"
