@@ -2,11 +2,13 @@
 today with a frozen baseline, limited to what the reader may see."""
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from django.db.models import QuerySet
 
 from yrd.core.access import Scope, can
 from yrd.core.models import Jurisdiction, Organisation
+from yrd.plan.actors import Reader
 from yrd.plan.apps import READ
 from yrd.plan.models import Baseline, Plan, Task
 
@@ -71,7 +73,7 @@ def baseline_compare(baseline: Baseline, plan: Plan) -> dict:
     }
 
 
-def _recorded_scopes(snapshots: list[dict]):
+def _recorded_scopes(snapshots: list[dict]) -> Callable[[dict], Scope]:
     """A function giving the Scope a baseline recorded for a task: its leads and co-leads (a code
     naming both a province and a city, Shanghai's, is the wider province) and its organisations."""
     places = {}
@@ -95,7 +97,7 @@ def _recorded_scopes(snapshots: list[dict]):
     return scope
 
 
-def visible_comparison(user, comparison: dict, baseline: Baseline, visible_codes: set[str]) -> dict:
+def visible_comparison(user: Reader, comparison: dict, baseline: Baseline, visible_codes: set[str]) -> dict:
     """Keep only the rows of a baseline comparison about tasks the user may read. Tasks that still
     exist are judged as they are now; removed ones by the leads and organisations the baseline
     recorded for them."""

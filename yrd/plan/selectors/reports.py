@@ -6,6 +6,8 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from yrd.core.access import filter_visible
+from yrd.core.models import Jurisdiction
+from yrd.plan.actors import Reader
 from yrd.plan.apps import REVIEW
 from yrd.plan.models import Plan, ProgressReport, Task
 
@@ -21,7 +23,7 @@ def task_reports(task: Task) -> list[ProgressReport]:
     return list(_reports().filter(task=task))
 
 
-def visible_report(user, pk: int) -> ProgressReport:
+def visible_report(user: Reader, pk: int) -> ProgressReport:
     """One report on a task the user may read, or Http404."""
     report = _reports().filter(pk=pk, task__in=visible_tasks(user)).first()
     if report is None:
@@ -34,7 +36,7 @@ def report_again(report: ProgressReport) -> ProgressReport:
     return _reports().get(pk=report.pk)
 
 
-def reports_awaiting_review(user) -> QuerySet[ProgressReport]:
+def reports_awaiting_review(user: Reader) -> QuerySet[ProgressReport]:
     """Submitted reports on tasks the user may review: those led inside their jurisdictions.
     Filtering tasks first keeps this one cheap query however many reports there are."""
     reviewable = filter_visible(
@@ -57,7 +59,7 @@ def filter_reports(
     *,
     state: str | None = None,
     area: int | str | None = None,
-    jurisdiction=None,
+    jurisdiction: Jurisdiction | None = None,
     search: str = "",
 ) -> QuerySet[ProgressReport]:
     """Reports in a review state (or NEEDS_REVISION: returned, not revised; the queryset must come
@@ -69,7 +71,7 @@ def filter_reports(
     return filter_tasks(reports, area=area, jurisdiction=jurisdiction, search=search, via="task__")
 
 
-def my_reports(user, plan: Plan | None = None) -> QuerySet[ProgressReport]:
+def my_reports(user: Reader, plan: Plan | None = None) -> QuerySet[ProgressReport]:
     """Reports the user submitted, on tasks they may still read, newest first. Each carries
     `revised`: whether a report for the same task and period that was not returned exists
     (so a returned report needs no further revision)."""

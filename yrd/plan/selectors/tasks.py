@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from yrd.core.access import filter_visible
 from yrd.core.models import Jurisdiction
 from yrd.core.registry import registry
+from yrd.plan.actors import Reader
 from yrd.plan.apps import READ
 from yrd.plan.models import Area, Milestone, Plan, ProgressReport, Task
 from yrd.plan.status import Status, derive_status
@@ -121,7 +122,7 @@ def status_of(task: Task, on_day: date | None = None) -> Status:
     )
 
 
-def visible_tasks(user, plan: Plan | None = None) -> QuerySet[Task]:
+def visible_tasks(user: Reader, plan: Plan | None = None) -> QuerySet[Task]:
     """The plan's tasks `user` may read: those led or co-led inside their jurisdictions (bound to
     their organisation where their role is)."""
     tasks = Task.objects.filter(plan=plan or current_plan())
@@ -218,7 +219,7 @@ def task_row(task: Task) -> Task:
     return task_rows(Task.objects.filter(pk=task.pk))[0]
 
 
-def visible_task(user, pk: int) -> Task:
+def visible_task(user: Reader, pk: int) -> Task:
     """One task the user may read, or Http404."""
     task = visible_tasks(user).filter(pk=pk).first()
     if task is None:
@@ -226,7 +227,7 @@ def visible_task(user, pk: int) -> Task:
     return task
 
 
-def visible_task_row(user, pk: int) -> Task:
+def visible_task_row(user: Reader, pk: int) -> Task:
     """One task the user may read, annotated with its derived status, or Http404."""
     rows = task_rows(visible_tasks(user).filter(pk=pk))
     if not rows:
@@ -234,7 +235,7 @@ def visible_task_row(user, pk: int) -> Task:
     return rows[0]
 
 
-def task_detail(user, pk: int) -> tuple[Task, list[Milestone], list[ProgressReport]]:
+def task_detail(user: Reader, pk: int) -> tuple[Task, list[Milestone], list[ProgressReport]]:
     """One visible task with its milestones and report history, or DoesNotExist."""
     task = with_progress(visible_tasks(user).filter(pk=pk)).get()
     task.status = status_of(task)
@@ -247,7 +248,7 @@ def task_milestones(task: Task) -> list[Milestone]:
     return list(task.milestones.all())
 
 
-def visible_milestone(user, pk: int) -> Milestone:
+def visible_milestone(user: Reader, pk: int) -> Milestone:
     milestone = Milestone.objects.filter(pk=pk, task__in=visible_tasks(user)).select_related("task").first()
     if milestone is None:
         raise Http404(_("No such milestone, or you may not see it."))

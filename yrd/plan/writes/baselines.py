@@ -6,6 +6,7 @@ from yrd.core import idempotency
 from yrd.core.access import require
 from yrd.core.actors import person, write
 from yrd.core.audit import audit_record
+from yrd.plan.actors import Actor
 from yrd.plan.apps import BASELINE
 from yrd.plan.models import Baseline, Plan
 from yrd.plan.selectors import plan_snapshot
@@ -14,7 +15,7 @@ FREEZE_OPERATION = "plan.baseline.freeze"
 
 
 @write
-def baseline_freeze(*, acting_user, plan: Plan, name: str, idempotency_key: str | None = None) -> Baseline:
+def baseline_freeze(*, acting_user: Actor, plan: Plan, name: str, idempotency_key: str | None = None) -> Baseline:
     """Freeze every task of the plan. The same form sent twice (one idempotency key) freezes once:
     the second answer is the first baseline, with `baseline.replayed` True."""
     require(acting_user, BASELINE, None)

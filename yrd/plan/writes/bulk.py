@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from yrd.core import idempotency
 from yrd.core.actors import person, write
 from yrd.core.audit import audit_record
+from yrd.plan.actors import Actor
 from yrd.plan.models import ProgressReport, Task
 
 from .common import require_lead
@@ -29,7 +30,7 @@ class BulkChange:
 @write
 def tasks_bulk_change(
     *,
-    acting_user,
+    acting_user: Actor,
     tasks: list[Task],
     shift_days: int = 0,
     new_end: date | None = None,
@@ -60,7 +61,7 @@ def tasks_bulk_change(
     return tasks
 
 
-def _shift_milestones(acting_user, task: Task, days: int) -> None:
+def _shift_milestones(acting_user: Actor, task: Task, days: int) -> None:
     for milestone in task.milestones.filter(done_date__isnull=True) if days else ():
         milestone_update(acting_user=acting_user, milestone=milestone, due_date=milestone.due_date + timedelta(days))
 
@@ -76,7 +77,7 @@ def _task_fields(task: Task, change: BulkChange) -> dict:
     return fields
 
 
-def _complete(acting_user, task: Task, today: date) -> None:
+def _complete(acting_user: Actor, task: Task, today: date) -> None:
     """Close the open milestones today and file an accepted 100% report for this month so far; a
     live report of the same period gives way to it (returned, each one audited)."""
     for milestone in task.milestones.filter(done_date__isnull=True):

@@ -7,11 +7,12 @@ from django.utils.translation import gettext as _
 
 from yrd.core.access import Scope, require
 from yrd.core.models import Jurisdiction
+from yrd.plan.actors import Actor
 from yrd.plan.apps import MANAGE
 from yrd.plan.models import Task
 
 
-def require_lead(acting_user, task: Task) -> None:
+def require_lead(acting_user: Actor, task: Task) -> None:
     """Editing a task, its milestones or its leads is for the coordinators of its lead side (and
     the region's): README, "The plan tracker"."""
     require(
@@ -22,7 +23,7 @@ def require_lead(acting_user, task: Task) -> None:
     )
 
 
-def require_jurisdictions(acting_user, added_or_removed: Iterable[Jurisdiction], leads_after: list) -> None:
+def require_jurisdictions(acting_user: Actor, added_or_removed: Iterable[Jurisdiction], leads_after: list) -> None:
     """Adding or removing a lead or co-lead needs plan.task.manage over that jurisdiction; a task
     left without leads is the region's, so only a region-wide coordinator may leave one so."""
     for jurisdiction in sorted(set(added_or_removed), key=lambda j: j.path):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from yrd.core.actors import write
 from yrd.core.audit import audit_record
+from yrd.plan.actors import Actor
 from yrd.plan.models import Milestone, Task
 
 from .common import require_lead
@@ -17,7 +18,7 @@ CHANGEABLE = frozenset({"title_zh", "title_en", "due_date", "done_date"})
 @write
 def milestone_create(
     *,
-    acting_user,
+    acting_user: Actor,
     task: Task,
     title_zh: str,
     due_date: date,
@@ -41,7 +42,7 @@ def milestone_create(
 
 
 @write
-def milestone_update(*, acting_user, milestone: Milestone, **changes) -> Milestone:
+def milestone_update(*, acting_user: Actor, milestone: Milestone, **changes) -> Milestone:
     """Change the fields given; `done_date=None` reopens the milestone."""
     require_lead(acting_user, milestone.task)
     unknown = sorted(set(changes) - CHANGEABLE)

@@ -21,6 +21,7 @@ from yrd.core.errors import Conflict
 from yrd.core.notifications import notify
 from yrd.core.translation import interpolate_lazy
 from yrd.core.uploads import check_upload
+from yrd.plan.actors import Actor
 from yrd.plan.apps import REVIEW, SUBMIT
 from yrd.plan.models import Evidence, ProgressReport, Task
 
@@ -67,7 +68,7 @@ class Submission:
 @write
 def report_submit(
     *,
-    acting_user,
+    acting_user: Actor,
     task: Task,
     period_start: date,
     period_end: date,
@@ -116,7 +117,9 @@ def report_submit(
     return report
 
 
-def _new_report(acting_user, submission: Submission, *, submitted_at: datetime | None, is_demo: bool):
+def _new_report(
+    acting_user: Actor, submission: Submission, *, submitted_at: datetime | None, is_demo: bool
+) -> ProgressReport:
     return ProgressReport(
         task=submission.task,
         period_start=submission.period_start,
@@ -165,7 +168,7 @@ def _save(report: ProgressReport) -> None:
         ) from None
 
 
-def _audit_submission(acting_user, report: ProgressReport, checked: list[CheckedFile]) -> None:
+def _audit_submission(acting_user: Actor, report: ProgressReport, checked: list[CheckedFile]) -> None:
     audit_record(
         actor=acting_user,
         action="plan.report.submit",
@@ -188,7 +191,7 @@ def _lock(report: ProgressReport) -> ProgressReport:
 
 
 @write
-def report_review(*, acting_user, report: ProgressReport, accept: bool, comment: str = "") -> ProgressReport:
+def report_review(*, acting_user: Actor, report: ProgressReport, accept: bool, comment: str = "") -> ProgressReport:
     """Accept or return a report, once; returning it needs a comment. Two reviewers at once: the
     second waits for the first and is told the report was already reviewed."""
     report = _lock(report)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from yrd.core.actors import write
 from yrd.core.audit import audit_record
 from yrd.core.models import Jurisdiction, Organisation
+from yrd.plan.actors import Actor
 from yrd.plan.models import Area, Plan, Task
 from yrd.plan.selectors import TASK_FIELDS, task_snapshot
 
@@ -19,7 +20,7 @@ CHANGEABLE = frozenset(TASK_FIELDS) | {"area", "area_assignment", "source", "dem
 @write
 def task_create(
     *,
-    acting_user,
+    acting_user: Actor,
     plan: Plan,
     code: str,
     title_zh: str,
@@ -52,7 +53,7 @@ def task_create(
 @write
 def task_update(
     *,
-    acting_user,
+    acting_user: Actor,
     task: Task,
     leads: list[Jurisdiction] | None = None,
     coleads: list[Jurisdiction] | None = None,
@@ -79,7 +80,7 @@ def task_update(
     return task
 
 
-def _require_moves(acting_user, task: Task, leads: list | None, coleads: list | None) -> None:
+def _require_moves(acting_user: Actor, task: Task, leads: list | None, coleads: list | None) -> None:
     old_leads, old_coleads = list(task.lead_jurisdictions.all()), list(task.colead_jurisdictions.all())
     new_leads = old_leads if leads is None else list(leads)
     new_coleads = old_coleads if coleads is None else list(coleads)
