@@ -84,6 +84,7 @@ def quarterly_context(user, year, quarter, *, plan=None, today=None):
     today = today or timezone.localdate()
     on_day = min(end, today)
     rows = list(_as_of(visible_tasks(user, plan), start, end, on_day)) if plan else []
+    rows.sort(key=lambda t: (t.area is None, t.area.number if t.area else 0, t.code))  # NULLs sort per database
     for task in rows:
         task.status = status_of(task, on_day)
         task.leads = [j.name for j in task.lead_jurisdictions.all()]

@@ -111,3 +111,11 @@ def test_a_task_at_100_percent_with_milestones_open_says_so_instead_of_looking_o
     (row,) = [t for t in context["rows"] if t.code == "1.01"]
     assert row.status != Status.DONE and row.awaiting_closure
     assert "100% reported; 1 milestone still open" in _html(people["coordinator"])
+
+
+def test_the_report_lists_tasks_in_plan_order_with_unstated_areas_last(people, tasks):
+    from yrd.plan.tests.factories import TaskFactory
+
+    TaskFactory(code="U.01", area=None, leads=["320000"])
+    codes = [t.code for t in quarterly_context(people["coordinator"], 2025, 3)["rows"]]
+    assert codes == sorted(codes[:-1]) + ["U.01"]
