@@ -74,13 +74,12 @@ def rows(n, offset):
 
 
 def through_services(w, batch):
-    from yrd.services import services
+    from yrd.services import writes
     from yrd.services.tests.factories import pdf
 
     started = time.perf_counter()
     for row in batch:
-        services.application_submit(
-            acting_user=w["applicant"],
+        draft = writes.ApplicationDraft(
             item=w["item"],
             mode="remote",
             applicant_kind="person",
@@ -88,9 +87,10 @@ def through_services(w, batch):
             applicant_id_number=row["ric"],
             channel="window",
             receiving_window=w["window"],
-            handling=[w["anhui"]],
-            uploads=[("id-card", pdf())],
+            handling=(w["anhui"],),
+            uploads=(("id-card", pdf()),),
         )
+        writes.application_submit(acting_user=w["officer"], draft=draft)
     return time.perf_counter() - started
 
 

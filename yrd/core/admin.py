@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yrd.core.admin_audit import AuditedAdmin
 from yrd.core.models import (
+    AuditCheckpoint,
     AuditEntry,
     Jurisdiction,
     Notification,
@@ -45,11 +46,8 @@ class RoleAdmin(AuditedAdmin):
     list_display = ["code", "name_zh", "name_en"]
 
 
-@admin.register(AuditEntry)
-class AuditEntryAdmin(AuditedAdmin):
-    list_display = ["seq", "at", "actor_label", "action", "object_repr", "jurisdiction", "ip"]
-    list_filter = ["action"]
-    search_fields = ["object_repr", "actor_label", "action"]
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """The audit log is read, never added to, changed or deleted here."""
 
     def has_add_permission(self, request):
         return False
@@ -61,8 +59,22 @@ class AuditEntryAdmin(AuditedAdmin):
         return False
 
 
+@admin.register(AuditEntry)
+class AuditEntryAdmin(ReadOnlyAdmin):
+    list_display = ["seq", "at", "actor_label", "action", "object_repr", "jurisdiction", "ip", "chain"]
+    list_filter = ["action"]
+    search_fields = ["object_repr", "actor_label", "action"]
+
+
+@admin.register(AuditCheckpoint)
+class AuditCheckpointAdmin(ReadOnlyAdmin):
+    list_display = ["number", "at", "key_id"]
+
+
 admin.site.register(Notification, AuditedAdmin)
 
 admin.site.site_header = _("YRD integrated platform · administration")
 admin.site.site_title = _("YRD integrated platform")
 admin.site.index_title = _("Reference data and settings")
+
+from yrd.core import admin_calendar  # noqa: E402,F401  (registers the holiday arrangement admin)

@@ -9,3 +9,11 @@ from django.core.mail import send_mail
 def send_email(address, subject, body):
     """One e-mail; retried with back-off while the mail server cannot be reached."""
     send_mail(subject, body, None, [address])
+
+
+@shared_task(name="core.audit_checkpoint", ignore_result=True)
+def audit_checkpoint():
+    """Celery beat's regular signed checkpoint of the audit chains (CELERY_BEAT_SCHEDULE)."""
+    from yrd.core.audit import make_checkpoint
+
+    make_checkpoint()

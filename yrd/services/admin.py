@@ -1,9 +1,10 @@
 """Administrators enter what the public record does not give: modes, time limits, fees, materials
-and the competent authority per province. Applications are read-only here; services move them."""
+and the competent authority per province. Applications and exchange records are records: shown
+here, never changed or deleted (the workflow's writes move an application)."""
 
 from django.contrib import admin
 
-from yrd.core.admin_audit import AuditedAdmin
+from yrd.core.admin_audit import AuditedAdmin, RecordAdmin
 from yrd.services.models import (
     Application,
     CompetentAuthority,
@@ -59,20 +60,14 @@ class RemoteSlotAdmin(AuditedAdmin):
 
 
 @admin.register(Application)
-class ApplicationAdmin(AuditedAdmin):
+class ApplicationAdmin(RecordAdmin):
     list_display = ["number", "item", "mode", "state", "submitted_at", "is_demo"]
     list_filter = ["state", "mode", "is_demo"]
-    search_fields = ["number", "applicant_name"]
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_add_permission(self, request):
-        return False
+    search_fields = ["number"]
 
 
 @admin.register(ExchangeRecord)
-class ExchangeRecordAdmin(AuditedAdmin):
+class ExchangeRecordAdmin(RecordAdmin):
     list_display = [
         "application",
         "kind",
@@ -82,12 +77,6 @@ class ExchangeRecordAdmin(AuditedAdmin):
         "payload_sha256",
         "audit_seq",
     ]
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_add_permission(self, request):
-        return False
 
 
 admin.site.register(MaterialType, AuditedAdmin)

@@ -110,29 +110,39 @@ def _catalogue_details():
     return authorities
 
 
+# Demo officers' names in both scripts, so English pages name people, not role titles.
+WINDOW_OFFICERS = {
+    "310000": "陈静 Chen Jing",
+    "320000": "刘洋 Liu Yang",
+    "330000": "赵敏 Zhao Min",
+    "340000": "孙磊 Sun Lei",
+}
+HANDLERS = {"310000": "周华 Zhou Hua", "320000": "吴刚 Wu Gang", "330000": "郑丽 Zheng Li", "340000": "何军 He Jun"}
+
+
 def _people(authorities):
     windows, window_officers, handlers = {}, {}, {}
     for province, (zh, en, city) in WINDOWS.items():
         windows[province] = demo_organisation(zh, en, "government", _city(city))
         window_officers[province] = demo_person(
             f"window_{SHORT[province]}",
-            f"{zh}工作人员",
+            WINDOW_OFFICERS[province],
             organisation=windows[province],
             roles=[("service_officer", _city(city), windows[province])],
         )
         handlers[province] = demo_person(
             f"handler_{SHORT[province]}",
-            f"{_province(province).name_zh}承办人员",
+            HANDLERS[province],
             roles=[("handling_officer", _province(province))],
         )
     applicants = [  # (account, name, resident ID number): the same person applies again (once-only)
         (
-            demo_person("applicant_zhang", "张伟（演示申请人）", roles=[("applicant", region())]),
+            demo_person("applicant_zhang", "张伟 Zhang Wei", roles=[("applicant", region())]),
             "张伟",
             demo_ric(random.Random(1)),
         ),
         (
-            demo_person("applicant_wang", "王芳（演示申请人）", roles=[("applicant", region())]),
+            demo_person("applicant_wang", "王芳 Wang Fang", roles=[("applicant", region())]),
             "王芳",
             demo_ric(random.Random(2)),
         ),
@@ -148,7 +158,7 @@ def _people(authorities):
     )
     company_user = demo_person(
         "applicant_company",
-        "长三角示范科技有限公司经办人",
+        "李娜 Li Na",
         organisation=enterprise,
         roles=[("applicant", region())],
     )
@@ -202,8 +212,7 @@ def _flow(rng, item, mode, actors, day, stage):
         if r.mandatory or rng.random() < 0.5
     ]
     materials = [(c, f) for c, f in materials if "pdf" in item.materials.get(material_type__code=c).formats]
-    application = writes.application_submit(
-        acting_user=officers[window_province] if walk_in else applicant_user,
+    draft = writes.ApplicationDraft(
         item=item,
         mode=mode,
         channel=channel,
@@ -212,11 +221,14 @@ def _flow(rng, item, mode, actors, day, stage):
         applicant_name=name,
         applicant_id_number=id_number,
         applicant_uscc=enterprise.uscc if enterprise_item else "",
-        handling=[_province(c) for c in (handling_codes if mode == Mode.JOINT else handling_codes[:1])],
-        uploads=materials,
+        handling=tuple(_province(c) for c in (handling_codes if mode == Mode.JOINT else handling_codes[:1])),
+        uploads=tuple(materials),
         applicant_user=applicant_user,
         at=_moment(day, rng),
         is_demo=True,
+    )
+    application = writes.application_submit(
+        acting_user=officers[window_province] if walk_in else applicant_user, draft=draft
     )
     lead = handlers[handling_codes[0]]
     steps = [
@@ -326,7 +338,8 @@ def _decide(rng, application, handlers, at):
             continue
         writes.step_complete(
             acting_user=handlers[step.jurisdiction.code],
-            step=step,
+            application=application,
+            step=step.jurisdiction.code,
             approved=approved,
             note="" if approved else "不符合办理条件（演示）",
             document=demo_pdf(f"step-{step.jurisdiction.code}"),

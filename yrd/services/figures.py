@@ -104,12 +104,21 @@ def _as_of(raw):
 
 
 def source_list(raw):
+    """Sources as publishers with links. `raw` lists source IDs ("PBH_2020; CS_2019"), optionally
+    after the figure they came with ("SV05: AH_DAILY_2022", as catalogue items keep them)."""
     found = []
-    for code in (c.strip() for c in raw.split(";")):
+    for code in (c.strip() for c in raw.rpartition(":")[2].split(";")):
         if code:
             name, url = SOURCES.get(code, (_("unnamed source"), ""))
             found.append(Source(str(name), url))
     return found
+
+
+def _readable(text: str) -> str:
+    """The source's notes with every source ID it mentions replaced by the publisher's name."""
+    if not text:
+        return text
+    return re.sub(r"\b(" + "|".join(SOURCES) + r")\b", lambda m: str(SOURCES[m.group(1)][0]), text)
 
 
 def public_figures(figures):
@@ -123,7 +132,7 @@ def public_figures(figures):
                 unit=unit,
                 unit_wording=wording,
                 as_of=_as_of(figure.as_of),
-                notes=figure.notes,
+                notes=_readable(figure.notes),
                 sources=source_list(figure.source),
             )
         )

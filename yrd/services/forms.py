@@ -70,6 +70,8 @@ class SlotForm(forms.Form):
         # With the officer's own authority known it is the default; otherwise they must choose.
         if own is not None:
             field.empty_label, field.initial = None, own
+        else:
+            field.empty_label = _("Choose the competent authority you serve for")
 
     def times(self):
         """(starts_at, ends_at) in the server's time zone, from the day and the two times."""

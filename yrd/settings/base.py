@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values come from the environment; bad values stop start-up."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -58,6 +59,8 @@ INSTALLED_APPS = [
     "yrd.core",
     "yrd.plan",
     "yrd.services",
+    "yrd.transport",
+    "yrd.lowalt",
 ]
 
 MIDDLEWARE = [
@@ -187,9 +190,22 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
+# Cryptography (README, "Keys and the algorithm suite"). Keys come from the environment or key files,
+# never from the database. intl = SHA-256 / Ed25519 / AES-256-GCM; sm = SM3 / SM2 / SM4-GCM.
+CRYPTO_SUITE = os.environ.get("CRYPTO_SUITE", "intl")
+AUDIT_SIGNING_KEY = os.environ.get("AUDIT_SIGNING_KEY", "")  # "ed25519:<base64>" or "sm2:<base64>"
+AUDIT_SIGNING_KEY_FILE = os.environ.get("AUDIT_SIGNING_KEY_FILE", "")
+AUDIT_TRUSTED_KEYS = env_list("AUDIT_TRUSTED_KEYS")  # public keys of retired signing keys
+AUDIT_CHECKPOINT_FILE = os.environ.get("AUDIT_CHECKPOINT_FILE", "")  # append-only export, copied elsewhere
+AUDIT_CHECKPOINT_MINUTES = env_int("AUDIT_CHECKPOINT_MINUTES", 15)
+AUDIT_CHAINS = env_int("AUDIT_CHAINS", 16)  # parallel chains: audited writes that can proceed at once
+FIELD_ENCRYPTION_KEYS = os.environ.get("FIELD_ENCRYPTION_KEYS", "")  # JSON keyring, see core/crypto/keyring.py
+FIELD_ENCRYPTION_KEYS_FILE = os.environ.get("FIELD_ENCRYPTION_KEYS_FILE", "")
+
 CELERY_BEAT_SCHEDULE = {  # `celery -A yrd beat` (or a worker started with -B) sends these
     "plan-reminders": {"task": "plan.send_reminders", "schedule": crontab(hour=8, minute=30)},
     "services-reminders": {"task": "services.send_reminders", "schedule": crontab(hour=8, minute=35)},
+    "audit-checkpoint": {"task": "core.audit_checkpoint", "schedule": timedelta(minutes=AUDIT_CHECKPOINT_MINUTES)},
 }
 
 LOGGING = {

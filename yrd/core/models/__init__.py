@@ -1,5 +1,6 @@
 from .access import ApiToken, Role, RoleAssignment
-from .audit import AuditEntry, AuditHead
+from .audit import AuditCheckpoint, AuditEntry, AuditHead
+from .calendar import WorkdayOverride
 from .idempotency import IdempotencyKey
 from .jurisdictions import Jurisdiction
 from .notifications import Notification
@@ -8,6 +9,7 @@ from .users import User
 
 __all__ = [
     "ApiToken",
+    "AuditCheckpoint",
     "AuditEntry",
     "AuditHead",
     "IdempotencyKey",
@@ -17,4 +19,5 @@ __all__ = [
     "Role",
     "RoleAssignment",
     "User",
+    "WorkdayOverride",
 ]

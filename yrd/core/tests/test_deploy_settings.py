@@ -6,6 +6,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
+AUDIT_ANCHOR = {  # production wants the audit log anchored outside the database (core.checks)
+    "CRYPTO_SUITE": "intl",
+    "AUDIT_SIGNING_KEY": "ed25519:8PVsyMTB4nmsMEYTIU6f26NsiwwfNlBFw7GSP7O7Y+E=",
+    "AUDIT_CHECKPOINT_FILE": "/var/lib/yrd/audit-checkpoints.jsonl",
+}
 
 
 def manage(*args, **env):
@@ -22,6 +27,7 @@ def test_check_deploy_is_clean_with_production_settings():
         "WARNING",
         SECRET_KEY="k" * 20 + "-production-secret-for-the-check-" + "z" * 20,
         ALLOWED_HOSTS="yrd.example.gov.cn",
+        **AUDIT_ANCHOR,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

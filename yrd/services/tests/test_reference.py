@@ -20,3 +20,16 @@ def test_an_administrators_details_survive_a_reload(reference):
     ServiceItem.objects.filter(code="hukou-transfer").update(time_limit_days=20, joint=True)
     load_reference()
     assert ServiceItem.objects.get(code="hukou-transfer").time_limit_days == 20
+
+
+def test_every_catalogue_entry_names_its_source_with_a_link(client, reference):
+    from yrd.services.figures import source_list
+    from yrd.services.models import ServiceItem
+    from yrd.services.reference import load_reference
+
+    load_reference()
+    for item in ServiceItem.objects.all():
+        sources = source_list(item.source)
+        assert sources and all(s.url.startswith("http") and s.name != "unnamed source" for s in sources), item.source
+    page = client.get("/services/").content.decode()
+    assert "unnamed source" not in page and "AH_DAILY" not in page and "SV0" not in page

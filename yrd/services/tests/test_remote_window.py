@@ -57,6 +57,27 @@ def test_the_queue_numbers_follow_check_in_order(world, slot):
     assert writes.booking_check_in(acting_user=world.sh_officer, booking=first).queue_number == 2
 
 
+def test_the_days_queue_is_numbered_per_window_across_its_slots(world, slot):
+    starts = slot.ends_at
+    later = writes.slot_create(
+        acting_user=world.ah_officer,
+        authority=world.item.authority_orgs["340000"],
+        officer=world.ah_officer,
+        starts_at=starts,
+        ends_at=starts + timedelta(minutes=30),
+        capacity=2,
+    )
+    numbers = [
+        writes.booking_check_in(acting_user=world.sh_officer, booking=b).queue_number
+        for b in (book(world, slot), book(world, later))
+    ]
+    elsewhere = writes.booking_create(
+        acting_user=world.sz_officer, slot=later, window=world.sz_window, item=world.item, applicant_name="丙"
+    )
+    assert numbers == [1, 2]  # one queue at the Shanghai window, not 1 and 1
+    assert writes.booking_check_in(acting_user=world.sz_officer, booking=elsewhere).queue_number == 1
+
+
 def test_a_full_slot_is_refused(world, slot):
     book(world, slot), book(world, slot)
     with pytest.raises(Conflict):

@@ -1,29 +1,41 @@
 """Statistics: volume by province pair and by item, on-time rate, average working days (ECharts)."""
 
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from yrd.core.caching import cached
 from yrd.core.selectors import provinces
 from yrd.services import selectors
 from yrd.services.figures import public_figures
 from yrd.services.models import ServiceItem, State
+from yrd.services.selectors.statistics import STATISTICS_TTL
 
-# The same colours as the state badges (.svc-state.* in static/services/services.css, whose
-# var(--…) values are in core/static/core/yrd.css), so a state looks alike on every page.
+# The same colours as the state badges (.svc-state.* in static/services/services.css), so a state
+# looks alike on every page: nine hues far apart, each dark enough for white text (WCAG AA).
 STATE_COLOURS = {
-    State.SUBMITTED: "#6b7c93",
-    State.RECEIVED: "#3f6fb5",
-    State.FORWARDED: "#7b4fb5",
-    State.ACCEPTED: "#1d4e89",
-    State.IN_HANDLING: "#0f7c8c",
-    State.CORRECTION: "#d98e04",
+    State.SUBMITTED: "#5f6b7a",
+    State.RECEIVED: "#1565c0",
+    State.FORWARDED: "#7a3fb0",
+    State.ACCEPTED: "#00796b",
+    State.IN_HANDLING: "#b35900",
+    State.CORRECTION: "#ad1457",
     State.REJECTED: "#c62828",
     State.DECIDED: "#2e7d32",
-    State.DELIVERED: "#1b5e20",
+    State.DELIVERED: "#212121",
 }
 
 
 def statistics(request):
+    """The page's body is the same for every reader: rendered once per language and data version."""
+    body = cached(
+        f"services.statistics-page:{get_language()}", lambda: _body(request), STATISTICS_TTL, per_version=False
+    )
+    return render(request, "services/stats.html", {"body": body})
+
+
+def _body(request) -> str:
     figures = selectors.statistics()
     province_list = list(provinces())
     origins = [("online", _("Online"))] + [(p.code, p.name) for p in province_list]
@@ -41,14 +53,14 @@ def statistics(request):
             "xAxis": {
                 "type": "category",
                 "data": [label for _c, label in origins],
-                "name": _("Received"),
+                "name": _("Where received"),
                 "nameLocation": "middle",
                 "nameGap": 35,
             },
             "yAxis": {
                 "type": "category",
                 "data": [p.name for p in province_list],
-                "name": _("Handled"),
+                "name": _("Where handled"),
             },
             "visualMap": {
                 "min": 0,
@@ -63,8 +75,26 @@ def statistics(request):
         },
         "items": {
             "tooltip": {},
-            "grid": {"left": 220, "right": 30, "top": 40, "bottom": 30},
-            "xAxis": {"type": "value"},
+            "grid": {"left": 220, "right": 30, "top": 70, "bottom": 40},
+            # Counts and working days are different quantities: each has its own axis (counts at
+            # the bottom, working days at the top), never one shared scale.
+            "xAxis": [
+                {
+                    "type": "value",
+                    "name": _("Applications"),
+                    "position": "bottom",
+                    "nameLocation": "middle",
+                    "nameGap": 25,
+                    "minInterval": 1,
+                },
+                {
+                    "type": "value",
+                    "name": _("Average working days"),
+                    "position": "top",
+                    "nameLocation": "middle",
+                    "nameGap": 25,
+                },
+            ],
             "yAxis": {
                 "type": "category",
                 "inverse": True,
@@ -75,11 +105,12 @@ def statistics(request):
                 {
                     "type": "bar",
                     "name": _("Average working days"),
+                    "xAxisIndex": 1,
                     "data": [figures["days_by_item"].get(pk) for pk, _n in by_item],
                 },
             ],
             # At the top: at the bottom the legend sat on the x-axis labels.
-            "legend": {"top": 0},
+            "legend": {"top": 0, "left": "center"},
         },
         "states": {
             # Long state names do not fit as labels around the donut: they are in the legend
@@ -91,11 +122,11 @@ def statistics(request):
                     "type": "pie",
                     "radius": ["35%", "60%"],
                     "center": ["50%", "40%"],
-                    "label": {"show": False},
-                    "labelLine": {"show": False},
+                    "label": {"show": True, "formatter": "{c}"},
+                    "labelLine": {"show": True},
                     "data": [
                         {
-                            "name": str(state.label),
+                            "name": f"{state.label} ({figures['states'][state]})",
                             "value": figures["states"][state],
                             "itemStyle": {"color": STATE_COLOURS[state]},
                         }
@@ -107,13 +138,13 @@ def statistics(request):
         },
     }
     has_demo = selectors.applications_demo_count() > 0
-    return render(
-        request,
-        "services/stats.html",
+    return render_to_string(
+        "services/_stats_body.html",
         {
             "figures": figures,
             "charts": charts,
             "published": public_figures(selectors.published_figures()),
             "has_demo": has_demo,
         },
+        request=request,
     )

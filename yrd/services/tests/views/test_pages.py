@@ -123,3 +123,13 @@ def test_anonymous_visitors_are_sent_to_log_in(client, world):
     application = submit(world)
     response = client.get(reverse("services:application", args=[application.number]))
     assert response.status_code == 302 and "/accounts/login/" in response.url
+
+
+def test_a_forwarded_application_shows_its_review_deadline_as_a_date(client, world):
+    from yrd.services.tests.conftest import forwarded
+
+    application = forwarded(world)
+    client.force_login(world.ah_officer)
+    due = application.review_due_on.isoformat()
+    assert f"by {due}" in client.get(reverse("services:application", args=[application.number])).content.decode()
+    assert f"review by {due}" in client.get(reverse("services:handling")).content.decode()

@@ -120,4 +120,4 @@ def test_the_publish_form_preselects_the_officers_own_organisation(client, world
 def test_with_several_authorities_and_none_of_their_own_the_officer_chooses(client, world):
     f.service_item("other-authority")
     authorities = authority_select(page(client, world.ah_officer))
-    assert '<option value="" selected>---------</option>' in authorities
+    assert '<option value="" selected>Choose the competent authority you serve for</option>' in authorities

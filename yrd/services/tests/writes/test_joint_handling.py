@@ -16,10 +16,10 @@ def started(world, parallel=False):
 
 
 def complete(officer, application, code, approved=True):
-    step = application.steps.get(jurisdiction__code=code)
     return writes.step_complete(
         acting_user=officer,
-        step=step,
+        application=application,
+        step=code,
         approved=approved,
         note="" if approved else "不符合迁入条件",
         document=f.pdf(f"{code}.pdf"),
@@ -67,3 +67,17 @@ def test_each_officer_completes_only_their_own_jurisdictions_step(world):
     application = started(world)
     with pytest.raises(PermissionDenied):
         complete(world.ah_officer, application, "320000")
+
+
+def test_the_page_lists_each_decision_document_once_with_its_step_and_where_it_went(client, world):
+    from django.urls import reverse
+
+    application = started(world)
+    complete(world.js_officer, application, "320000")
+    complete(world.ah_officer, application, "340000")
+    client.force_login(world.applicant)
+    html = client.get(reverse("services:application", args=[application.number])).content.decode()
+    assert html.count("320000.pdf") == 1 and html.count("340000.pdf") == 1
+    assert "Decision document</strong> · Jiangsu" in html and "Decision document</strong> · Anhui" in html
+    assert "decision document" not in html  # the old "Decision document · decision document"
+    assert "sent to" in html

@@ -1,0 +1,246 @@
+"""Appending to the audit log, inside the transaction of the write it describes.
+
+The log is a small number of parallel hash chains (AUDIT_CHAINS). A write locks the head of a chain
+that no other transaction holds (`SKIP LOCKED`), preferring the one its connection used last, so
+audited writes no longer queue behind one platform-wide lock: they wait only when every chain is held
+at once. `seq` numbers entries across all chains in the order they were appended (a PostgreSQL
+sequence; rolled-back writes leave gaps). Each entry records the hash algorithm it was chained with,
+so changing CRYPTO_SUITE continues the chains under the new hash without breaking the old entries.
+"""
+
+import json
+import logging
+import random
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Case, Max, Sum, Value, When
+from django.utils import timezone
+
+from yrd.core.actors import SYSTEM, check_actor
+from yrd.core.context import origin
+from yrd.core.crypto.suites import current_suite, hexdigest
+from yrd.core.models import AuditEntry, AuditHead
+from yrd.core.models.audit import GENESIS
+from yrd.core.registry import registry
+
+log = logging.getLogger(__name__)
+
+CHAINED_FIELDS = (
+    "seq",
+    "at",
+    "actor_id",
+    "actor_label",
+    "action",
+    "object_type",
+    "object_id",
+    "object_repr",
+    "jurisdiction",
+    "ip",
+    "data",
+    "prev_hash",
+)
+SEQUENCE = "core_audit_seq"  # created by migration 0005 on PostgreSQL
+HEAD_RESTORED = "core.security.audit_head_restored"
+
+
+def plain_json(data):
+    """Decimals, dates and lazy strings become JSON values, so what is hashed is what is stored."""
+    return json.loads(json.dumps(data or {}, cls=DjangoJSONEncoder, ensure_ascii=False))
+
+
+def canonical(values: dict) -> bytes:
+    return json.dumps(
+        {name: values[name] for name in CHAINED_FIELDS},
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+        cls=DjangoJSONEncoder,
+    ).encode()
+
+
+def entry_hash(values: dict, algorithm: str = "sha256") -> str:
+    return hexdigest(algorithm, canonical(values))
+
+
+def _now_to_the_millisecond():
+    # Databases differ in sub-millisecond precision; hash only what every one of them keeps.
+    now = timezone.now()
+    return now.replace(microsecond=now.microsecond // 1000 * 1000)
+
+
+class UndeclaredAuditEvent(ValueError):
+    """An audit event name no module's manifest declares (Manifest.audit_events)."""
+
+
+def audit_record(
+    *,
+    actor,
+    action: str,
+    obj=None,
+    object_type: str = "",
+    object_id="",
+    object_repr: str = "",
+    jurisdiction: str = "",
+    data: dict | None = None,
+) -> AuditEntry:
+    """Append one entry. Must run inside the transaction of the write it describes; `actor` is a
+    person or SYSTEM, `action` an event its module declares in the manifest's `audit_events`."""
+    if not connection.in_atomic_block:
+        raise RuntimeError("audit_record must run inside the write's transaction")
+    check_actor(actor)
+    if action not in registry.audit_events:
+        raise UndeclaredAuditEvent(f"{action!r} is not declared in any module's Manifest.audit_events.")
+    head, seq = _take_head()
+    return _append(
+        head,
+        seq,
+        actor_id=None if actor is SYSTEM else actor.pk,
+        actor_label=str(actor)[:150],
+        action=action,
+        object_type=object_type or (obj._meta.label if obj is not None else ""),
+        object_id=str(object_id or (obj.pk if obj is not None else "")),
+        object_repr=(object_repr or (str(obj) if obj is not None else ""))[:200],
+        jurisdiction=jurisdiction,
+        ip=origin.get(),
+        data=plain_json(data),
+    )
+
+
+def _append(head: AuditHead, seq: int | None = None, **fields) -> AuditEntry:
+    algorithm = current_suite().hash
+    values = {"seq": seq or _next_seq(), "at": _now_to_the_millisecond(), **fields, "prev_hash": head.hash}
+    values["hash"] = entry_hash(values, algorithm)
+    entry = AuditEntry(chain=head.chain, hash_alg=algorithm, **values)
+    if connection.vendor == "postgresql":
+        _insert_and_move_head(entry, head)
+    else:
+        entry.save(force_insert=True)
+        head.seq, head.hash = entry.seq, entry.hash
+        head.save(update_fields=["seq", "hash"])
+    return entry
+
+
+def _insert_and_move_head(entry: AuditEntry, head: AuditHead) -> None:
+    """The entry and its chain's new head in one round trip (every audited write pays for this)."""
+    fields = [field for field in AuditEntry._meta.concrete_fields if not field.primary_key]
+    quote = connection.ops.quote_name
+    sql = (
+        f"WITH entry AS (INSERT INTO {quote(AuditEntry._meta.db_table)} ({', '.join(quote(f.column) for f in fields)})"
+        f" VALUES ({', '.join(['%s'] * len(fields))}) RETURNING id),"
+        f" moved AS (UPDATE {quote(AuditHead._meta.db_table)} SET seq = %s, hash = %s WHERE id = %s)"
+        " SELECT id FROM entry"
+    )
+    params = [field.get_db_prep_save(getattr(entry, field.attname), connection) for field in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, entry.seq, entry.hash, head.pk])
+        entry.pk = cursor.fetchone()[0]
+    entry._state.adding, entry._state.db = False, connection.alias
+    head.seq, head.hash = entry.seq, entry.hash
+
+
+def _next_seq() -> int:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT nextval('{SEQUENCE}')")
+            return cursor.fetchone()[0]
+    # Elsewhere (SQLite) writers take turns for the whole transaction: one past the largest is free.
+    return (AuditEntry.objects.aggregate(last=Max("seq"))["last"] or 0) + 1
+
+
+def _take_head() -> tuple[AuditHead, int | None]:
+    """Lock the head of a chain for this transaction: a free one (this connection's last first), else
+    a chain not opened yet, else wait for a busy one. A transaction that already holds a head gets
+    that one back (its own lock does not make it skip it). On PostgreSQL the entry's sequence
+    number comes with a free head, in the same round trip."""
+    chains = max(1, settings.AUDIT_CHAINS)
+    preferred = getattr(connection, "yrd_audit_chain", 0)
+    for _ in range(5):  # a head can vanish between two reads only by tampering; try a few times
+        head, seq = _free_head(chains, preferred)
+        head = head or _open_chain(chains) or _wait_for_chain(chains)
+        if head is not None:
+            connection.yrd_audit_chain = head.chain
+            return head, seq
+    raise RuntimeError("No audit chain head could be locked; run `manage.py audit_verify`.")
+
+
+FREE_HEAD_POSTGRESQL = f"""
+WITH head AS (
+    SELECT id, chain, seq, hash FROM core_audithead WHERE chain < %s
+    ORDER BY chain = %s DESC, chain FOR UPDATE SKIP LOCKED LIMIT 1
+)
+SELECT id, chain, seq, hash, nextval('{SEQUENCE}') FROM head
+"""
+
+
+def _free_head(chains: int, preferred: int) -> tuple[AuditHead | None, int | None]:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(FREE_HEAD_POSTGRESQL, [chains, preferred])
+            row = cursor.fetchone()
+        if row is None:
+            return None, None
+        head = AuditHead(id=row[0], chain=row[1], seq=row[2], hash=row[3])
+        head._state.adding, head._state.db = False, connection.alias
+        return head, row[4]
+    free = (
+        AuditHead.objects.filter(chain__lt=chains)
+        .select_for_update(skip_locked=True)
+        .order_by(Case(When(chain=preferred, then=Value(0)), default=Value(1)), "chain")
+    )
+    return free.first(), None
+
+
+def _open_chain(chains: int) -> AuditHead | None:
+    """Create the head of a chain that has none: first one whose head row was deleted, which then
+    continues from its last entry (and says so in the log) instead of restarting; else a new chain."""
+    existing = set(AuditHead.objects.values_list("chain", flat=True))
+    missing = [chain for chain in range(chains) if chain not in existing]
+    headless = [chain for chain in missing if AuditEntry.objects.filter(chain=chain).exists()]
+    # New chains in random order: writers opening chains at the same moment seldom queue on one row.
+    for chain in headless + random.sample(missing, len(missing)):
+        last = AuditEntry.objects.filter(chain=chain).order_by("-seq").first()
+        try:
+            with transaction.atomic():
+                head = AuditHead.objects.create(
+                    chain=chain, seq=last.seq if last else 0, hash=last.hash if last else GENESIS
+                )
+        except IntegrityError:  # another writer opened it a moment ago
+            continue
+        if last is not None:
+            _record_restored_head(head, last)
+        return head
+    return None
+
+
+def _record_restored_head(head: AuditHead, last: AuditEntry) -> None:
+    from yrd.core.audit.security import announce
+
+    log.error("Audit chain %s had no head row; continued from its last entry #%s.", head.chain, last.seq)
+    entry = _append(
+        head,
+        actor_id=None,
+        actor_label=str(SYSTEM),
+        action=HEAD_RESTORED,
+        object_type="core.AuditHead",
+        object_id=str(head.chain),
+        object_repr=f"chain {head.chain}",
+        jurisdiction="",
+        ip=origin.get(),
+        data={"chain": head.chain, "continued_after": last.seq},
+    )
+    announce(entry)
+
+
+def _wait_for_chain(chains: int) -> AuditHead | None:
+    existing = list(AuditHead.objects.filter(chain__lt=chains).values_list("chain", flat=True))
+    if not existing:
+        return None
+    return AuditHead.objects.select_for_update().filter(chain=random.choice(existing)).first()
+
+
+def data_version() -> int:
+    """A number that grows with every committed audited write (each moves one head forward): a
+    version of everything the platform stores, for caches."""
+    return AuditHead.objects.aggregate(version=Sum("seq"))["version"] or 0

@@ -1,0 +1,43 @@
+"""Security events in the audit chain: lockouts, role changes, reveal bursts and the audit log's
+own alarms, recorded like any write and announced after commit to whoever raises the alerts.
+
+    record_security_event("lockout", actor=SYSTEM, data={"username": ..., "ip": ...})
+
+Alerting connects to `security_event` (a Django signal sent with `entry` and `kind` once the entry is
+committed), so an alert never fires for an event that was rolled back.
+"""
+
+from django.db import transaction
+from django.dispatch import Signal
+
+from yrd.core.actors import SYSTEM
+from yrd.core.apps import CoreConfig
+from yrd.core.audit.chain import audit_record
+
+PREFIX = "core.security."
+# The kinds are declared once, as audit events "core.security.<kind>" of the core manifest.
+SECURITY_EVENTS = tuple(
+    event.removeprefix(PREFIX) for event in CoreConfig.manifest.audit_events if event.startswith(PREFIX)
+)
+
+security_event = Signal()  # sent with entry=AuditEntry, kind=str after the entry commits
+
+
+class UnknownSecurityEvent(ValueError):
+    pass
+
+
+def record_security_event(kind: str, *, actor=SYSTEM, obj=None, jurisdiction: str = "", data: dict | None = None):
+    """Append a security event to the audit chain (in the caller's transaction, or its own) and
+    announce it once committed."""
+    if kind not in SECURITY_EVENTS:
+        raise UnknownSecurityEvent(f"{kind!r} is not one of {', '.join(SECURITY_EVENTS)}.")
+    with transaction.atomic():
+        entry = audit_record(actor=actor, action=PREFIX + kind, obj=obj, jurisdiction=jurisdiction, data=data)
+        announce(entry)
+    return entry
+
+
+def announce(entry) -> None:
+    kind = entry.action.removeprefix(PREFIX)
+    transaction.on_commit(lambda: security_event.send(sender=record_security_event, entry=entry, kind=kind))

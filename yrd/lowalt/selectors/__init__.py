@@ -1,0 +1,1 @@
+"""Every read of the low-altitude module, scoped by the caller."""

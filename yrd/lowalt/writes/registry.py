@@ -1,0 +1,141 @@
+"""The registers: operators' aircraft, take-off and landing sites, coverage, and each province's restrictions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from yrd.core.access import require
+from yrd.core.actors import write
+from yrd.core.audit import audit_record
+from yrd.core.models import Jurisdiction, Organisation
+from yrd.lowalt.apps import AIRSPACE, FLEET, INFRASTRUCTURE
+from yrd.lowalt.geojson import ImportRefused, parse_restrictions
+from yrd.lowalt.models import Aircraft, AirspaceRestriction, Coverage, Site
+
+
+@dataclass(frozen=True)
+class AircraftInput:
+    registration: str
+    model_name: str
+    aircraft_class: str
+    empty_weight_kg: Decimal
+    max_takeoff_weight_kg: Decimal
+
+
+@write
+def aircraft_register(*, acting_user, operator: Organisation, data: AircraftInput, is_demo: bool = False) -> Aircraft:
+    require(acting_user, FLEET, operator)
+    if operator.kind != Organisation.Kind.OPERATOR:
+        raise ValidationError({"operator": [_("%(name)s is not registered as an operator.") % {"name": operator.name}]})
+    aircraft = Aircraft(operator=operator, is_demo=is_demo, **data.__dict__)
+    aircraft.full_clean()
+    aircraft.save()
+    audit_record(
+        actor=acting_user,
+        action="lowalt.aircraft.register",
+        obj=aircraft,
+        data={"class": aircraft.aircraft_class, "operator": operator.pk},
+    )
+    return aircraft
+
+
+@dataclass(frozen=True)
+class SiteInput:
+    kind: str
+    name_zh: str
+    name_en: str
+    city: Jurisdiction
+    owner: Organisation
+    longitude: Decimal
+    latitude: Decimal
+    pads: int
+    charging_points: int
+    status: str = Site.Status.OPERATING
+
+
+@write
+def site_save(*, acting_user, data: SiteInput, site: Site | None = None, is_demo: bool = False) -> Site:
+    """Register a site, or change one (`site`); the officer must cover the site's city."""
+    if data.city.level != Jurisdiction.Level.CITY:
+        raise ValidationError({"city": [_("Choose a city.")]})
+    require(acting_user, INFRASTRUCTURE, data.city)
+    if site is not None:
+        require(acting_user, INFRASTRUCTURE, site.city)
+    site = site or Site(is_demo=is_demo)
+    for name, value in data.__dict__.items():
+        setattr(site, name, value)
+    site.full_clean()
+    site.save()
+    audit_record(actor=acting_user, action="lowalt.site.save", obj=site, jurisdiction=site.city.code)
+    return site
+
+
+@write
+def coverage_save(
+    *,
+    acting_user,
+    kind: str,
+    technology: str,
+    provider: Organisation,
+    city: Jurisdiction,
+    outline: list,
+    ceiling_m: int,
+    is_demo: bool = False,
+) -> Coverage:
+    require(acting_user, INFRASTRUCTURE, city)
+    coverage = Coverage(
+        kind=kind,
+        technology=technology,
+        provider=provider,
+        city=city,
+        outline=outline,
+        ceiling_m=ceiling_m,
+        is_demo=is_demo,
+    )
+    coverage.full_clean()
+    coverage.save()
+    audit_record(actor=acting_user, action="lowalt.coverage.save", obj=coverage, jurisdiction=city.code)
+    return coverage
+
+
+@write
+def restrictions_import(*, acting_user, province: Jurisdiction, text: str | bytes, is_demo: bool = False) -> dict:
+    """Read a GeoJSON FeatureCollection into the province's restrictions, all or nothing.
+
+    A feature whose id the province already uses replaces that restriction; other restrictions stay.
+    Raises ValidationError({"file": [one message per problem]}) and writes nothing when any feature is bad.
+    """
+    require(acting_user, AIRSPACE, province)
+    if province.level != Jurisdiction.Level.PROVINCE:
+        raise ValidationError({"province": [_("Restrictions are kept by a province.")]})
+    try:
+        rows = parse_restrictions(text)
+    except ImportRefused as refused:
+        raise ValidationError({"file": refused.errors}) from None
+    created = updated = 0
+    for row in rows:
+        restriction, made = AirspaceRestriction.objects.update_or_create(
+            province=province,
+            ref=row.ref,
+            defaults={
+                "name_zh": row.name_zh,
+                "name_en": row.name_en,
+                "kind": row.kind,
+                "outline": row.outline,
+                "lower_m": row.lower_m,
+                "upper_m": row.upper_m,
+                "active": row.active,
+                "is_demo": is_demo,
+            },
+        )
+        restriction.full_clean()
+        created, updated = created + made, updated + (not made)
+    summary = {"created": created, "updated": updated}
+    audit_record(
+        actor=acting_user, action="lowalt.restriction.import", obj=province, jurisdiction=province.code, data=summary
+    )
+    return summary
