@@ -2,12 +2,9 @@
 (only what the caller may see; anything else is 404), write through yrd.plan.writes (which checks
 the role, 403) and let yrd/api.py turn errors into {code, message, errors?}."""
 
-from django.utils.translation import gettext as _
 from ninja import Header, Query, Router, Status
 
-from yrd.core.errors import Conflict
-from yrd.plan import api_queries as q
-from yrd.plan import writes
+from yrd.plan import selectors, writes
 from yrd.plan.schemas import (
     ApiError,
     AreaOut,
@@ -25,7 +22,6 @@ from yrd.plan.schemas import (
     TaskPageOut,
     TaskUpdateIn,
 )
-from yrd.plan.selectors import published_tasks, task_rows, visible_tasks
 
 router = Router(tags=["plan"])
 
@@ -57,16 +53,18 @@ def responses(ok, *errors, status=200, extra=None):
 @router.get("/areas", auth=None, **responses(list[AreaOut]), summary="Areas of the plan with task counts")
 def list_areas(request):
     """The plan's areas with the key-task count the plan states and the published tasks on file."""
-    return q.areas_with_counts()
+    return selectors.areas_with_counts()
 
 
 @router.get(
     "/public/tasks", auth=None, **responses(PublicTaskPageOut, 422), summary="Published tasks (transparency page)"
 )
 def list_public_tasks(request, filters: Query[PublicTaskListIn]):
-    """Published tasks with derived status and progress; fields fit for the public only."""
-    rows = task_rows(published_tasks(), status=filters.status, area=filters.area)
-    return _page(rows, filters)
+    """Published tasks with derived status and progress, from accepted reports only; fields fit
+    for the public only."""
+    listed = _page(selectors.public_task_rows(status=filters.status, area=filters.area), filters)
+    selectors.with_late_milestones(listed["items"])
+    return listed
 
 
 # --- tasks --------------------------------------------------------------------------------------
@@ -78,9 +76,9 @@ def list_tasks(request, filters: Query[TaskListIn]):
     tasks led or co-led inside it) and text; `total` counts all matches before limit/offset."""
     jurisdiction = None
     if filters.jurisdiction:
-        jurisdiction = q.jurisdiction_from_code(filters.jurisdiction, "jurisdiction")
-    rows = task_rows(
-        visible_tasks(request.user),
+        jurisdiction = selectors.jurisdiction_from_code(filters.jurisdiction, "jurisdiction")
+    rows = selectors.task_rows(
+        selectors.visible_tasks(request.user),
         status=filters.status,
         area=filters.area,
         jurisdiction=jurisdiction,
@@ -100,41 +98,41 @@ def _page(rows, page):
 
 @router.get("/tasks/{int:task_id}", **responses(TaskOut, 401, 404), summary="One task")
 def get_task(request, task_id: int):
-    return q.visible_task_row(request.user, task_id)
+    return selectors.visible_task_row(request.user, task_id)
 
 
 @router.post("/tasks", **responses(TaskOut, 400, 401, 403, 422, status=201), summary="Create a task")
 def create_task(request, payload: TaskCreateIn):
     """Needs plan.task.manage over every lead and co-lead jurisdiction."""
-    plan = q.plan_or_error()
+    plan = selectors.plan_or_error()
     fields = payload.dict()
     refs = _references(plan, fields)
     task = writes.task_create(acting_user=request.user, plan=plan, **fields, **refs)
-    return Status(201, q.task_row(task))
+    return Status(201, selectors.task_row(task))
 
 
 @router.patch("/tasks/{int:task_id}", **responses(TaskOut, 400, 401, 403, 404, 422), summary="Change a task")
 def update_task(request, task_id: int, payload: TaskUpdateIn):
     """Changes only the fields sent. Re-assigning leads needs plan.task.manage over the new ones."""
-    task = q.visible_task(request.user, task_id)
+    task = selectors.visible_task(request.user, task_id)
     changes = payload.dict(exclude_unset=True)
     refs = _references(task.plan, changes)
     task = writes.task_update(acting_user=request.user, task=task, **changes, **refs)
-    return q.task_row(task)
+    return selectors.task_row(task)
 
 
 def _references(plan, fields):
     """Pop the area number, adcodes and organisation ids from the payload, as objects."""
     refs = {}
     if "area" in fields:
-        refs["area"] = q.area_from_number(plan, fields.pop("area"))
+        refs["area"] = selectors.area_from_number(plan, fields.pop("area"))
     for name in ("leads", "coleads"):
         if name in fields:
             codes = fields.pop(name)
-            refs[name] = None if codes is None else q.jurisdictions_from_codes(codes, name)
+            refs[name] = None if codes is None else selectors.jurisdictions_from_codes(codes, name)
     if "organisations" in fields:
         ids = fields.pop("organisations")
-        refs["organisations"] = None if ids is None else q.organisations_from_ids(ids)
+        refs["organisations"] = None if ids is None else selectors.organisations_from_ids(ids)
     return refs
 
 
@@ -145,7 +143,7 @@ def _references(plan, fields):
     "/tasks/{int:task_id}/milestones", **responses(list[MilestoneOut], 401, 404), summary="Milestones of a task"
 )
 def list_milestones(request, task_id: int):
-    return q.task_milestones(q.visible_task(request.user, task_id))
+    return selectors.task_milestones(selectors.visible_task(request.user, task_id))
 
 
 @router.post(
@@ -154,7 +152,7 @@ def list_milestones(request, task_id: int):
     summary="Add a milestone",
 )
 def create_milestone(request, task_id: int, payload: MilestoneCreateIn):
-    task = q.visible_task(request.user, task_id)
+    task = selectors.visible_task(request.user, task_id)
     milestone = writes.milestone_create(acting_user=request.user, task=task, **payload.dict())
     return Status(201, milestone)
 
@@ -166,7 +164,7 @@ def create_milestone(request, task_id: int, payload: MilestoneCreateIn):
 )
 def update_milestone(request, milestone_id: int, payload: MilestoneUpdateIn):
     """Changes only the fields sent; set done_date to complete the milestone."""
-    milestone = q.visible_milestone(request.user, milestone_id)
+    milestone = selectors.visible_milestone(request.user, milestone_id)
     return writes.milestone_update(acting_user=request.user, milestone=milestone, **payload.dict(exclude_unset=True))
 
 
@@ -177,7 +175,7 @@ def update_milestone(request, milestone_id: int, payload: MilestoneUpdateIn):
     "/tasks/{int:task_id}/reports", **responses(list[ReportOut], 401, 404), summary="Progress reports of a task"
 )
 def list_reports(request, task_id: int):
-    return q.task_reports(q.visible_task(request.user, task_id))
+    return selectors.task_reports(selectors.visible_task(request.user, task_id))
 
 
 @router.post(
@@ -203,36 +201,11 @@ def create_report(
 ):
     """Send a fresh `Idempotency-Key` with each new report. Retrying with the same key and body
     answers 200 with the report first created, never a second one; the same key with another
-    body, task or sender is 409."""
-    task = q.visible_task(request.user, task_id)
+    body or task is 409. Keys are per sender: another person's equal key is another request."""
+    task = selectors.visible_task(request.user, task_id)
     key = (idempotency_key or "").strip() or None
-    earlier = _replay(request.user, task, key, payload)
-    if earlier is not None:
-        return Status(200, earlier)
-    try:
-        report = writes.report_submit(acting_user=request.user, task=task, idempotency_key=key, **payload.dict())
-    except Conflict:
-        # A concurrent retry with the same key may have won the race: answer as a retry would.
-        earlier = _replay(request.user, task, key, payload)
-        if earlier is None:
-            raise
-        return Status(200, earlier)
-    return Status(201, q.report_again(report))
-
-
-def _replay(user, task, key, payload):
-    """The report an earlier request with this key created, when this request repeats it."""
-    earlier = q.report_by_idempotency_key(key)
-    if earlier is None:
-        return None
-    same_request = (
-        earlier.task_id == task.pk
-        and earlier.submitted_by_id == user.pk
-        and all(getattr(earlier, name) == value for name, value in payload.dict().items())
-    )
-    if not same_request:
-        raise Conflict(_("This idempotency key was already used for another report."), code="idempotency_key_reused")
-    return earlier
+    report = writes.report_submit(acting_user=request.user, task=task, idempotency_key=key, **payload.dict())
+    return Status(200 if report.replayed else 201, selectors.report_again(report))
 
 
 @router.post(
@@ -242,8 +215,8 @@ def _replay(user, task, key, payload):
 )
 def review_report(request, report_id: int, payload: ReportReviewIn):
     """A report is reviewed once (409 after); returning it needs a comment."""
-    report = q.visible_report(request.user, report_id)
+    report = selectors.visible_report(request.user, report_id)
     report = writes.report_review(
         acting_user=request.user, report=report, accept=payload.decision == "accept", comment=payload.comment
     )
-    return q.report_again(report)
+    return selectors.report_again(report)

@@ -36,6 +36,7 @@ class PlanConfig(AppConfig):
             "plan.milestone.update",
             "plan.report.submit",
             "plan.report.review",
+            "plan.report.supersede",
             "plan.baseline.freeze",
             "plan.reminder.send",
         ),

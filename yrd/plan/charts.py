@@ -8,24 +8,35 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from yrd.core.numbers import format_number
 from yrd.plan.status import STATUS_ORDER, Status
 
 STATUS_COLOURS = {
     Status.NOT_STARTED: "#8a94a3",
     Status.ON_TRACK: "#1d4e89",
     Status.AT_RISK: "#d98e04",
+    Status.MILESTONE_OVERDUE: "#8e3b9e",
     Status.OVERDUE: "#c62828",
     Status.DONE: "#2e7d32",
 }
 ACCENT = "#1d4e89"
-SCALE = ["#eef3fa", "#b9d0ea", "#6f9fd2", "#2f6bb0", "#123a6b"]
+SCALE = ["#d9e6f6", "#b9d0ea", "#6f9fd2", "#2f6bb0", "#123a6b"]
 PERCENT_BANDS = [  # bands of % done, for the heatmap and the map
-    {"min": 90, "label": "≥ 90%", "color": SCALE[4]},
-    {"min": 75, "max": 90, "label": "75–90%", "color": SCALE[3]},
-    {"min": 50, "max": 75, "label": "50–75%", "color": SCALE[2]},
-    {"min": 25, "max": 50, "label": "25–50%", "color": SCALE[1]},
-    {"max": 25, "label": "< 25%", "color": SCALE[0]},
+    {"gte": 90, "label": "≥ 90%", "color": SCALE[4]},
+    {"gte": 75, "lt": 90, "label": "75–90%", "color": SCALE[3]},
+    {"gte": 50, "lt": 75, "label": "50–75%", "color": SCALE[2]},
+    {"gte": 25, "lt": 50, "label": "25–50%", "color": SCALE[1]},
+    {"gte": 0, "lt": 25, "label": "< 25%", "color": SCALE[0]},
 ]
+NO_TASKS = -1  # the value of a cell or a city without tasks: marked as such, never as "< 25%"
+NO_TASKS_COLOUR = "#e6e6e6"  # neutral grey: not a shade of the blue progress scale
+
+
+def _bands():
+    """The legend: the bands of % done, and "no tasks" apart from them."""
+    return [*PERCENT_BANDS, {"value": NO_TASKS, "label": _("No tasks"), "color": NO_TASKS_COLOUR}]
+
+
 TEXT = {"fontFamily": "Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif"}
 
 
@@ -71,7 +82,7 @@ def area_progress(groups):
                             "formatter": _tip(
                                 a.title if a else area_label(a),
                                 _("%(percent)s%% done on average over %(count)s tasks")
-                                % {"percent": f["percent"], "count": f["tasks"]},
+                                % {"percent": f["percent"], "count": format_number(f["tasks"])},
                             )
                         },
                     }
@@ -142,6 +153,7 @@ def area_province_heatmap(area_list, province_list, cells, has_unassigned=False)
         for x, province in enumerate(province_list):
             count, percent = cells.get((area.pk if area else None, province.code), (0, None))
             if not count:
+                data.append(_empty_cell(x, y, f"{area_label(area)} · {province.name}"))
                 continue
             data.append(
                 {
@@ -150,7 +162,8 @@ def area_province_heatmap(area_list, province_list, cells, has_unassigned=False)
                     "tooltip": {
                         "formatter": _tip(
                             f"{area_label(area)} · {province.name}",
-                            _("%(count)s tasks, %(percent)s%% done on average") % {"count": count, "percent": percent},
+                            _("%(count)s tasks, %(percent)s%% done on average")
+                            % {"count": format_number(count), "percent": percent},
                         )
                     },
                 }
@@ -159,16 +172,11 @@ def area_province_heatmap(area_list, province_list, cells, has_unassigned=False)
         "textStyle": TEXT,
         "tooltip": {"trigger": "item"},
         "grid": {"left": 90, "right": 24, "top": 16, "bottom": 72},
-        "xAxis": {"type": "category", "data": [p.name for p in province_list], "splitArea": {"show": True}},
-        "yAxis": {
-            "type": "category",
-            "data": [area_label(a) for a in rows],
-            "inverse": True,
-            "splitArea": {"show": True},
-        },
+        "xAxis": {"type": "category", "data": [p.name for p in province_list]},
+        "yAxis": {"type": "category", "data": [area_label(a) for a in rows], "inverse": True},
         "visualMap": {
             "type": "piecewise",
-            "pieces": PERCENT_BANDS,
+            "pieces": _bands(),
             "orient": "horizontal",
             "left": "center",
             "bottom": 0,
@@ -188,9 +196,26 @@ def area_province_heatmap(area_list, province_list, cells, has_unassigned=False)
                     "padding": [2, 5],
                     "borderRadius": 3,
                 },
+                "itemStyle": {"borderColor": "#dde3ea", "borderWidth": 1},
                 "emphasis": {"itemStyle": {"borderColor": "#1f2933", "borderWidth": 1}},
             }
         ],
+    }
+
+
+def _empty_cell(x, y, where):
+    """A cell without tasks: grey, dashed, labelled "no tasks"."""
+    return {
+        "value": [x, y, NO_TASKS],
+        "label": {
+            "formatter": _("no tasks"),
+            "fontSize": 11,
+            "fontWeight": "normal",
+            "color": "#7b8794",
+            "backgroundColor": "transparent",
+        },
+        "itemStyle": {"borderColor": "#b8c2cc", "borderType": "dashed", "borderWidth": 1},
+        "tooltip": {"formatter": _tip(where, _("No tasks"))},
     }
 
 
@@ -200,7 +225,7 @@ LIGHT_LABEL = {"color": "#ffffff", "textBorderColor": "#0b1f3a", "textBorderWidt
 
 def _band_colour(percent):
     for band in PERCENT_BANDS:
-        if band.get("min", -1) <= percent < band.get("max", 101):
+        if band.get("gte", 0) <= percent < band.get("lt", 101):
             return band["color"]
     return SCALE[0]
 
@@ -219,18 +244,21 @@ def city_map(cities, map_name="yrd"):
         names[code] = city.name
         if count:
             tip = _tip(
-                city.name, _("%(count)s tasks, %(percent)s%% done on average") % {"count": count, "percent": percent}
+                city.name,
+                _("%(count)s tasks, %(percent)s%% done on average")
+                % {"count": format_number(count), "percent": percent},
             )
         else:
             tip = _tip(city.name, _("No tasks"))
-        item = {"name": city.name, "value": percent if count else "-", "tasks": count, "tooltip": {"formatter": tip}}
+        value = percent if count else NO_TASKS
+        item = {"name": city.name, "value": value, "tasks": count, "tooltip": {"formatter": tip}}
         if count and _is_dark(_band_colour(percent)):
             item["label"] = LIGHT_LABEL
         data.append(item)
     return {
         "textStyle": TEXT,
         "tooltip": {"trigger": "item"},
-        "visualMap": {"type": "piecewise", "pieces": PERCENT_BANDS, "left": 8, "bottom": 8},
+        "visualMap": {"type": "piecewise", "pieces": _bands(), "left": 8, "bottom": 8},
         "series": [
             {
                 "type": "map",
@@ -314,10 +342,12 @@ def gantt(tasks, milestones, plan, on_day):
                     },
                 }
             )
+    # (legend, fill, border, symbol): each marker keeps a contrast of 3:1 or more with a bar of any
+    # status colour, by its fill or by its border, so that it shows on the bar it sits on.
     marker_styles = {
-        "done": (_("Milestone done"), "#2e7d32", "diamond"),
-        "open": (_("Milestone open"), "#ffffff", "diamond"),
-        "late": (_("Milestone overdue"), "#c62828", "triangle"),
+        "done": (_("Milestone done"), "#1f2933", "#ffffff", "diamond"),
+        "open": (_("Milestone open"), "#ffffff", "#1f2933", "diamond"),
+        "late": (_("Milestone overdue"), "#ffd54f", "#7f1d1d", "triangle"),
     }
     series = [
         {
@@ -347,15 +377,15 @@ def gantt(tasks, milestones, plan, on_day):
             },
         },
     ]
-    for kind, (name, colour, symbol) in marker_styles.items():
+    for kind, (name, fill, border, symbol) in marker_styles.items():
         series.append(
             {
                 "type": "scatter",
                 "name": name,
                 "symbol": symbol,
-                "symbolSize": 12,
+                "symbolSize": 13,
                 "z": 5,
-                "itemStyle": {"color": colour, "borderColor": "#1f2933", "borderWidth": 1},
+                "itemStyle": {"color": fill, "borderColor": border, "borderWidth": 1.5},
                 "data": marks[kind],
             }
         )

@@ -2,7 +2,8 @@
 seed and marked as demo everywhere they are shown."""
 
 import random
-from datetime import datetime, time, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -36,64 +37,102 @@ def _leads(task, rng, codes):
     return named[:1], named[1:]
 
 
-def _month_starts(first, last):
-    day = first
-    while day <= last:
-        yield day
-        day = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+def _month_end(first: date) -> date:
+    return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
 
 
-def _reports(acting_user, task, rng, today):
-    pace, stumble = rng.uniform(0.8, 1.15), rng.random() < 0.12
-    months = list(_month_starts(task.start, min(today.replace(day=1) - timedelta(days=1), task.end)))
-    percent = 0
-    for n, first in enumerate(months, start=1):
-        target = min(100, round(100 * pace * n / 36))
-        percent = max(percent, min(100, target + rng.randint(-3, 3)))
-        if stumble and n > len(months) * 0.7:
-            percent = min(percent, 60)
-        last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-        risk = "high" if stumble and n > len(months) * 0.7 else rng.choice(["low", "low", "low", "medium"])
+def _span(plan, rng) -> tuple[date, date]:
+    """A demo task's own start and end: it begins in one of the plan's first 18 months and runs
+    from half a year to the plan's end, so that the timeline's bars differ."""
+    months = (plan.end.year - plan.start.year) * 12 + plan.end.month - plan.start.month + 1
+    first = rng.randrange(0, 18)
+    length = min(rng.choice([6, 9, 12, 15, 18, 24, 30, 36]), months - first)
+    start = date(plan.start.year + first // 12, first % 12 + 1, 1)
+    last = first + length - 1
+    return start, _month_end(date(plan.start.year + last // 12, last % 12 + 1, 1))
+
+
+@dataclass(frozen=True)
+class Month:
+    """One monthly report of a demo task, as it will be filed."""
+
+    first: date
+    last: date
+    percent: int
+    risk: str
+
+    @property
+    def submitted(self) -> datetime:
+        return timezone.make_aware(datetime.combine(self.last + timedelta(days=3), time(9)))
+
+
+def _months(task, rng, today: date) -> list[Month]:
+    """The task's monthly reports from its start, each filed three days after its month: only the
+    ones filed before `today` exist. Progress runs at the task's own pace; one task in eight
+    stumbles in its last third and stalls there with a high risk."""
+    pace, stumble = rng.uniform(0.9, 1.2), rng.random() < 0.12
+    total = (task.end.year - task.start.year) * 12 + task.end.month - task.start.month + 1
+    months, first, percent = [], task.start.replace(day=1), 0
+    while first <= task.end:
+        month = Month(first, _month_end(first), 0, "low")
+        if month.submitted.date() >= today:
+            break
+        n = len(months) + 1
+        late = stumble and n > total * 0.7
+        if not late:  # a stumbling task stalls where it was
+            percent = max(percent, min(100, round(100 * pace * n / total) + rng.randint(-3, 3)))
+        risk = "high" if late else rng.choice(["low", "low", "low", "medium"])
+        months.append(Month(first, month.last, percent, risk))
+        first = month.last + timedelta(days=1)
+    return months
+
+
+def _reports(owner, reviewer, task, months: list[Month], now: datetime, today: date) -> None:
+    """File the reports, each accepted two days after it came in; a running task's newest report
+    still awaits review."""
+    for n, month in enumerate(months, start=1):
         report = writes.report_submit(
-            acting_user=acting_user,
+            acting_user=owner,
             task=task,
-            period_start=first,
-            period_end=last,
-            percent=percent,
-            risk_level=risk,
-            narrative_zh=f"{first:%Y年%m月}推进情况：完成计划工作的{percent}%。（演示数据）",
-            narrative_en=f"Progress in {first:%B %Y}: {percent}% of planned work done. (demo data)",
+            period_start=month.first,
+            period_end=month.last,
+            percent=month.percent,
+            risk_level=month.risk,
+            narrative_zh=f"{month.first:%Y年%m月}推进情况：完成计划工作的{month.percent}%。（演示数据）",
+            narrative_en=f"Progress in {month.first:%B %Y}: {month.percent}% of planned work done. (demo data)",
             is_demo=True,
-            submitted_at=timezone.make_aware(datetime.combine(last + timedelta(days=3), time(9))),
+            submitted_at=month.submitted,
         )
-        if n < len(months):
-            report.review_state = "accepted"
-            report.save(update_fields=["review_state"])
-    return percent
+        reviewed_at = month.submitted + timedelta(days=2)
+        awaiting = n == len(months) and task.end >= today
+        if not awaiting and reviewed_at < now:
+            # Written directly: a demo review of the past sends no notification.
+            report.review_state, report.reviewed_by, report.reviewed_at = "accepted", reviewer, reviewed_at
+            report.save(update_fields=["review_state", "reviewed_by", "reviewed_at"])
 
 
 MILESTONES = [("工作方案印发", "Work plan issued"), ("中期评估", "Mid-term review"), ("任务验收", "Acceptance")]
 
 
-def _milestones(coordinator, task, rng, today, percent):
-    """Milestone n of 3 is due n/3 of the way through the task. One due in the past was met if
-    the task's progress passed n/3; a task that fell behind (a stumble) keeps it open, overdue,
-    so that the attention list and the progress figures tell the same story."""
+def _milestones(coordinator, task, months: list[Month]) -> None:
+    """Milestone n of 3 is due n/3 of the way through the task, and done at the end of the month
+    whose report first passed n/3 of the work; a task that fell behind (a stumble) keeps it open,
+    overdue once its day has passed, so that the attention list and the progress tell one story."""
     for n, (zh, en) in enumerate(MILESTONES, start=1):
         due = task.start + timedelta(days=round((task.end - task.start).days * n / 3))
-        reached = percent >= round(100 * n / len(MILESTONES))
-        if due < today:
-            done = due - timedelta(days=rng.randint(0, 20)) if reached else None
-        else:
-            done = today if percent == 100 else None
+        threshold = round(100 * n / len(MILESTONES))
+        done = next((m.last for m in months if m.percent >= threshold), None)
         writes.milestone_create(
             acting_user=coordinator, task=task, title_zh=zh, title_en=en, due_date=due, done_date=done, is_demo=True
         )
 
 
 @transaction.atomic
-def load_demo():
-    rng, today = random.Random(SEED), timezone.localdate()
+def load_demo(today: date | None = None):
+    """Demo leads, spans, reports and milestones for the real tasks that have none yet; every date
+    lies before `today` (the day of loading)."""
+    rng, today = random.Random(SEED), today or timezone.localdate()
+    now = min(timezone.now(), timezone.make_aware(datetime.combine(today, time(0))))
     province_list = list(provinces())
     codes = [p.code for p in province_list]
     organisations = {
@@ -107,10 +146,13 @@ def load_demo():
         if task.milestones.exists() or task.reports.exists():
             continue
         leads, coleads = _leads(task, rng, codes)
-        writes.task_update(
+        start, end = _span(plan, rng)
+        task = writes.task_update(
             acting_user=coordinator,
             task=task,
             demo_details=True,
+            start=start,
+            end=end,
             leads=[jurisdiction_by_code(c, "province") for c in leads],
             coleads=[jurisdiction_by_code(c, "province") for c in coleads],
             organisations=[organisations[c] for c in leads + coleads],
@@ -119,8 +161,9 @@ def load_demo():
             kpi_target=100,
             kpi_unit="%",
         )
-        percent = _reports(owners[leads[0]], task, rng, today)
-        _milestones(coordinator, task, rng, today, percent)
+        months = _months(task, rng, today)
+        _reports(owners[leads[0]], coordinator, task, months, now, today)
+        _milestones(coordinator, task, months)
     return logins
 
 

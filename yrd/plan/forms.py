@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from yrd.core.uploads import check_upload
-from yrd.plan.models import ProgressReport
+from yrd.plan.models import COMMENT_MAX, NARRATIVE_MAX, ProgressReport
+from yrd.plan.selectors import NEEDS_REVISION, NO_AREA
 from yrd.plan.status import Status
 
 MAX_EVIDENCE_FILES = 10
@@ -37,11 +38,21 @@ def _month_after(day):
     return _month_of(_month_of(day)[1] + timedelta(days=1))
 
 
+def random_key() -> str:
+    """A fresh idempotency key for each rendered form: a form sent twice does its work once, and
+    two forms (two tabs) never share one."""
+    return uuid.uuid4().hex
+
+
+class IdempotentForm(forms.Form):
+    idempotency_key = forms.CharField(required=False, max_length=80, widget=forms.HiddenInput, initial=random_key)
+
+
 def _date_input():
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class ReportForm(forms.Form):
+class ReportForm(IdempotentForm):
     period_start = forms.DateField(label=_("Period start"), widget=_date_input())
     period_end = forms.DateField(label=_("Period end"), widget=_date_input())
     percent = forms.IntegerField(label=_("Percent complete"), min_value=0, max_value=100)
@@ -52,10 +63,16 @@ class ReportForm(forms.Form):
         label=_("KPI value reached"), required=False, max_digits=14, decimal_places=2, min_value=0
     )
     narrative_zh = forms.CharField(
-        label=_("Narrative (Chinese)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Narrative (Chinese)"),
+        required=False,
+        max_length=NARRATIVE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     narrative_en = forms.CharField(
-        label=_("Narrative (English)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Narrative (English)"),
+        required=False,
+        max_length=NARRATIVE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     evidence = MultipleFileField(
         label=_("Evidence files"),
@@ -63,7 +80,6 @@ class ReportForm(forms.Form):
         help_text=_("PDF, JPEG or PNG, up to 10 MB each; the type is checked by content."),
         widget=MultipleFileInput(attrs={"accept": ACCEPT}),
     )
-    idempotency_key = forms.CharField(required=False, max_length=80, widget=forms.HiddenInput)
 
     def __init__(self, *args, latest=None, revising=None, period=None, **kwargs):
         """`latest`: the task's latest report that was not returned; a new form starts from it
@@ -91,7 +107,6 @@ class ReportForm(forms.Form):
                 self.initial.setdefault("risk_level", latest.risk_level)
             self.initial.setdefault("period_start", start)
             self.initial.setdefault("period_end", end)
-            self.initial.setdefault("idempotency_key", f"page-{uuid.uuid4()}")
 
     def clean_evidence(self):
         files = self.cleaned_data["evidence"]
@@ -120,14 +135,15 @@ class ReportForm(forms.Form):
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(choices=[("accept", _("Accept")), ("return", _("Return for revision"))])
     comment = forms.CharField(
-        label=_("Comment"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Comment"), required=False, max_length=COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
-class TaskFilterForm(forms.Form):
-    """The filters of the task list (GET). Choices come from the plan and the jurisdictions."""
+class ListFilterForm(forms.Form):
+    """Filters of a plan list (GET): text, area, province or city. Choices come from the plan and
+    the jurisdictions; `filters()` gives what the selectors take."""
 
-    NO_AREA = "none"
+    NO_AREA = NO_AREA
 
     q = forms.CharField(
         label=_("Search"),
@@ -136,26 +152,75 @@ class TaskFilterForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Code or title")}),
     )
     area = forms.ChoiceField(label=_("Area"), required=False)
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All statuses")), *Status.choices])
     jurisdiction = forms.ChoiceField(label=_("Province or city"), required=False)
 
     def __init__(self, *args, areas=(), jurisdictions=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.places = list(jurisdictions)
         self.fields["area"].choices = [
             ("", _("All areas")),
             *[(str(a.number), f"{a.number}. {a.title}") for a in areas],
             (self.NO_AREA, _("Area not stated")),
         ]
         choices = [("", _("Whole region"))]
-        for j in jurisdictions:
+        for j in self.places:
             if j.level == "province":
                 choices.append((j.code, j.name))
             elif j.code != j.parent.code:  # Shanghai the city is Shanghai the province
                 choices.append((j.code, f"\u2003{j.name}"))
         self.fields["jurisdiction"].choices = choices
 
+    def filters(self) -> dict:
+        """{search, area (a number, NO_AREA or None), jurisdiction (or None), ...the rest} of a
+        valid form; nothing filtered when the form is not."""
+        data = self.cleaned_data if self.is_valid() else {}
+        code = data.get("jurisdiction")
+        matches = [j for j in self.places if j.code == code]
+        return {
+            **{name: value or None for name, value in data.items() if name not in ("q", "area", "jurisdiction")},
+            "search": (data.get("q") or "").strip(),
+            "area": data.get("area") or None,
+            # A code naming a province and a city (Shanghai's) means the province.
+            "jurisdiction": min(matches, key=lambda j: len(j.path)) if matches else None,
+        }
 
-class BulkForm(forms.Form):
+
+class TaskFilterForm(ListFilterForm):
+    status = forms.ChoiceField(label=_("Status"), required=False)
+
+    field_order = ["q", "area", "status", "jurisdiction"]
+
+    def __init__(self, *args, statuses=tuple(Status), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", _("All statuses")), *[(s.value, s.label) for s in statuses]]
+
+
+class ReportFilterForm(ListFilterForm):
+    NEEDS_REVISION = NEEDS_REVISION
+
+    state = forms.ChoiceField(label=_("Review"), required=False)
+
+    field_order = ["q", "state", "area", "jurisdiction"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["state"].choices = [
+            ("", _("All reports")),
+            *ProgressReport.Review.choices,
+            (self.NEEDS_REVISION, _("Returned, not yet revised")),
+        ]
+
+
+class NameFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Name")}),
+    )
+
+
+class BulkForm(IdempotentForm):
     SHIFT, SET_END, DONE, PUBLISH, UNPUBLISH = "shift", "set_end", "done", "publish", "unpublish"
 
     tasks = forms.TypedMultipleChoiceField(coerce=int, error_messages={"required": _("Select at least one task.")})
@@ -195,10 +260,11 @@ class BulkForm(forms.Form):
             "new_end": data["end"] if action == self.SET_END else None,
             "complete": action == self.DONE,
             "publish": {self.PUBLISH: True, self.UNPUBLISH: False}.get(action),
+            "idempotency_key": data["idempotency_key"] or None,
         }
 
 
-class BaselineForm(forms.Form):
+class BaselineForm(IdempotentForm):
     name = forms.CharField(label=_("Name"), max_length=120)
 
     def __init__(self, *args, **kwargs):

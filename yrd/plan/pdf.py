@@ -6,9 +6,11 @@ from datetime import date
 from django.db.models import Subquery
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 
-from yrd.plan.apps import REVIEW
+from yrd.core.access import grants
+from yrd.core.models import Jurisdiction
+from yrd.plan.apps import READ, REVIEW
 from yrd.plan.models import ProgressReport
 from yrd.plan.selectors import (
     areas,
@@ -19,10 +21,10 @@ from yrd.plan.selectors import (
     visible_tasks,
     with_progress,
 )
-from yrd.plan.status import STATUS_ORDER, Status
+from yrd.plan.status import NEEDS_ATTENTION, STATUS_ORDER
 
 QUARTERLY = REVIEW  # coordinators, who review progress, publish the quarterly report
-ATTENTION = (Status.OVERDUE, Status.AT_RISK)
+ATTENTION = NEEDS_ATTENTION
 
 
 class NoNetwork(Exception):
@@ -42,6 +44,22 @@ def quarter_bounds(year, quarter):
     return start, date.fromordinal(end.toordinal() - 1)
 
 
+def last_ended_quarter(day: date) -> tuple[int, int]:
+    """(year, quarter) of the last quarter that has ended: the one a quarterly report covers."""
+    quarter = (day.month - 1) // 3
+    return (day.year, quarter) if quarter else (day.year - 1, 4)
+
+
+def quarters_between(start: date, last: tuple[int, int]) -> list[tuple[int, int]]:
+    """(year, quarter) from the quarter of `start` to `last`, newest first."""
+    year, quarter = start.year, (start.month - 1) // 3 + 1
+    found = []
+    while (year, quarter) <= last:
+        found.append((year, quarter))
+        year, quarter = (year, quarter + 1) if quarter < 4 else (year + 1, 1)
+    return found[::-1]
+
+
 def _as_of(tasks, start, end, on_day):
     """Tasks as they stood at the end of the quarter (reports about periods ending by then,
     milestones open on that day), with the newest report within the quarter."""
@@ -54,6 +72,7 @@ def _as_of(tasks, start, end, on_day):
             quarter_period_end=Subquery(in_quarter.values("period_end")[:1]),
             quarter_review=Subquery(in_quarter.values("review_state")[:1]),
             quarter_demo=Subquery(in_quarter.values("is_demo")[:1]),
+            quarter_kpi_value=Subquery(in_quarter.values("kpi_value")[:1]),
         )
         .order_by("area__number", "code")
     )
@@ -65,10 +84,12 @@ def quarterly_context(user, year, quarter, *, plan=None, today=None):
     today = today or timezone.localdate()
     on_day = min(end, today)
     rows = list(_as_of(visible_tasks(user, plan), start, end, on_day)) if plan else []
+    rows.sort(key=lambda t: (t.area is None, t.area.number if t.area else 0, t.code))  # NULLs sort per database
     for task in rows:
         task.status = status_of(task, on_day)
         task.leads = [j.name for j in task.lead_jurisdictions.all()]
     summary = overview(rows)
+    places = reader_places(user)
     area_rows = _area_rows(plan, rows, summary) if plan else []
     risk_labels = dict(ProgressReport.Risk.choices)
     review_labels = dict(ProgressReport.Review.choices)
@@ -85,6 +106,7 @@ def quarterly_context(user, year, quarter, *, plan=None, today=None):
         "on_day": on_day,
         "generated": timezone.localtime(),
         "reader": user,
+        "places": pgettext("list separator", ", ").join(j.name for j in places) if places else "",
         "rows": rows,
         "total": len(rows),
         "statuses": [(s, s.label, summary["statuses"].get(s, 0)) for s in STATUS_ORDER],
@@ -96,6 +118,18 @@ def quarterly_context(user, year, quarter, *, plan=None, today=None):
         "demo_reports": sum(1 for t in rows if t.quarter_demo),
         "is_chinese": (get_language() or "").lower().startswith("zh"),
     }
+
+
+def reader_places(user) -> list[Jurisdiction]:
+    """The jurisdictions whose tasks the reader's roles let them read, widest first; empty when
+    they cover the whole region (the report then says so)."""
+    if getattr(user, "is_superuser", False):
+        return []
+    paths = {g.path for g in grants(user) if READ in g.actions}
+    if Jurisdiction.REGION_CODE in paths:
+        return []
+    places = Jurisdiction.objects.filter(path__in=paths).order_by("path")
+    return [j for j in places if not any(j.path.startswith(p + "/") for p in paths)]
 
 
 def _attention_order(task):
@@ -124,7 +158,7 @@ def render_quarterly_html(user, year, quarter, **kwargs):
 
 def render_quarterly_pdf(user, year, quarter, **kwargs):
     """The PDF bytes of the quarterly report for `user`, in the active language."""
-    from weasyprint import HTML
+    from weasyprint import HTML  # imported when a PDF is made: it takes a second and most requests need none
 
     html = render_quarterly_html(user, year, quarter, **kwargs)
     return HTML(string=html, base_url=None, url_fetcher=refuse_fetch).write_pdf()

@@ -78,10 +78,10 @@ class _Recipients:
         return self._allowed(ids, SUBMIT, task)
 
     def coordinators_of(self, task):
-        return self._allowed(self.coordinators, MANAGE, task)
+        return self._allowed(self.coordinators, MANAGE, task.lead_scope())
 
-    def _allowed(self, ids, action, task):
-        return [self.people[pk] for pk in sorted(ids) if can(self.people[pk], action, task)]
+    def _allowed(self, ids, action, scope):
+        return [self.people[pk] for pk in sorted(ids) if can(self.people[pk], action, scope)]
 
 
 def collect(today, days):

@@ -3,14 +3,22 @@ for what they return. Bilingual texts travel as `<field>_zh` / `<field>_en`, nev
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal, get_args
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from ninja import Field, Schema
+from ninja.schema import DjangoGetter
+from pydantic import model_validator
+from pydantic.fields import FieldInfo
 
 from yrd.core.schemas import ApiError  # noqa: F401  (part of this module's public schemas)
+from yrd.plan.models import COMMENT_MAX, DESCRIPTION_MAX, NARRATIVE_MAX
 from yrd.plan.status import Status
 
-Adcode = str  # GB/T 2260 adcode of a province or city, or YRD for the whole region
+# GB/T 2260 adcode of a province or city, or YRD for the whole region
+Adcode = Annotated[str, Field(min_length=2, max_length=6)]
+PLACES = 50  # at most this many leads or co-leads: the region has 46 jurisdictions
 
 
 # --- reads -------------------------------------------------------------------------------------
@@ -76,6 +84,12 @@ class TaskPageOut(Schema):
     items: list[TaskOut]
 
 
+class LateMilestoneOut(Schema):
+    title_zh: str
+    title_en: str
+    due_date: date
+
+
 class PublicTaskOut(Schema):
     """What the transparency page publishes: no organisations, narratives or internal fields."""
 
@@ -85,8 +99,9 @@ class PublicTaskOut(Schema):
     title_en: str
     start: date
     end: date
-    status: Status
-    latest_percent: int | None
+    status: Status = Field(description="Derived from milestones and the latest accepted report")
+    latest_percent: int | None = Field(description="Percent of the newest accepted report")
+    late_milestones: list[LateMilestoneOut] = Field(description="Open milestones past their due date")
     lead_jurisdictions: list[JurisdictionOut]
     colead_jurisdictions: list[JurisdictionOut]
     kpi_name_zh: str
@@ -191,77 +206,119 @@ class PublicTaskListIn(Page):
 
 # --- writes -------------------------------------------------------------------------------------
 
-_LEADS = "Adcodes of the lead jurisdictions; managing needs plan.task.manage over each"
+_LEADS = "Adcodes of the lead jurisdictions; adding or removing one needs plan.task.manage over it"
+_ORGANISATIONS = "Responsible organisation ids"
 
 
-class TaskCreateIn(Schema):
-    code: str = Field(max_length=20)
-    title_zh: str = Field(max_length=300)
-    title_en: str = Field("", max_length=400)
-    description_zh: str = ""
-    description_en: str = ""
+def text(limit: int, default=..., **kwargs):
+    """A text field of at most `limit` characters (documented as maxLength; checked by Input)."""
+    return Field(default, json_schema_extra={"maxLength": limit}, **kwargs)
+
+
+def _nullable(field: FieldInfo) -> bool:
+    return type(None) in get_args(field.annotation)
+
+
+class Input(Schema):
+    """Base of every write input. Values a person typed that do not fit (a text over its limit, a
+    null where a value is needed) are a 400 naming every such field, as a write's own validation
+    would answer; a body of the wrong shape stays a 422."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _values_where_needed(cls, data):
+        sent = data._obj if isinstance(data, DjangoGetter) else data  # ninja wraps what it validates
+        if isinstance(sent, dict):
+            fields = cls.model_fields
+            nulls = sorted(n for n, v in sent.items() if v is None and n in fields and not _nullable(fields[n]))
+            if nulls:
+                message = _("A value is needed here; leave the field out to keep the current one.")
+                raise ValidationError({name: [message] for name in nulls})
+        return data
+
+    @model_validator(mode="after")
+    def _texts_within_limits(self):
+        errors = {}
+        for name, field in type(self).model_fields.items():
+            limit, value = (field.json_schema_extra or {}).get("maxLength"), getattr(self, name)
+            if limit and isinstance(value, str) and len(value) > limit:
+                errors[name] = [
+                    _("At most %(limit)s characters are allowed; this has %(length)s.")
+                    % {"limit": limit, "length": len(value)}
+                ]
+        if errors:
+            raise ValidationError(errors)
+        return self
+
+
+class TaskCreateIn(Input):
+    code: str = text(20)
+    title_zh: str = text(300)
+    title_en: str = text(400, "")
+    description_zh: str = text(DESCRIPTION_MAX, "")
+    description_en: str = text(DESCRIPTION_MAX, "")
     area: int | None = Field(None, description="Area number, 1-9")
     start: date
     end: date
-    leads: list[Adcode] = Field(default_factory=list, description=_LEADS)
-    coleads: list[Adcode] = Field(default_factory=list)
-    organisations: list[int] = Field(default_factory=list, description="Responsible organisation ids")
-    kpi_name_zh: str = ""
-    kpi_name_en: str = ""
+    leads: list[Adcode] = Field(default_factory=list, max_length=PLACES, description=_LEADS)
+    coleads: list[Adcode] = Field(default_factory=list, max_length=PLACES)
+    organisations: list[int] = Field(default_factory=list, max_length=PLACES, description=_ORGANISATIONS)
+    kpi_name_zh: str = text(200, "")
+    kpi_name_en: str = text(200, "")
     kpi_target: Decimal | None = None
-    kpi_unit: str = ""
-    stat: str = ""
+    kpi_unit: str = text(40, "")
+    stat: str = text(80, "")
     is_published: bool = True
 
 
-class TaskUpdateIn(Schema):
-    """Only the fields sent are changed."""
+class TaskUpdateIn(Input):
+    """Only the fields sent are changed; null only where it means something (no area, no target)."""
 
-    code: str | None = Field(None, max_length=20)
-    title_zh: str | None = Field(None, max_length=300)
-    title_en: str | None = Field(None, max_length=400)
-    description_zh: str | None = None
-    description_en: str | None = None
+    code: str = text(20, None)
+    title_zh: str = text(300, None)
+    title_en: str = text(400, None)
+    description_zh: str = text(DESCRIPTION_MAX, None)
+    description_en: str = text(DESCRIPTION_MAX, None)
     area: int | None = Field(None, description="Area number; null removes the area")
-    start: date | None = None
-    end: date | None = None
-    leads: list[Adcode] | None = Field(None, description=_LEADS)
-    coleads: list[Adcode] | None = None
-    organisations: list[int] | None = None
-    kpi_name_zh: str | None = None
-    kpi_name_en: str | None = None
-    kpi_target: Decimal | None = None
-    kpi_unit: str | None = None
-    stat: str | None = None
-    is_published: bool | None = None
+    start: date = None
+    end: date = None
+    leads: list[Adcode] = Field(None, max_length=PLACES, description=_LEADS)
+    coleads: list[Adcode] = Field(None, max_length=PLACES)
+    organisations: list[int] = Field(None, max_length=PLACES)
+    kpi_name_zh: str = text(200, None)
+    kpi_name_en: str = text(200, None)
+    kpi_target: Decimal | None = Field(None, description="null removes the target")
+    kpi_unit: str = text(40, None)
+    stat: str = text(80, None)
+    is_published: bool = None
 
 
-class MilestoneCreateIn(Schema):
-    title_zh: str = Field(max_length=200)
-    title_en: str = Field("", max_length=300)
+class MilestoneCreateIn(Input):
+    title_zh: str = text(200)
+    title_en: str = text(300, "")
     due_date: date
     done_date: date | None = None
 
 
-class MilestoneUpdateIn(Schema):
+class MilestoneUpdateIn(Input):
     """Only the fields sent are changed; done_date null reopens the milestone."""
 
-    title_zh: str | None = Field(None, max_length=200)
-    title_en: str | None = Field(None, max_length=300)
-    due_date: date | None = None
+    title_zh: str = text(200, None)
+    title_en: str = text(300, None)
+    due_date: date = None
     done_date: date | None = None
 
 
-class ReportCreateIn(Schema):
+class ReportCreateIn(Input):
     period_start: date
     period_end: date
     percent: int = Field(ge=0, le=100)
-    narrative_zh: str = ""
-    narrative_en: str = ""
+    narrative_zh: str = text(NARRATIVE_MAX, "")
+    narrative_en: str = text(NARRATIVE_MAX, "")
     risk_level: Literal["low", "medium", "high"] = "low"
     kpi_value: Decimal | None = Field(None, max_digits=14, decimal_places=2)
 
 
-class ReportReviewIn(Schema):
+class ReportReviewIn(Input):
     decision: Literal["accept", "return"]
-    comment: str = Field("", description="Required when the report is returned")
+    comment: str = text(COMMENT_MAX, "", description="Required when the report is returned")

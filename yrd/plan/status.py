@@ -12,11 +12,14 @@ class Status(models.TextChoices):
     NOT_STARTED = "not_started", _("Not started")
     ON_TRACK = "on_track", _("On track")
     AT_RISK = "at_risk", _("At risk")
+    MILESTONE_OVERDUE = "milestone_overdue", _("Milestone overdue")
     OVERDUE = "overdue", _("Overdue")
     DONE = "done", _("Done")
 
 
 STATUS_ORDER = list(Status)  # as the choices are declared: not started ... done
+LATE = (Status.OVERDUE, Status.MILESTONE_OVERDUE)
+NEEDS_ATTENTION = (Status.OVERDUE, Status.MILESTONE_OVERDUE, Status.AT_RISK)  # most pressing first
 
 
 def expected_percent(start: date, end: date, today: date) -> float:
@@ -28,14 +31,26 @@ def expected_percent(start: date, end: date, today: date) -> float:
     return 100.0 * (today - start).days / (end - start).days
 
 
-def derive_status(*, today, start, end, latest_percent, latest_risk, open_milestones, overdue_milestones):
-    """latest_percent / latest_risk come from the newest report not returned for revision (None
-    when there is none); the milestone counts are of milestones not yet done."""
+def derive_status(
+    *,
+    today: date,
+    start: date,
+    end: date,
+    latest_percent: int | None,
+    latest_risk: str | None,
+    open_milestones: int,
+    overdue_milestones: int,
+) -> Status:
+    """latest_percent / latest_risk come from the newest report counted (None when there is none);
+    the milestone counts are of milestones not yet done. A task past its end is overdue; a running
+    task with a milestone past due has a milestone overdue, which is not the same thing."""
     percent = latest_percent or 0
     if latest_percent == 100 and open_milestones == 0:
         return Status.DONE
-    if overdue_milestones or today > end:
+    if today > end:
         return Status.OVERDUE
+    if overdue_milestones:
+        return Status.MILESTONE_OVERDUE
     if latest_percent is None and today < start:
         return Status.NOT_STARTED
     if latest_risk == "high" or expected_percent(start, end, today) - percent > LAG_TOLERANCE:

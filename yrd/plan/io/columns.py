@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl.utils import get_column_letter
 
+from yrd.plan.models import DESCRIPTION_MAX, NARRATIVE_MAX
+
 # Excel runs a CSV cell that starts with = + - or @ as a formula. CSV exports put an apostrophe
 # before such text (and before text that already starts with apostrophes and then one of these),
 # and CSV reading takes exactly one off again, so every text survives the round trip.
@@ -262,8 +264,8 @@ TASK_COLUMNS = (
     Column("area", parse_area, help=gettext_lazy("Area number 1-9, or blank")),
     Column("title_zh", text(300), True, gettext_lazy("Title in Chinese")),
     Column("title_en", text(400), help=gettext_lazy("Title in English")),
-    Column("description_zh", text(multiline=True), help=gettext_lazy("Description in Chinese")),
-    Column("description_en", text(multiline=True), help=gettext_lazy("Description in English")),
+    Column("description_zh", text(DESCRIPTION_MAX, multiline=True), help=gettext_lazy("Description in Chinese")),
+    Column("description_en", text(DESCRIPTION_MAX, multiline=True), help=gettext_lazy("Description in English")),
     Column("lead", parse_adcodes, help=gettext_lazy("Lead jurisdictions: adcodes, e.g. 320000;330000")),
     Column("colead", parse_adcodes, help=gettext_lazy("Co-lead jurisdictions, written like lead")),
     Column("start", parse_date, True, gettext_lazy("Start date, YYYY-MM-DD")),
@@ -287,8 +289,8 @@ REPORT_COLUMNS = (
     Column("period_end", parse_date, True, gettext_lazy("Last day reported on, YYYY-MM-DD")),
     Column("percent", parse_percent, True, gettext_lazy("Percent complete, a whole number 0-100")),
     Column("risk", parse_risk, True, gettext_lazy("Risk: low, medium or high (低, 中, 高)")),
-    Column("narrative_zh", text(multiline=True), help=gettext_lazy("Progress in Chinese")),
-    Column("narrative_en", text(multiline=True), help=gettext_lazy("Progress in English (or Chinese)")),
+    Column("narrative_zh", text(NARRATIVE_MAX, multiline=True), help=gettext_lazy("Progress in Chinese")),
+    Column("narrative_en", text(NARRATIVE_MAX, multiline=True), help=gettext_lazy("Progress in English (or Chinese)")),
     Column("kpi_value", parse_decimal, help=gettext_lazy("KPI value reached, a number")),
 )
 COLUMNS = {"tasks": TASK_COLUMNS, "milestones": MILESTONE_COLUMNS, "reports": REPORT_COLUMNS}

@@ -301,7 +301,7 @@ class TaskImporter(Importer):
         return [self.jurisdictions[code] for code in codes if code in self.jurisdictions]
 
     def _in_scope(self, number, column, jurisdictions):
-        outside = [j for j in jurisdictions if not can(self.user, MANAGE, j)]
+        outside = sorted((j for j in jurisdictions if not can(self.user, MANAGE, j)), key=lambda j: j.path)
         for jurisdiction in outside:
             self.problem(number, column, _("You may not manage tasks of %(place)s."), place=jurisdiction.name)
         return not outside
@@ -333,7 +333,7 @@ class TaskImporter(Importer):
         if "area" in changes:
             changes["area_assignment"] = Task.Assignment.ENTERED
         # Pass leads or co-leads only when they change: the service then needs the right to manage
-        # every one of them, which a co-leading province's coordinator does not have.
+        # every jurisdiction added or removed.
         if {j.code for j in leads} != {j.code for j in task.lead_jurisdictions.all()}:
             changes["leads"] = leads
         if {j.code for j in coleads} != {j.code for j in task.colead_jurisdictions.all()}:
@@ -343,14 +343,17 @@ class TaskImporter(Importer):
                 return Step(number, "unchanged")
             self.problem(number, "code", _("You may not manage task %(code)s."), code=task.code)
             return None
-        if not can(self.user, MANAGE, task):
+        if not can(self.user, MANAGE, task.lead_scope()):
             self.problem(number, "code", _("You may not manage task %(code)s."), code=task.code)
             return None
         in_scope = True
         if "leads" in changes:
-            in_scope &= self._in_scope(number, "lead", leads)
+            in_scope &= self._in_scope(number, "lead", set(leads) ^ set(task.lead_jurisdictions.all()))
         if "coleads" in changes:
-            in_scope &= self._in_scope(number, "colead", coleads)
+            in_scope &= self._in_scope(number, "colead", set(coleads) ^ set(task.colead_jurisdictions.all()))
+        if "leads" in changes and not leads and not can(self.user, MANAGE, self.region):
+            self.problem(number, "lead", _("Only a coordinator for the whole region may leave a task without leads."))
+            in_scope = False
         if not in_scope:
             return None
         return Step(number, "updated", lambda: writes.task_update(acting_user=self.user, task=task, **changes), "code")
@@ -396,7 +399,7 @@ class MilestoneImporter(Importer):
         changes = {k: v for k, v in fields.items() if _differs(getattr(milestone, k, None), v)}
         if milestone is not None and not changes:
             return Step(number, "unchanged")
-        if not can(self.user, MANAGE, task):
+        if not can(self.user, MANAGE, task.lead_scope()):
             self.problem(number, "task_code", _("You may not manage the milestones of task %(code)s."), code=task.code)
             return None
         if milestone is not None:

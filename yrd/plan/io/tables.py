@@ -6,6 +6,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from openpyxl import load_workbook
 
 from yrd.plan.io.columns import blank, csv_unescape
 
@@ -141,8 +142,6 @@ def _is_workbook(data):
 
 
 def _xlsx_lines(data):
-    from openpyxl import load_workbook
-
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:

@@ -1,9 +1,12 @@
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from yrd.core.access import Scope
 from yrd.core.translation import Bilingual, localized
+
+DESCRIPTION_MAX = 5000  # characters of a task's description in either language
 
 
 class Plan(Bilingual, models.Model):
@@ -55,8 +58,18 @@ class Task(Bilingual, models.Model):
     code = models.CharField(_("code"), max_length=20)
     title_zh = models.CharField(_("title (Chinese)"), max_length=300)
     title_en = models.CharField(_("title (English)"), max_length=400, blank=True)
-    description_zh = models.TextField(_("description (Chinese)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
+    description_zh = models.TextField(
+        _("description (Chinese)"),
+        blank=True,
+        max_length=DESCRIPTION_MAX,
+        validators=[MaxLengthValidator(DESCRIPTION_MAX)],
+    )
+    description_en = models.TextField(
+        _("description (English)"),
+        blank=True,
+        max_length=DESCRIPTION_MAX,
+        validators=[MaxLengthValidator(DESCRIPTION_MAX)],
+    )
     lead_jurisdictions = models.ManyToManyField(
         "core.Jurisdiction", related_name="led_plan_tasks", blank=True, verbose_name=_("lead jurisdictions")
     )
@@ -127,5 +140,13 @@ class Task(Bilingual, models.Model):
             raise ValidationError({"area": _("The area belongs to another plan.")})
 
     def access_scope(self):
+        """Who may read the task and report on it: its leads and co-leads (and its organisations,
+        for roles bound to one)."""
         jurisdictions = [*self.lead_jurisdictions.all(), *self.colead_jurisdictions.all()]
         return jurisdictions, list(self.responsible_organisations.all())
+
+    def lead_scope(self) -> Scope:
+        """The side that runs the task: its lead jurisdictions. Editing the task, its milestones
+        and its leads, and reviewing its reports, need rights over this side; a task nobody leads
+        is the region's."""
+        return Scope(tuple(self.lead_jurisdictions.all()), tuple(self.responsible_organisations.all()))

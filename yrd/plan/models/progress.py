@@ -1,11 +1,15 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from yrd.core.translation import Bilingual, localized
+from yrd.core.uploads import RandomName
+
+NARRATIVE_MAX = 4000  # characters of a progress narrative in either language: about two pages
+COMMENT_MAX = 2000  # characters of a reviewer's comment
 
 
 class Milestone(Bilingual, models.Model):
@@ -46,8 +50,12 @@ class ProgressReport(models.Model):
         _("percent complete"), validators=[MinValueValidator(0), MaxValueValidator(100)]
     )
     kpi_value = models.DecimalField(_("KPI value reached"), max_digits=14, decimal_places=2, null=True, blank=True)
-    narrative_zh = models.TextField(_("narrative (Chinese)"), blank=True)
-    narrative_en = models.TextField(_("narrative (English)"), blank=True)
+    narrative_zh = models.TextField(
+        _("narrative (Chinese)"), blank=True, max_length=NARRATIVE_MAX, validators=[MaxLengthValidator(NARRATIVE_MAX)]
+    )
+    narrative_en = models.TextField(
+        _("narrative (English)"), blank=True, max_length=NARRATIVE_MAX, validators=[MaxLengthValidator(NARRATIVE_MAX)]
+    )
     risk_level = models.CharField(_("risk level"), max_length=6, choices=Risk.choices, default=Risk.LOW)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -67,8 +75,9 @@ class ProgressReport(models.Model):
         verbose_name=_("reviewed by"),
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
-    review_comment = models.TextField(_("review comment"), blank=True)
-    idempotency_key = models.CharField(_("idempotency key"), max_length=80, null=True, blank=True, unique=True)
+    review_comment = models.TextField(
+        _("review comment"), blank=True, max_length=COMMENT_MAX, validators=[MaxLengthValidator(COMMENT_MAX)]
+    )
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
@@ -105,7 +114,7 @@ class Evidence(models.Model):
     report = models.ForeignKey(
         ProgressReport, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("progress report")
     )
-    file = models.FileField(_("file"), upload_to="plan/evidence/%Y/%m/")
+    file = models.FileField(_("file"), upload_to=RandomName("plan/evidence"))  # served only by plan:evidence
     original_name = models.CharField(_("original file name"), max_length=200)
     content_type = models.CharField(_("content type"), max_length=40)
     size = models.PositiveIntegerField(_("size (bytes)"))

@@ -28,8 +28,13 @@ def test_100_percent_with_a_milestone_still_open_is_not_done():
     assert status(percent=100, open_ms=1) != Status.DONE
 
 
-def test_an_open_milestone_past_its_due_date_makes_the_task_overdue():
-    assert status(percent=60, open_ms=1, overdue_ms=1) == Status.OVERDUE
+def test_an_open_milestone_past_its_due_date_is_a_milestone_overdue_not_an_overdue_task():
+    # Issue 6: a task ending in 2026 is not "overdue" because one milestone is late (was OVERDUE).
+    assert status(percent=60, open_ms=1, overdue_ms=1) == Status.MILESTONE_OVERDUE
+
+
+def test_a_task_past_its_end_is_overdue_even_with_a_milestone_late():
+    assert status(today=END + timedelta(days=1), percent=60, open_ms=1, overdue_ms=1) == Status.OVERDUE
 
 
 def test_a_task_past_its_end_and_not_done_is_overdue():
@@ -62,8 +67,10 @@ def test_every_combination_has_exactly_one_status_and_done_needs_100(today, perc
     assert result in Status.values
     if result == Status.DONE:
         assert percent == 100 and open_ms == 0
-    if overdue:
+    if result != Status.DONE and today > END:
         assert result == Status.OVERDUE
+    elif overdue:
+        assert result == Status.MILESTONE_OVERDUE
 
 
 @given(st.dates(min_value=date(2023, 1, 1), max_value=date(2028, 1, 1)))

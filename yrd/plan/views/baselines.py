@@ -5,10 +5,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from yrd.plan import page_data, selectors, writes
-from yrd.plan.forms import BaselineForm
+from yrd.core.errors import Conflict
+from yrd.plan import selectors, writes
+from yrd.plan.forms import BaselineForm, NameFilterForm
 from yrd.plan.models import Baseline
-from yrd.plan.views.common import page, reader_page
+from yrd.plan.views.common import conflict_message, is_filtered, page, paginate, reader_page
 
 FIELD_LABELS = {
     "code": gettext_lazy("Code"),
@@ -46,18 +47,32 @@ def baselines(request, plan):
     form = BaselineForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
-            baseline = writes.baseline_freeze(acting_user=request.user, plan=plan, name=form.cleaned_data["name"])
-            messages.success(
-                request,
-                _("Baseline “%(name)s” frozen with %(count)s tasks.")
-                % {"name": baseline.name, "count": len(baseline.snapshot)},
-            )
-            return redirect("plan:baseline", pk=baseline.pk)
-    listed = [{"baseline": b, "tasks": len(b.snapshot)} for b in page_data.baselines(plan)]
+            try:
+                baseline = writes.baseline_freeze(
+                    acting_user=request.user,
+                    plan=plan,
+                    name=form.cleaned_data["name"],
+                    idempotency_key=form.cleaned_data["idempotency_key"] or None,
+                )
+            except Conflict as conflict:
+                form.add_error(None, conflict_message(conflict))
+            else:
+                if not baseline.replayed:
+                    messages.success(
+                        request,
+                        _("Baseline “%(name)s” frozen with %(count)s tasks.")
+                        % {"name": baseline.name, "count": len(baseline.snapshot)},
+                    )
+                return redirect("plan:baseline", pk=baseline.pk)
+    search = NameFilterForm(request.GET or None)
+    name = search.cleaned_data["q"].strip() if search.is_valid() else ""
+    listed = paginate(request, selectors.baselines_of(plan).filter(name__icontains=name))
+    rows = [{"baseline": b, "tasks": len(b.snapshot)} for b in listed.object_list]
+    context = {"plan": plan, "baselines": rows, "page_obj": listed, "form": form, "search": search}
     return page(
         request,
         "plan/baselines.html",
-        {"plan": plan, "baselines": listed, "form": form},
+        {**context, "filtered": is_filtered(request)},
         tab="baselines",
         status=400 if form.errors else 200,
     )
@@ -68,7 +83,7 @@ def baseline_compare(request, plan, pk):
     baseline = get_object_or_404(Baseline.objects.select_related("taken_by"), pk=pk, plan=plan)
     readable = selectors.visible_tasks(request.user, plan).select_related("area")
     visible = {t.code: t for t in readable}
-    comparison = page_data.visible_comparison(
+    comparison = selectors.visible_comparison(
         request.user, selectors.baseline_compare(baseline, plan), baseline, set(visible)
     )
     changed = [

@@ -3,14 +3,18 @@
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 
 from yrd.core.access import can
+from yrd.core.errors import Conflict
 from yrd.core.models import Jurisdiction
 from yrd.plan import selectors
 from yrd.plan.apps import BASELINE, MANAGE, READ, REVIEW, SUBMIT
+from yrd.plan.forms import ListFilterForm
 
 
 def permissions(user):
@@ -68,6 +72,13 @@ def post_only(where_to):
     return decorate
 
 
+def conflict_message(conflict: Conflict) -> str:
+    """A 409 as the person who sent a form reads it."""
+    if conflict.code == "idempotency_key_reused":
+        return _("This form was already sent with other values. Reload the page to start a new one.")
+    return conflict.message
+
+
 def safe_next(request, fallback):
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
@@ -75,14 +86,22 @@ def safe_next(request, fallback):
     return fallback
 
 
-def jurisdictions_for_filters():
-    return list(Jurisdiction.objects.exclude(level=Jurisdiction.Level.REGION).select_related("parent").order_by("path"))
+PER_PAGE = 50  # rows of a list page
 
 
-def resolve_jurisdiction(code, choices):
-    """The jurisdiction a filter value names: the province when a code is both (Shanghai)."""
-    matches = [j for j in choices if j.code == code]
-    return min(matches, key=lambda j: len(j.path)) if matches else None
+def paginate(request, items) -> Page:
+    """The page `?page=` asks for (the first for nonsense, the last for one past the end)."""
+    return Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
+
+
+def filter_form(request, plan, form_class: type[ListFilterForm], **kwargs) -> ListFilterForm:
+    """A list's filter form bound to the query string, with the plan's areas and the places."""
+    places = Jurisdiction.objects.exclude(level=Jurisdiction.Level.REGION).select_related("parent").order_by("path")
+    return form_class(request.GET or None, areas=list(selectors.areas(plan)), jurisdictions=list(places), **kwargs)
+
+
+def is_filtered(request) -> bool:
+    return any(value for name, value in request.GET.items() if name != "page")
 
 
 def in_plan_order(rows):

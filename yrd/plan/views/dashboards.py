@@ -7,11 +7,13 @@ from django.template.loader import render_to_string
 from yrd.core.access import can
 from yrd.core.caching import cached_for
 from yrd.core.selectors import provinces
-from yrd.plan import charts, page_data, selectors
+from yrd.plan import charts, selectors
 from yrd.plan.apps import SUBMIT
+from yrd.plan.forms import TaskFilterForm
 from yrd.plan.models import ProgressReport
-from yrd.plan.status import STATUS_ORDER
-from yrd.plan.views.common import in_plan_order, page, permissions, reader_page
+from yrd.plan.pdf import last_ended_quarter, quarters_between
+from yrd.plan.status import NEEDS_ATTENTION, STATUS_ORDER
+from yrd.plan.views.common import filter_form, in_plan_order, is_filtered, page, paginate, permissions, reader_page
 
 
 def _status_counts(statuses):
@@ -42,22 +44,6 @@ def _area_charts(area_list, summary):
     return charts.area_progress(groups), charts.area_statuses(groups)
 
 
-def _last_quarter(day):
-    """(year, quarter) of the last quarter that has ended: the one a quarterly report covers."""
-    quarter = (day.month - 1) // 3
-    return (day.year, quarter) if quarter else (day.year - 1, 4)
-
-
-def _quarters(start, last):
-    """(year, quarter) from the plan's first quarter to `last`, newest first."""
-    year, quarter = start.year, (start.month - 1) // 3 + 1
-    found = []
-    while (year, quarter) <= last:
-        found.append((year, quarter))
-        year, quarter = (year, quarter + 1) if quarter < 4 else (year + 1, 1)
-    return found[::-1]
-
-
 @reader_page
 def overview(request, plan):
     def render_body():
@@ -81,24 +67,27 @@ def _overview_context(user, plan):
         "rows": rows,
         "summary": summary,
         "statuses": _status_counts(summary["statuses"]),
-        "average": page_data.average_percent(rows),
-        "named": page_data.named_task_count(plan),
+        "average": selectors.average_percent(rows),
+        "named": selectors.named_task_count(plan),
         "area_rows": _area_table(area_list, summary),
         "awaiting": awaiting,
         "my_reports": my_reports,
         "progress_chart": progress_chart,
         "status_chart": status_chart,
         "pie_chart": charts.status_pie(summary["statuses"]),
-        "quarter": _last_quarter(selectors.today()),
-        "quarters": _quarters(plan.start, _last_quarter(selectors.today())),
+        "quarter": last_ended_quarter(selectors.today()),
+        "quarters": quarters_between(plan.start, last_ended_quarter(selectors.today())),
     }
 
 
 @reader_page
 def attention(request, plan):
+    form = filter_form(request, plan, TaskFilterForm, statuses=NEEDS_ATTENTION)
     tasks = selectors.visible_tasks(request.user, plan)
-    rows = page_data.attention_rows(selectors.task_rows(tasks), tasks)
-    return page(request, "plan/attention.html", {"plan": plan, "rows": rows}, tab="attention")
+    rows = selectors.attention_rows(selectors.task_rows(tasks, **form.filters()), tasks)
+    listed = paginate(request, rows)
+    context = {"plan": plan, "rows": list(listed.object_list), "page_obj": listed, "form": form}
+    return page(request, "plan/attention.html", {**context, "filtered": is_filtered(request)}, tab="attention")
 
 
 @reader_page
@@ -138,7 +127,7 @@ def heatmap(request, plan):
 def gantt(request, plan):
     tasks = selectors.visible_tasks(request.user, plan)
     rows = selectors.task_rows(tasks)
-    milestones = page_data.milestones_by_task(tasks)
+    milestones = selectors.milestones_by_task(tasks)
     on_day = selectors.today()
     by_area = {}
     for task in rows:
@@ -165,7 +154,7 @@ def public(request):
     plan = selectors.current_plan()
     context = {"plan": plan, "tab": "public", "rows": []}
     if plan is not None:
-        rows = in_plan_order(selectors.task_rows(selectors.published_tasks(plan)))
+        rows = in_plan_order(selectors.public_task_rows(plan))
         summary = selectors.overview(rows)
         area_list = list(selectors.areas(plan))
         progress_chart, status_chart = _area_charts(area_list, summary)
@@ -174,7 +163,7 @@ def public(request):
                 "rows": rows,
                 "summary": summary,
                 "statuses": _status_counts(summary["statuses"]),
-                "average": page_data.average_percent(rows),
+                "average": selectors.average_percent(rows),
                 "area_rows": _area_table(area_list, summary),
                 "progress_chart": progress_chart,
                 "status_chart": status_chart,
@@ -182,12 +171,19 @@ def public(request):
                 "areas": area_list,
             }
         )
-        chosen = request.GET.get("area", "")
-        if chosen.isdigit():
-            context["shown"] = [t for t in rows if t.area and str(t.area.number) == chosen]
-            context["chosen_area"] = int(chosen)
-        else:
-            context["shown"] = rows
+        form = filter_form(request, plan, TaskFilterForm)
+        filters = form.filters()
+        shown = in_plan_order(selectors.public_task_rows(plan, **filters)) if is_filtered(request) else rows
+        listed = paginate(request, shown)
+        context.update(
+            {
+                "form": form,
+                "filtered": is_filtered(request),
+                "shown": selectors.with_late_milestones(list(listed.object_list)),
+                "page_obj": listed,
+                "chosen_area": filters["area"] if str(filters["area"]).isdigit() else None,
+            }
+        )
     if request.user.is_authenticated:
         context.update(permissions(request.user))
     return render(request, "plan/public.html", context)
@@ -198,10 +194,7 @@ def public_task(request, pk):
     plan = selectors.current_plan()
     if plan is None:
         raise Http404
-    rows = selectors.task_rows(selectors.published_tasks(plan).filter(pk=pk))
-    if not rows:
-        raise Http404
-    context = {"plan": plan, "tab": "public", "task": rows[0]}
+    context = {"plan": plan, "tab": "public", "task": selectors.public_task(plan, pk)}
     if request.user.is_authenticated:
         context.update(permissions(request.user))
     return render(request, "plan/public_task.html", context)

@@ -15,49 +15,40 @@ from yrd.core.access import can
 from yrd.core.errors import Conflict
 from yrd.plan import selectors, writes
 from yrd.plan.apps import MANAGE, REVIEW, SUBMIT
-from yrd.plan.forms import BulkForm, ReportForm, ReviewForm, TaskFilterForm
+from yrd.plan.forms import BulkForm, ListFilterForm, ReportFilterForm, ReportForm, ReviewForm, TaskFilterForm
 from yrd.plan.models import Evidence, ProgressReport, Task
 from yrd.plan.views.common import (
+    conflict_message,
+    filter_form,
     in_plan_order,
-    jurisdictions_for_filters,
+    is_filtered,
     page,
+    paginate,
     post_only,
     reader_page,
-    resolve_jurisdiction,
     safe_next,
 )
 
 
 @reader_page
 def tasks(request, plan):
-    area_list = list(selectors.areas(plan))
-    places = jurisdictions_for_filters()
-    form = TaskFilterForm(request.GET or None, areas=area_list, jurisdictions=places)
-    filters = form.cleaned_data if form.is_valid() else {}
-    queryset = selectors.visible_tasks(request.user, plan)
-    area = filters.get("area") or None
-    if area == TaskFilterForm.NO_AREA:
-        queryset, area = queryset.filter(area__isnull=True), None
-    rows = in_plan_order(
-        selectors.task_rows(
-            queryset,
-            area=area,
-            status=filters.get("status") or None,
-            jurisdiction=resolve_jurisdiction(filters.get("jurisdiction"), places),
-            search=(filters.get("q") or "").strip(),
-        )
-    )
-    for task in rows:
-        task.manageable = can(request.user, MANAGE, task)  # leads are prefetched: no query
+    form = filter_form(request, plan, TaskFilterForm)
+    filters = form.filters()
+    rows = in_plan_order(selectors.task_rows(selectors.visible_tasks(request.user, plan), **filters))
+    listed = paginate(request, rows)
+    shown = selectors.with_late_milestones(list(listed.object_list))
+    for task in shown:
+        task.manageable = can(request.user, MANAGE, task.lead_scope())  # leads are prefetched: no query
     return page(
         request,
         "plan/tasks.html",
         {
             "plan": plan,
-            "rows": rows,
+            "rows": shown,
+            "page_obj": listed,
             "form": form,
-            "filtered": bool(request.GET),
-            "any_manageable": any(t.manageable for t in rows),
+            "filtered": is_filtered(request),
+            "any_manageable": any(t.manageable for t in shown),
             "bulk_form": BulkForm(),
             "export_kinds": [
                 ("tasks", _("tasks")),
@@ -79,7 +70,7 @@ def _load(user, pk):
 
 def _detail_context(request, loaded, form=None):
     task, milestones, reports = loaded
-    may_review = can(request.user, REVIEW, task)
+    may_review = can(request.user, REVIEW, task.lead_scope())
     may_submit = can(request.user, SUBMIT, task)
     return {
         "plan": task.plan,
@@ -157,7 +148,7 @@ def report_submit(request, pk):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            writes.report_submit(
+            report = writes.report_submit(
                 acting_user=request.user,
                 task=task,
                 period_start=data["period_start"],
@@ -173,9 +164,12 @@ def report_submit(request, pk):
         except ValidationError as error:
             _add_errors(form, error)
         except Conflict as conflict:
-            form.add_error(None, conflict.message)
+            form.add_error(None, conflict_message(conflict))
         else:
-            messages.success(request, _("Progress report submitted; it now awaits review."))
+            if report.replayed:
+                messages.info(request, _("This report was already submitted; it is on file once."))
+            else:
+                messages.success(request, _("Progress report submitted; it now awaits review."))
             return redirect("plan:task", pk=task.pk)
     messages.error(request, _("The report was not saved. Correct the marked fields and send it again."))
     return page(
@@ -185,6 +179,8 @@ def report_submit(request, pk):
 
 @reader_page
 def review_queue(request, plan):
+    """Reports awaiting the caller's review, oldest first, filtered and in pages."""
+    form = filter_form(request, plan, ListFilterForm)
     reports = (
         selectors.reports_awaiting_review(request.user)
         .filter(task__plan=plan)
@@ -192,19 +188,26 @@ def review_queue(request, plan):
         .prefetch_related("evidence")
         .order_by("submitted_at", "pk")
     )
-    return page(request, "plan/reviews.html", {"plan": plan, "reports": reports}, tab="reviews")
+    listed = paginate(request, selectors.filter_reports(reports, **form.filters()))
+    context = {"plan": plan, "reports": list(listed.object_list), "page_obj": listed, "form": form}
+    return page(request, "plan/reviews.html", {**context, "filtered": is_filtered(request)}, tab="reviews")
 
 
 @reader_page
 def my_reports(request, plan):
-    """The reports the caller submitted, newest first; returned ones lead to a revision."""
+    """The reports the caller submitted, newest first, filtered and in pages; returned ones lead to
+    a revision."""
+    form = filter_form(request, plan, ReportFilterForm)
     may_submit = can(request.user, SUBMIT)
-    reports = list(selectors.my_reports(request.user, plan)) if may_submit else []
+    mine = selectors.my_reports(request.user, plan) if may_submit else ProgressReport.objects.none()
+    listed = paginate(request, selectors.filter_reports(mine, **form.filters()))
+    reports = list(listed.object_list)
     for report in reports:
         report.revise_url = (
             f"{reverse('plan:task', args=[report.task_id])}?period={report.period_start:%Y-%m-%d}#report"
         )
-    return page(request, "plan/my_reports.html", {"plan": plan, "reports": reports}, tab="my-reports")
+    context = {"plan": plan, "reports": reports, "page_obj": listed, "form": form, "filtered": is_filtered(request)}
+    return page(request, "plan/my_reports.html", context, tab="my-reports")
 
 
 @login_required
@@ -215,8 +218,12 @@ def report_review(request, pk):
     if report is None:
         raise Http404
     form = ReviewForm(request.POST)
+    back = safe_next(request, reverse("plan:task", args=[report.task_id]))
     if not form.is_valid():
-        return HttpResponseBadRequest(_("Choose to accept or to return the report."))
+        if "decision" in form.errors:
+            return HttpResponseBadRequest(_("Choose to accept or to return the report."))
+        messages.error(request, " ".join(message for errors in form.errors.values() for message in errors))
+        return redirect(back)
     accept = form.cleaned_data["decision"] == "accept"
     try:
         writes.report_review(
@@ -229,7 +236,7 @@ def report_review(request, pk):
     else:
         done = _("Report accepted.") if accept else _("Report returned for revision.")
         messages.success(request, done)
-    return redirect(safe_next(request, reverse("plan:task", args=[report.task_id])))
+    return redirect(back)
 
 
 @login_required
@@ -270,14 +277,21 @@ def bulk(request):
             "lead_jurisdictions", "colead_jurisdictions", "responsible_organisations"
         )
     )
-    if len(chosen) != len(ids) or not all(can(request.user, MANAGE, task) for task in chosen):
-        raise PermissionDenied(_("Some of the selected tasks are outside your responsibility; nothing was changed."))
+    if len(chosen) != len(ids) or not all(can(request.user, MANAGE, task.lead_scope()) for task in chosen):
+        raise PermissionDenied(
+            _("Some of the selected tasks are not led by your province or city; nothing was changed.")
+        )
     try:
-        writes.tasks_bulk_change(acting_user=request.user, tasks=chosen, **form.service_arguments())
+        changed = writes.tasks_bulk_change(acting_user=request.user, tasks=chosen, **form.service_arguments())
     except ValidationError as error:
         reason = " ".join(error.messages)
         messages.error(request, _("Nothing was changed: %(reason)s") % {"reason": reason})
+    except Conflict as conflict:
+        messages.error(request, conflict_message(conflict))
     else:
+        if not changed:
+            messages.info(request, _("These changes were already applied; nothing was changed again."))
+            return redirect(back)
         count = len(chosen)
         messages.success(
             request, ngettext("%(count)s task changed.", "%(count)s tasks changed.", count) % {"count": count}

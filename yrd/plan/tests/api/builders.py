@@ -46,7 +46,7 @@ def milestone(task, due, done=None, title="节点"):
     )
 
 
-def report(task, by, *, start=date(2025, 1, 1), percent=40, review_state="submitted", key=None):
+def report(task, by, *, start=date(2025, 1, 1), percent=40, review_state="submitted"):
     end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     return ProgressReport.objects.create(
         task=task,
@@ -57,5 +57,4 @@ def report(task, by, *, start=date(2025, 1, 1), percent=40, review_state="submit
         submitted_by=by,
         submitted_at=timezone.now(),
         review_state=review_state,
-        idempotency_key=key,
     )

@@ -9,6 +9,7 @@ PUBLIC_FIELDS = {
     "end",
     "status",
     "latest_percent",
+    "late_milestones",  # issue 6: the public page names the milestone that is overdue
     "lead_jurisdictions",
     "colead_jurisdictions",
     "kpi_name_zh",

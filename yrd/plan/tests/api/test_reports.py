@@ -57,13 +57,17 @@ def test_the_same_key_for_a_different_report_is_a_409(owner, task):
     assert response.json()["code"] == "idempotency_key_reused"
 
 
-def test_the_same_key_on_another_task_or_by_another_person_is_a_409(world, owner, task):
-    submit(owner, task)
+def test_the_same_key_on_another_task_is_a_409_and_another_persons_key_is_theirs(world, owner, task):
+    # Issue 6, item 3: keys are per sender (core.idempotency); a colleague's equal key is their own
+    # request, here refused because the period is already reported, never answered with my report.
+    first = submit(owner, task)
     other_task = builders.task(world.plan, "1.09", organisations=[world.orgs["310000"]])
     assert submit(owner, other_task).status_code == 409
     colleague = Client()
     colleague.force_login(person("task_owner", "310000", organisation=world.orgs["310000"]))
-    assert submit(colleague, task).status_code == 409
+    theirs = submit(colleague, task)
+    assert theirs.status_code == 409 and theirs.json()["code"] == "period_reported"
+    assert first.json()["id"] == task.reports.get(period_start="2025-02-01").pk
 
 
 def test_a_second_report_for_the_same_period_is_a_409(owner, task):

@@ -35,8 +35,10 @@ def test_it_searches_code_and_both_titles(world, coordinator):
 def test_it_filters_by_derived_status(world, coordinator):
     builders.task(world.plan, "1.02", start=date(2099, 1, 1), end=date(2099, 12, 31))
     assert codes(coordinator.get("/api/plan/tasks", {"status": "not_started"})) == ["1.02"]
-    overdue = codes(coordinator.get("/api/plan/tasks", {"status": "overdue"}))
-    assert overdue == ["1.01", "2.01", "3.01"]
+    # Issue 6: their milestone is late, the tasks (ending 2026-12-31) are not: milestone_overdue.
+    late = codes(coordinator.get("/api/plan/tasks", {"status": "milestone_overdue"}))
+    assert late == ["1.01", "2.01", "3.01"]
+    assert codes(coordinator.get("/api/plan/tasks", {"status": "overdue"})) == []
 
 
 def test_it_pages_with_a_total(world, coordinator):
@@ -48,7 +50,7 @@ def test_it_pages_with_a_total(world, coordinator):
 def test_a_task_carries_its_derived_status_and_leads(world, coordinator):
     task = world.tasks["320000"]
     body = coordinator.get(f"/api/plan/tasks/{task.pk}").json()
-    assert body["status"] == "overdue" and body["overdue_milestones"] == 1
+    assert body["status"] == "milestone_overdue" and body["overdue_milestones"] == 1
     assert body["latest_percent"] == 40 and body["area"] == 2
     assert [j["code"] for j in body["lead_jurisdictions"]] == ["320500"]
     assert [j["code"] for j in body["colead_jurisdictions"]] == ["340000"]

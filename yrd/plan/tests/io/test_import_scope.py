@@ -47,9 +47,12 @@ def test_changing_a_task_of_another_province_is_refused(people, tasks):
     assert tasks["Z"].title_zh == "浙江任务"
 
 
-def test_a_coleading_coordinator_may_edit_without_touching_the_leads(people, tasks):
+def test_a_coleading_coordinator_may_not_edit_the_task_but_the_region_may(people, tasks):
+    # Issue 6, item 4: the lead province's coordinators (and the region's) edit a task; co-leads report.
     row = task_row("2.01", lead="330000", colead="320000", area="2", title_zh="共同推进", start="2024-01-01")
     result = run(people["jiangsu"], [TASK_HEADER, row])
+    assert [(e.row, e.column) for e in result.errors] == [(2, "code")]
+    result = run(people["coordinator"], [TASK_HEADER, row])
     assert result.ok and result.updated == 1, result.errors
 
 

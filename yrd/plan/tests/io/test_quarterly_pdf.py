@@ -55,10 +55,11 @@ def test_the_report_shows_the_state_at_the_end_of_the_quarter(people, tasks):
     rows = {t.code: t for t in context["rows"]}
     assert (rows["1.01"].quarter_percent, rows["1.01"].quarter_risk) == (30, "high")  # not Nov.
     assert rows["1.01"].status == Status.AT_RISK
-    assert rows["1.02"].status == Status.OVERDUE  # its milestone was done only after the quarter
+    # its milestone was done only after the quarter (issue 6: a late milestone, not a late task)
+    assert rows["1.02"].status == Status.MILESTONE_OVERDUE
     assert rows["1.02"].quarter_percent is None
     assert context["demo_reports"] == 1
-    # overdue first, then at risk (2.01 has never reported, two thirds into its time)
+    # milestone overdue first, then at risk (2.01 has never reported, two thirds into its time)
     assert [t.code for t in context["attention"]] == ["1.02", "1.01", "2.01"]
 
 
@@ -87,3 +88,34 @@ def test_the_command_writes_the_pdf(people, tasks, tmp_path):
     assert target.read_bytes().startswith(b"%PDF")
     with pytest.raises(CommandError):
         call_command("plan_quarterly_pdf", year=2025, quarter=3, user="owner_32", output=target)
+
+
+def _html(user, language="en"):
+    from yrd.plan.pdf import render_quarterly_html
+
+    with translation.override(language):
+        return render_quarterly_html(user, 2025, 3, today=date(2026, 1, 10))
+
+
+def test_a_province_coordinators_report_says_it_covers_only_that_province(people, tasks):
+    jiangsu = _html(people["jiangsu"])
+    assert "covers only the tasks led or co-led in Jiangsu" in jiangsu
+    assert "江苏" in _html(people["jiangsu"], "zh-hans")
+    assert "covers the whole region" in _html(people["coordinator"])
+
+
+def test_a_task_at_100_percent_with_milestones_open_says_so_instead_of_looking_on_track(people, tasks):
+    ReportFactory(task=tasks["J"], period_start=date(2025, 9, 1), period_end=date(2025, 9, 30), percent=100)
+    MilestoneFactory(task=tasks["J"], due_date=date(2026, 6, 30), title_en="Acceptance")
+    context = quarterly_context(people["coordinator"], 2025, 3, today=date(2026, 1, 10))
+    (row,) = [t for t in context["rows"] if t.code == "1.01"]
+    assert row.status != Status.DONE and row.awaiting_closure
+    assert "100% reported; 1 milestone still open" in _html(people["coordinator"])
+
+
+def test_the_report_lists_tasks_in_plan_order_with_unstated_areas_last(people, tasks):
+    from yrd.plan.tests.factories import TaskFactory
+
+    TaskFactory(code="U.01", area=None, leads=["320000"])
+    codes = [t.code for t in quarterly_context(people["coordinator"], 2025, 3)["rows"]]
+    assert codes == sorted(codes[:-1]) + ["U.01"]

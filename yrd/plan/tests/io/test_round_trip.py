@@ -10,7 +10,7 @@ from yrd.plan.io.exporters import export_file
 from yrd.plan.io.importers import import_file
 from yrd.plan.io.tables import read_table
 from yrd.plan.models import Milestone, ProgressReport, Task
-from yrd.plan.snapshots import task_snapshot
+from yrd.plan.selectors import task_snapshot
 from yrd.plan.tests.factories import TaskFactory
 
 

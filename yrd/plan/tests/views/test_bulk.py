@@ -33,7 +33,7 @@ def test_the_task_list_offers_checkboxes_for_tasks_the_coordinator_manages(clien
     client.force_login(people.jiangsu)
     page = client.get(reverse("plan:tasks"))
     boxes = {t.code for t in page.context["rows"] if t.manageable}
-    assert boxes == {"1.01", "2.01", "4.01"}  # the core's rule: co-leads manage a task too
+    assert boxes == {"1.01", "4.01"}  # issue 6, item 4: the lead's coordinators; 2.01 is only co-led
     assert 'id="bulk-form"' in page.content.decode()
     client.force_login(people.owner)
     page = client.get(reverse("plan:tasks"))

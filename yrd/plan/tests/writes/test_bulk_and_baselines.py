@@ -2,9 +2,13 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
+from yrd.core.audit import verify_chain
+from yrd.core.models import AuditEntry
 from yrd.core.tests.factories import person
 from yrd.plan import selectors, writes
+from yrd.plan.models import ProgressReport
 from yrd.plan.status import Status
 from yrd.plan.tests.factories import MilestoneFactory, ReportFactory, TaskFactory
 
@@ -52,3 +56,16 @@ def test_a_baseline_comparison_lists_added_removed_and_changed_tasks(reference, 
 def test_only_coordinators_freeze_baselines(reference, plan):
     with pytest.raises(PermissionDenied):
         writes.baseline_freeze(acting_user=person("task_owner", "YRD"), plan=plan, name="x")
+
+
+def test_completing_a_task_audits_each_report_it_supersedes_in_the_same_write(reference, plan):
+    task = TaskFactory(leads=["320000"])
+    today = timezone.localdate()
+    live = ReportFactory(task=task, period_start=today.replace(day=1), period_end=today, percent=60)
+    writes.tasks_bulk_change(acting_user=person("plan_coordinator", "320000"), tasks=[task], complete=True)
+    live.refresh_from_db()
+    assert live.review_state == ProgressReport.Review.RETURNED
+    completion = task.reports.get(percent=100)
+    entry = AuditEntry.objects.get(action="plan.report.supersede", object_id=str(live.pk))
+    assert entry.data == {"task": task.code, "superseded_by": completion.pk, "was": "submitted"}
+    assert verify_chain() is None
