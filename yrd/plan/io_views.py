@@ -8,11 +8,12 @@ from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 
 from yrd.core.access import can
+from yrd.core.tables import FORMATS, MAX_BYTES, MAX_ROWS, RowError
+from yrd.core.tables.importing import ImportResult
 from yrd.plan.apps import READ
-from yrd.plan.io.columns import COLUMNS, KINDS, RowError
-from yrd.plan.io.exporters import FORMATS, export_file
-from yrd.plan.io.importers import ImportResult, import_file, may_import
-from yrd.plan.io.tables import MAX_BYTES, MAX_ROWS
+from yrd.plan.io.columns import COLUMNS, KINDS
+from yrd.plan.io.exporters import export_file
+from yrd.plan.io.importers import import_file, may_import
 from yrd.plan.pdf import QUARTERLY, pdf_filename, render_quarterly_pdf
 from yrd.plan.views.common import page
 

@@ -1,33 +1,17 @@
-"""Import a file of tasks, milestones or reports: all rows or none.
-
-Every row is read and checked first, and every problem is collected as (row, column, reason). Only
-a file without problems is written, row by row through yrd.plan.writes inside one transaction;
-an error a service raises is mapped to its row, the other rows are still tried so that all errors
-are listed, and then the whole transaction is rolled back. Rows equal to what is stored are left
-alone, so a file exported and imported again changes nothing.
+"""Import a file of tasks, milestones or reports: all rows or none (yrd.core.tables.importing runs
+it; this file says what each kind's rows mean). Rows are written through yrd.plan.writes; rows equal
+to what is stored are left alone, so a file exported and imported again changes nothing.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from yrd.core.access import can
-from yrd.core.errors import Conflict
 from yrd.core.models import Jurisdiction
+from yrd.core.tables import RowError, normalize_text
+from yrd.core.tables.importing import Importer, ImportResult, Step, run_import
 from yrd.plan import writes
 from yrd.plan.apps import MANAGE, READ, SUBMIT
-from yrd.plan.io.columns import (
-    COLUMNS,
-    RowError,
-    check_header,
-    normalize_text,
-    parse_row,
-    unnamed_cells,
-)
-from yrd.plan.io.tables import TableError, read_table
+from yrd.plan.io.columns import COLUMNS
 from yrd.plan.models import Milestone, ProgressReport, Task
 from yrd.plan.selectors import areas, current_plan
 
@@ -48,57 +32,8 @@ KEY_COLUMNS = {
 KIND_ACTIONS = {"tasks": MANAGE, "milestones": MANAGE, "reports": SUBMIT}
 
 
-@dataclass
-class ImportResult:
-    kind: str
-    rows: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    errors: list = field(default_factory=list)
-    dry_run: bool = False
-
-    @property
-    def ok(self):
-        return not self.errors
-
-
-@dataclass
-class Step:
-    """What one row will do. `write` is None for a row equal to what is stored."""
-
-    row: int
-    outcome: str  # created | updated | unchanged
-    write: Callable | None = None
-    column: str = ""  # where a refusal by the service is reported
-
-
 def may_import(user, kind):
     return can(user, KIND_ACTIONS[kind])
-
-
-def import_file(*, acting_user, kind, data, plan=None, dry_run=False, progress=None):
-    """Check and (unless dry_run or any error) write the rows of `data` (bytes of XLSX or CSV).
-    `progress(done, total)` is called as rows are written."""
-    result = ImportResult(kind=kind, dry_run=dry_run)
-    plan = plan or current_plan()
-    if plan is None:
-        result.errors.append(RowError(None, "", _("No plan is loaded yet.")))
-        return result
-    rows = _read(kind, data, result)  # [] when the file or its header cannot be read
-    importer = IMPORTERS[kind](acting_user, plan, result.errors)
-    steps = importer.prepare(rows)  # rows with unreadable cells are still checked for the rest
-    if not result.errors:
-        _write(importer, steps, result, progress)
-    result.errors.sort(key=lambda e: (e.row or 0, _column_order(kind, e.column)))
-    if result.errors:
-        result.created = result.updated = result.unchanged = 0
-    return result
-
-
-def _column_order(kind, name):
-    names = [c.name for c in COLUMNS[kind]]
-    return names.index(name) if name in names else len(names)
 
 
 KIND_NAMES = {
@@ -108,114 +43,27 @@ KIND_NAMES = {
 }
 
 
-def _kind_of_header(header):
-    """The kind whose required columns the header holds, when it is exactly one; else None."""
-    names = {name.strip().lower() for name in header}
-    kinds = [kind for kind, columns in COLUMNS.items() if {c.name for c in columns if c.required} <= names]
-    return kinds[0] if len(kinds) == 1 else None
+def import_file(*, acting_user, kind, data, plan=None, dry_run=False, progress=None) -> ImportResult:
+    """Check and (unless dry_run or any error) write the rows of `data` (bytes of XLSX or CSV).
+    `progress(done, total)` is called as rows are written."""
+    result = ImportResult(kind=kind, dry_run=dry_run)
+    plan = plan or current_plan()
+    if plan is None:
+        result.errors.append(RowError(None, "", _("No plan is loaded yet.")))
+        return result
+    importer = IMPORTERS[kind](acting_user, plan, result.errors)
+    kinds = {name: (KIND_NAMES[name](), COLUMNS[name]) for name in COLUMNS}
+    return run_import(importer, data, result, other_kinds=kinds, progress=progress)
 
 
-def _read(kind, data, result):
-    """[(row number, {column: value})]; every cell's and header's problem goes to result.errors."""
-    try:
-        table = read_table(data)
-    except TableError as error:
-        result.errors.append(RowError(None, "", str(error)))
-        return []
-    columns = COLUMNS[kind]
-    positions, header_errors = check_header(table.header, columns, table.header_row)
-    other = header_errors and _kind_of_header(table.header)
-    if other and other != kind:
-        header_errors = [
-            RowError(
-                table.header_row,
-                "",
-                _("These columns are those of %(other)s; choose that kind, or upload the %(kind)s file.")
-                % {"other": KIND_NAMES[other](), "kind": KIND_NAMES[kind]()},
-            )
-        ]
-    result.errors.extend(header_errors)
-    result.rows = len(table.rows)
-    if not table.rows:
-        result.errors.append(RowError(None, "", _("The file has a header but no rows to import.")))
-    if header_errors:
-        return []
-    rows = []
-    for number, cells in table.rows:
-        values, errors = parse_row(columns, positions, number, cells)
-        result.errors.extend(errors + unnamed_cells(table.header, number, cells))
-        # A row whose identifying cells cannot be read is not checked further; the others are, so
-        # that a row's every problem is listed at once.
-        if not {e.column for e in errors} & set(KEY_COLUMNS[kind]):
-            rows.append((number, values))
-    return rows
-
-
-class _Rollback(Exception):
-    pass
-
-
-def _write(importer, steps, result, progress):
-    total = len(steps)
-    try:
-        with transaction.atomic():
-            for done, step in enumerate(steps, start=1):
-                if step.write is not None:
-                    try:
-                        step.write()
-                    except (ValidationError, PermissionDenied, Conflict, IntegrityError) as error:
-                        # The service's own atomic block has rolled back to its savepoint, so
-                        # the remaining rows can still be tried and their errors listed.
-                        result.errors.extend(importer.service_errors(step, error))
-                setattr(result, step.outcome, getattr(result, step.outcome) + 1)
-                if progress:
-                    progress(done, total)
-            if result.errors or result.dry_run:
-                raise _Rollback
-    except _Rollback:
-        pass
-
-
-class Importer:
-    kind = ""
-    field_columns = {}  # model field -> column, where the names differ
+class PlanImporter(Importer):
+    """A kind of plan table: its columns and the plan it goes into."""
 
     def __init__(self, acting_user, plan, errors):
-        self.user, self.plan, self.errors = acting_user, plan, errors
-        # A cell that could not be read already has its error; checks that use its (empty) value
-        # must not add a second, misleading one.
-        self.unreadable = {(e.row, e.column) for e in errors}
-
-    def prepare(self, rows):
-        """The Step of every row without problems; the problems of the others go to self.errors."""
-        raise NotImplementedError
-
-    def problem(self, row, column, message, /, **params):
-        if (row, column) not in self.unreadable:
-            self.errors.append(RowError(row, column, message % params if params else message))
-
-    def service_errors(self, step, error):
-        if isinstance(error, ValidationError):
-            if hasattr(error, "error_dict"):
-                return [
-                    RowError(step.row, self._column_of(name, step), message)
-                    for name, messages in error.message_dict.items()
-                    for message in messages
-                ]
-            return [RowError(step.row, step.column, message) for message in error.messages]
-        if isinstance(error, Conflict):
-            message = error.message
-        elif isinstance(error, IntegrityError):
-            message = _("Conflicts with data saved meanwhile; try again.")
-        else:
-            message = str(error) or _("You may not do this.")
-        return [RowError(step.row, step.column, str(message))]
-
-    def _column_of(self, name, step):
-        if name in self.field_columns:
-            return self.field_columns[name]
-        names = {c.name for c in COLUMNS[self.kind]}
-        return name if name in names and name != NON_FIELD_ERRORS else step.column
+        super().__init__(acting_user, errors)
+        self.plan = plan
+        self.columns = COLUMNS[self.kind]
+        self.key_columns = KEY_COLUMNS[self.kind]
 
     def readable_tasks(self, codes):
         """{code: task} of the plan's tasks with these codes that the user may read."""
@@ -224,19 +72,11 @@ class Importer:
         )
         return {task.code: task for task in tasks if can(self.user, READ, task)}
 
-    def first_seen(self, seen, key, number, column):
-        """Report a second row with the same key; True when the key is new."""
-        if key in seen:
-            self.problem(number, column, _("The same row is also on row %(row)s."), row=seen[key])
-            return False
-        seen[key] = number
-        return True
-
     def no_task(self, number, code):
         self.problem(number, "task_code", _("There is no task %(code)s that you may see."), code=code)
 
 
-class TaskImporter(Importer):
+class TaskImporter(PlanImporter):
     kind = "tasks"
     field_columns = {
         "is_published": "published",
@@ -359,7 +199,7 @@ class TaskImporter(Importer):
         return Step(number, "updated", lambda: writes.task_update(acting_user=self.user, task=task, **changes), "code")
 
 
-class MilestoneImporter(Importer):
+class MilestoneImporter(PlanImporter):
     """A milestone is named by its task's code and its Chinese title (and its due date when a task
     has several milestones of the same title)."""
 
@@ -417,7 +257,7 @@ class MilestoneImporter(Importer):
         )
 
 
-class ReportImporter(Importer):
+class ReportImporter(PlanImporter):
     """Reports are submitted, never edited: a row equal to the live report of its period is left
     alone, a different one is refused until that report is returned."""
 

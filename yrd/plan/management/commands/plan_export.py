@@ -5,10 +5,11 @@ from rich.console import Console
 from rich.progress import Progress
 
 from yrd.core.access import can
+from yrd.core.tables import FORMATS
 from yrd.plan.apps import READ
 from yrd.plan.io.cli import acting_user, add_user_arguments, language_of
 from yrd.plan.io.columns import KINDS
-from yrd.plan.io.exporters import FORMATS, export_file
+from yrd.plan.io.exporters import export_file
 
 
 class Command(BaseCommand):

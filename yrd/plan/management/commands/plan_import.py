@@ -5,10 +5,10 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
+from yrd.core.tables import MAX_BYTES
 from yrd.plan.io.cli import acting_user, add_user_arguments, language_of
 from yrd.plan.io.columns import KINDS
 from yrd.plan.io.importers import import_file, may_import
-from yrd.plan.io.tables import MAX_BYTES
 
 
 class Command(BaseCommand):

@@ -6,8 +6,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from yrd.plan.io.columns import (
-    COLUMNS,
+from yrd.core.tables import (
     CellError,
     csv_escape,
     csv_unescape,
@@ -19,6 +18,7 @@ from yrd.plan.io.columns import (
     parse_row,
     parse_text,
 )
+from yrd.plan.io.columns import COLUMNS
 
 cells = st.one_of(
     st.none(),

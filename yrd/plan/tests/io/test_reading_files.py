@@ -4,7 +4,7 @@ import zipfile
 
 import pytest
 
-from yrd.plan.io.tables import MAX_BYTES, TableError, read_table
+from yrd.core.tables import MAX_BYTES, TableError, read_table
 from yrd.plan.tests.io.conftest import csv_bytes, xlsx_bytes
 
 ROWS = [["code", "title_zh"], ["1.01", "推动张江、合肥综合性国家科学中心合作共建"], ["1.02", "长三角"]]

@@ -6,9 +6,9 @@ import pytest
 from openpyxl import load_workbook
 
 from yrd.core.models import AuditEntry
+from yrd.core.tables import read_table
 from yrd.plan.io.exporters import export_file
 from yrd.plan.io.importers import import_file
-from yrd.plan.io.tables import read_table
 from yrd.plan.models import Milestone, ProgressReport, Task
 from yrd.plan.selectors import task_snapshot
 from yrd.plan.tests.factories import TaskFactory

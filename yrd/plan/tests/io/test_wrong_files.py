@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from yrd.plan.io.tables import TableError, read_table
+from yrd.core.tables import TableError, read_table
 from yrd.plan.tests.io.conftest import TASK_HEADER, csv_bytes, task_row, xlsx_bytes
 
 IMPORT = "/plan/import/"

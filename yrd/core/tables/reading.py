@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
-from yrd.plan.io.columns import blank, csv_unescape
+from .cells import blank, csv_unescape
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
