@@ -6,7 +6,9 @@ from .factories import factor_set
 
 
 def one_site(value_added=Decimal(1000), output=Decimal(500)):
-    data = SiteData(Period(2024), [Activity("grid_electricity", Decimal(1000), "MWh")], Output(output, "t", value_added))
+    data = SiteData(
+        Period(2024), [Activity("grid_electricity", Decimal(1000), "MWh")], Output(output, "t", value_added)
+    )
     return data
 
 
