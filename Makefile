@@ -48,9 +48,16 @@ lint: bootstrap
 
 # Refresh the translation catalogues after changing UI text (needs gettext).
 MESSAGE_FLAGS := -l zh_Hans -l en --no-obsolete --no-location -i ".venv/*" -i "staticfiles/*" -i "bench/*" -i "tools/*" -i "*/tests/*"
+# `make messages APP=market` refreshes only that module's own catalogue (yrd/market/locale).
 messages: bootstrap
+ifdef APP
+	mkdir -p yrd/$(APP)/locale
+	cd yrd/$(APP) && ../../$(PY) ../../manage.py makemessages $(MESSAGE_FLAGS)
+	cd yrd/$(APP) && ../../$(PY) ../../manage.py compilemessages
+else
 	$(PY) manage.py makemessages $(MESSAGE_FLAGS)
 	$(PY) manage.py compilemessages -i ".venv"
+endif
 
 # Re-resolve the pinned dependency set from pyproject.toml.
 lock:

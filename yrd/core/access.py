@@ -2,8 +2,14 @@
 
 A person holds roles within jurisdictions (RoleAssignment). A role grants actions. An assignment
 covers an object when its jurisdiction contains one of the object's jurisdictions and, if the
-assignment names an organisation, the object belongs to that organisation. Objects say what they
-belong to with `access_scope()` -> (jurisdictions, organisations).
+assignment names an organisation, the object belongs to that organisation.
+
+One convention says what an object belongs to: `access_scope()` -> (jurisdictions, organisations).
+Models tied to a jurisdiction define it. When one object has several sides that different people
+act for (an application's receiving window and its handling authority), a named function returns a
+`Scope` for each side; a `Scope` answers `access_scope()` too, so `can()` and `require()` take either.
+
+Writes call `require(acting_user, action, obj)` first; reads filter with `filter_visible()`.
 """
 
 from dataclasses import dataclass
@@ -14,7 +20,20 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from yrd.core.actors import SYSTEM, check_actor
 from yrd.core.models import Jurisdiction, Organisation, RoleAssignment
+from yrd.core.registry import registry
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one side of an object belongs to, for objects whose sides answer to different people."""
+
+    jurisdictions: tuple = ()
+    organisations: tuple = ()
+
+    def access_scope(self):
+        return list(self.jurisdictions), list(self.organisations)
 
 
 @dataclass(frozen=True)
@@ -27,7 +46,7 @@ class Grant:
         return path == self.path or path.startswith(self.path + "/")
 
 
-def grants(user):
+def grants(user) -> list[Grant]:
     """The user's role assignments, read once per user object."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
@@ -51,9 +70,13 @@ def scope_of(obj):
     return obj.access_scope()
 
 
-def can(user, action, obj=None):
+def _unlimited(user) -> bool:
+    return user is SYSTEM or (getattr(user, "is_superuser", False) and user.is_active)
+
+
+def can(user, action: str, obj=None) -> bool:
     """True when `user` may do `action` to `obj` (or anywhere, when obj is None)."""
-    if getattr(user, "is_superuser", False) and user.is_active:
+    if _unlimited(user):
         return True
     relevant = [g for g in grants(user) if action in g.actions]
     if obj is None:
@@ -70,20 +93,19 @@ def can(user, action, obj=None):
     return False
 
 
-def require(user, action, obj=None):
-    """Raise PermissionDenied naming the action unless `user` may do it (None: the system)."""
-    if user is not None and not can(user, action, obj):
-        from yrd.core.registry import registry
+def require(user, action: str, obj=None, message: str | None = None) -> None:
+    """Raise PermissionDenied (with `message`, or one naming the action) unless `user` may do
+    `action` to `obj`. SYSTEM may do anything; None is refused (see core.actors)."""
+    check_actor(user)
+    if not can(user, action, obj):
+        described = registry.actions.get(action, action)
+        raise PermissionDenied(message or _("Your role does not allow this here: %(action)s.") % {"action": described})
 
-        raise PermissionDenied(
-            _("Your role does not allow this here: %(action)s.") % {"action": registry.actions.get(action, action)}
-        )
 
-
-def filter_visible(queryset, user, action, *, jurisdiction_fields, organisation_field=None):
+def filter_visible(queryset, user, action: str, *, jurisdiction_fields, organisation_field=None):
     """Only the rows of `queryset` the user may do `action` to. `jurisdiction_fields` are lookups
     from the model to Jurisdiction (FK or M2M); `organisation_field` to Organisation."""
-    if getattr(user, "is_superuser", False) and user.is_active:
+    if _unlimited(user):
         return queryset
     conditions = []
     for grant in grants(user):

@@ -11,16 +11,16 @@ class AuditedAdmin(admin.ModelAdmin):
     transaction, with the admin's description of what changed."""
 
     def log_addition(self, request, obj, message):
-        self._audit(request, "admin.add", obj, message)
+        self._audit(request, "core.admin.add", obj, message)
         return super().log_addition(request, obj, message)
 
     def log_change(self, request, obj, message):
-        self._audit(request, "admin.change", obj, message)
+        self._audit(request, "core.admin.change", obj, message)
         return super().log_change(request, obj, message)
 
     def log_deletions(self, request, queryset):
         for obj in queryset:
-            self._audit(request, "admin.delete", obj, [])
+            self._audit(request, "core.admin.delete", obj, [])
         return super().log_deletions(request, queryset)
 
     def _audit(self, request, action, obj, message):

@@ -1,7 +1,21 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 from yrd.core.registry import Manifest
+
+ORGANISATION_MANAGE = "core.organisation.manage"
+PERSON_MANAGE = "core.person.manage"
+ROLE_ASSIGN = "core.role.assign"
+AUDIT_READ = "core.audit.read"
+
+
+def sync_roles(sender, **kwargs):
+    """Roles are declared in manifests; after every migrate the database holds what they say, so an
+    edited RoleSpec reaches an existing database without anyone rerunning load_reference."""
+    from yrd.core.reference import load_roles
+
+    load_roles()
 
 
 class CoreConfig(AppConfig):
@@ -11,15 +25,30 @@ class CoreConfig(AppConfig):
     manifest = Manifest(
         label="core",
         actions={
-            "core.organisation.manage": _("Create and edit organisations in a jurisdiction"),
-            "core.role.assign": _("Give people roles within a jurisdiction"),
-            "core.audit.read": _("Read the audit log of a jurisdiction"),
+            ORGANISATION_MANAGE: _("Create and edit organisations in a jurisdiction"),
+            PERSON_MANAGE: _("Create accounts for people of a jurisdiction"),
+            ROLE_ASSIGN: _("Give people roles within a jurisdiction"),
+            AUDIT_READ: _("Read the audit log of a jurisdiction"),
         },
+        audit_events=(
+            "core.reference.load",
+            "core.organisation.create",
+            "core.person.create",
+            "core.role.assign",
+            "core.api_token.create",
+            "core.api_token.revoke",
+            "core.notification.read",
+            "core.admin.add",
+            "core.admin.change",
+            "core.admin.delete",
+        ),
         reference_loader="yrd.core.reference.load_reference",
         demo_loader="yrd.core.demo.load_demo",
     )
 
     def ready(self):
+        from yrd.core import checks  # noqa: F401  (registers the manifest check)
         from yrd.core.registry import registry
 
         registry.rebuild()
+        post_migrate.connect(sync_roles, sender=self, dispatch_uid="yrd.core.sync_roles")

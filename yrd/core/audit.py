@@ -9,8 +9,10 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.utils import timezone
 
+from yrd.core.actors import SYSTEM, check_actor
 from yrd.core.context import origin
 from yrd.core.models import AuditEntry, AuditHead
+from yrd.core.registry import registry
 
 GENESIS = "0" * 64
 CHAINED_FIELDS = (
@@ -51,16 +53,34 @@ def _now_to_the_millisecond():
     return now.replace(microsecond=now.microsecond // 1000 * 1000)
 
 
-def audit_record(*, actor, action, obj=None, object_type="", object_id="", object_repr="", jurisdiction="", data=None):
-    """Append one entry. Must run inside the transaction of the write it describes."""
+class UndeclaredAuditEvent(ValueError):
+    """An audit event name no module's manifest declares (Manifest.audit_events)."""
+
+
+def audit_record(
+    *,
+    actor,
+    action: str,
+    obj=None,
+    object_type: str = "",
+    object_id="",
+    object_repr: str = "",
+    jurisdiction: str = "",
+    data: dict | None = None,
+) -> AuditEntry:
+    """Append one entry. Must run inside the transaction of the write it describes; `actor` is a
+    person or SYSTEM, `action` an event its module declares in the manifest's `audit_events`."""
     if not connection.in_atomic_block:
         raise RuntimeError("audit_record must run inside the write's transaction")
+    check_actor(actor)
+    if action not in registry.audit_events:
+        raise UndeclaredAuditEvent(f"{action!r} is not declared in any module's Manifest.audit_events.")
     head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
     values = {
         "seq": head.seq + 1,
         "at": _now_to_the_millisecond(),
-        "actor_id": actor.pk if actor is not None else None,
-        "actor_label": str(actor) if actor is not None else "system",
+        "actor_id": None if actor is SYSTEM else actor.pk,
+        "actor_label": str(actor)[:150],
         "action": action,
         "object_type": object_type or (obj._meta.label if obj is not None else ""),
         "object_id": str(object_id or (obj.pk if obj is not None else "")),

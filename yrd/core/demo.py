@@ -2,8 +2,9 @@
 
 from django.db import transaction
 
+from yrd.core.actors import SYSTEM
 from yrd.core.models import Organisation, User
-from yrd.core.services import organisation_create, person_create, role_assign
+from yrd.core.writes import organisation_create, person_create, role_assign
 
 DEMO_PASSWORD = "yrd-demo-2026"
 
@@ -11,7 +12,7 @@ DEMO_PASSWORD = "yrd-demo-2026"
 def demo_organisation(name_zh, name_en, kind, jurisdiction):
     existing = Organisation.objects.filter(name_zh=name_zh, jurisdiction=jurisdiction).first()
     return existing or organisation_create(
-        acting_user=None,
+        acting_user=SYSTEM,
         name_zh=name_zh,
         name_en=name_en,
         kind=kind,
@@ -25,7 +26,7 @@ def demo_person(username, display_name, *, roles=(), organisation=None, language
     person = User.objects.filter(username=username).first()
     if person is None:
         person = person_create(
-            acting_user=None,
+            acting_user=SYSTEM,
             username=username,
             password=DEMO_PASSWORD,
             display_name=display_name,
@@ -36,7 +37,7 @@ def demo_person(username, display_name, *, roles=(), organisation=None, language
         )
     for role_code, jurisdiction, *org in roles:
         role_assign(
-            acting_user=None,
+            acting_user=SYSTEM,
             user=person,
             role_code=role_code,
             jurisdiction=jurisdiction,

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from yrd.core.actors import SYSTEM
 from yrd.core.audit import audit_record
 from yrd.core.models import Jurisdiction, Role
 from yrd.core.registry import registry
@@ -83,7 +84,7 @@ def load_reference():
     roles = load_roles()
     summary = {"provinces": provinces, "cities": cities, "roles": roles}
     audit_record(
-        actor=None,
+        actor=SYSTEM,
         action="core.reference.load",
         object_type="core.Jurisdiction",
         object_repr="reference data",

@@ -1,9 +1,13 @@
 """What each module contributes to the core, declared once in its AppConfig as `manifest`.
 
-The core never imports a module by name: it walks the installed apps and collects manifests.
+The core never imports a module by name: it walks the installed apps and collects manifests. A
+system check (core.checks) validates every manifest at start-up, so a role granting an undeclared
+action, a dotted path that does not import or an audit event nobody declared fails before the first
+request rather than at call time.
 """
 
 from dataclasses import dataclass, field
+from importlib import import_module
 
 from django.apps import apps
 from django.utils.module_loading import import_string
@@ -21,9 +25,28 @@ class NavLink:
 
 
 @dataclass(frozen=True)
+class Stat:
+    """A live figure a module publishes: a label, the dotted path of a function returning it, and
+    the codes of the plan tasks it reports on (e.g. "3.07"), where the plan tracker shows it."""
+
+    label: str
+    function: str
+    unit: str = ""
+    plan_tasks: tuple = ()
+
+
+@dataclass(frozen=True)
+class RoleSpec:
+    name_zh: str
+    name_en: str
+    actions: tuple = ()
+
+
+@dataclass(frozen=True)
 class Manifest:
     label: str
     actions: dict = field(default_factory=dict)  # action code -> description
+    audit_events: tuple = ()  # every `action` this module writes to the audit log
     api_router: str = ""  # dotted path to a ninja Router
     urls: str = ""  # dotted path to a urls module, mounted at /<label>/
     nav: tuple = ()
@@ -32,21 +55,16 @@ class Manifest:
     reference_loader: str = ""  # dotted path: load the module's real reference data
     demo_loader: str = ""  # dotted path: load clearly marked demo data
 
-
-@dataclass(frozen=True)
-class Stat:
-    """A live figure a module publishes: a label and the dotted path of a function returning it."""
-
-    label: str
-    function: str
-    unit: str = ""
-
-
-@dataclass(frozen=True)
-class RoleSpec:
-    name_zh: str
-    name_en: str
-    actions: tuple = ()
+    def dotted_paths(self) -> list[tuple[str, str]]:
+        """(what, dotted path) of everything this manifest names by path."""
+        paths = [
+            ("api_router", self.api_router),
+            ("urls", self.urls),
+            ("reference_loader", self.reference_loader),
+            ("demo_loader", self.demo_loader),
+        ]
+        paths += [(f"stats[{code}]", stat.function) for code, stat in self.stats.items()]
+        return [(what, path) for what, path in paths if path]
 
 
 class RegistryError(Exception):
@@ -58,8 +76,9 @@ class Registry:
         self.manifests = {}
         self.actions = {}
         self.roles = {}
+        self.audit_events = set()
 
-    def register(self, manifest):
+    def register(self, manifest: Manifest) -> None:
         if manifest.label in self.manifests:
             raise RegistryError(f"Module {manifest.label!r} is registered twice.")
         for code in manifest.actions:
@@ -67,13 +86,14 @@ class Registry:
                 raise RegistryError(f"Action {code!r} is declared by two modules.")
         self.manifests[manifest.label] = manifest
         self.actions.update(manifest.actions)
+        self.audit_events.update(manifest.audit_events)
         for code, spec in manifest.roles.items():
             known = self.roles.get(code)
             actions = (known.actions if known else ()) + tuple(spec.actions)
             self.roles[code] = RoleSpec((known or spec).name_zh, (known or spec).name_en, actions)
 
-    def rebuild(self):
-        self.manifests, self.actions, self.roles = {}, {}, {}
+    def rebuild(self) -> None:
+        self.manifests, self.actions, self.roles, self.audit_events = {}, {}, {}, set()
         for config in apps.get_app_configs():
             manifest = getattr(config, "manifest", None)
             if manifest is not None:
@@ -86,7 +106,7 @@ class Registry:
             if path:
                 yield manifest.label, import_string(path)
 
-    def stat(self, code):
+    def stat(self, code: str):
         """(Stat, function) of a figure a module publishes, e.g. `services.cross_province_handled`;
         KeyError when no installed module declares it."""
         label, _, name = code.partition(".")
@@ -95,6 +115,43 @@ class Registry:
             raise KeyError(code)
         stat = manifest.stats[name]
         return stat, import_string(stat.function)
+
+    def stats_for_plan_task(self, task_code: str) -> list[str]:
+        """Codes of the figures modules publish for a plan task (declared by `Stat.plan_tasks`)."""
+        return [
+            f"{manifest.label}.{name}"
+            for manifest in self.manifests.values()
+            for name, stat in manifest.stats.items()
+            if task_code in stat.plan_tasks
+        ]
+
+    def problems(self) -> list[str]:
+        """What is wrong with the registered manifests, as sentences; empty when all is well."""
+        found = []
+        for manifest in self.manifests.values():
+            found += _manifest_problems(manifest, self.actions)
+        return found
+
+
+def _manifest_problems(manifest: Manifest, declared_actions: dict) -> list[str]:
+    found = []
+    for code, spec in manifest.roles.items():
+        for action in spec.actions:
+            if action not in declared_actions:
+                found.append(f"{manifest.label}: role {code!r} grants {action!r}, which no module declares.")
+    for what, path in manifest.dotted_paths():
+        try:
+            import_module(path) if what == "urls" else import_string(path)
+        except ImportError as error:
+            found.append(f"{manifest.label}: {what} {path!r} does not import ({error}).")
+    for event in manifest.audit_events:
+        if not event.startswith(f"{manifest.label}."):
+            found.append(f"{manifest.label}: audit event {event!r} must start with {manifest.label + '.'!r}.")
+    for link in manifest.nav:
+        for action in link.actions:
+            if action not in declared_actions:
+                found.append(f"{manifest.label}: nav link {link.url_name!r} names the undeclared action {action!r}.")
+    return found
 
 
 registry = Registry()

@@ -1,8 +1,12 @@
 """Uploaded evidence and materials: type checked by content, size limited, stored with a checksum."""
 
 import hashlib
+import uuid
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 SIGNATURES = {
@@ -41,3 +45,21 @@ def check_upload(upload, *, allowed=tuple(SIGNATURES), max_bytes=DEFAULT_MAX_BYT
         digest.update(chunk)
     upload.seek(0)
     return content_type, digest.hexdigest()
+
+
+@deconstructible
+class RandomName:
+    """`upload_to=RandomName("services/materials")`: files are stored under a random name in the
+    folder, so a stored name reveals nothing (the sender's file name is kept in the model) and
+    cannot be guessed."""
+
+    def __init__(self, folder: str):
+        self.folder = folder
+
+    def __call__(self, instance, filename: str) -> str:
+        suffix = Path(filename).suffix.lower()[:10]
+        suffix = suffix if suffix.isascii() else ""
+        return f"{self.folder}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
+
+    def __eq__(self, other):
+        return isinstance(other, RandomName) and other.folder == self.folder

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from yrd.core import selectors, services
+from yrd.core import selectors, writes
 from yrd.core.context_processors import visible_links
 from yrd.core.models import ApiToken, Notification
 
@@ -26,7 +26,7 @@ def inbox(request):
 @require_POST
 def inbox_read(request, pk):
     note = get_object_or_404(Notification, pk=pk, recipient=request.user)
-    services.notification_mark_read(acting_user=request.user, notification=note)
+    writes.notification_mark_read(acting_user=request.user, notification=note)
     return redirect(note.url or "core:inbox")
 
 
@@ -38,7 +38,7 @@ def tokens(request):
         if not name:
             messages.error(request, _("Give the token a name, e.g. the program that will use it."))
         else:
-            _token, new_key = services.api_token_create(acting_user=request.user, name=name)
+            _token, new_key = writes.api_token_create(acting_user=request.user, name=name)
     listed = request.user.api_tokens.filter(revoked_at__isnull=True).order_by("-created_at")
     return render(request, "core/tokens.html", {"tokens": listed, "new_key": new_key})
 
@@ -47,7 +47,7 @@ def tokens(request):
 @require_POST
 def token_revoke(request, pk):
     token = get_object_or_404(ApiToken, pk=pk, user=request.user, revoked_at__isnull=True)
-    services.api_token_revoke(acting_user=request.user, token=token)
+    writes.api_token_revoke(acting_user=request.user, token=token)
     messages.success(
         request, _("Token “%(name)s” revoked; programs using it are refused from now on.") % {"name": token.name}
     )

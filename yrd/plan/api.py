@@ -1,5 +1,5 @@
 """The plan tracker's API, mounted at /api/plan/. Handlers are thin: they read through selectors
-(only what the caller may see; anything else is 404), write through yrd.plan.services (which checks
+(only what the caller may see; anything else is 404), write through yrd.plan.writes (which checks
 the role, 403) and let yrd/api.py turn errors into {code, message, errors?}."""
 
 from django.utils.translation import gettext as _
@@ -7,7 +7,7 @@ from ninja import Header, Query, Router, Status
 
 from yrd.core.errors import Conflict
 from yrd.plan import api_queries as q
-from yrd.plan import services
+from yrd.plan import writes
 from yrd.plan.schemas import (
     ApiError,
     AreaOut,
@@ -109,7 +109,7 @@ def create_task(request, payload: TaskCreateIn):
     plan = q.plan_or_error()
     fields = payload.dict()
     refs = _references(plan, fields)
-    task = services.task_create(acting_user=request.user, plan=plan, **fields, **refs)
+    task = writes.task_create(acting_user=request.user, plan=plan, **fields, **refs)
     return Status(201, q.task_row(task))
 
 
@@ -119,7 +119,7 @@ def update_task(request, task_id: int, payload: TaskUpdateIn):
     task = q.visible_task(request.user, task_id)
     changes = payload.dict(exclude_unset=True)
     refs = _references(task.plan, changes)
-    task = services.task_update(acting_user=request.user, task=task, **changes, **refs)
+    task = writes.task_update(acting_user=request.user, task=task, **changes, **refs)
     return q.task_row(task)
 
 
@@ -155,7 +155,7 @@ def list_milestones(request, task_id: int):
 )
 def create_milestone(request, task_id: int, payload: MilestoneCreateIn):
     task = q.visible_task(request.user, task_id)
-    milestone = services.milestone_create(acting_user=request.user, task=task, **payload.dict())
+    milestone = writes.milestone_create(acting_user=request.user, task=task, **payload.dict())
     return Status(201, milestone)
 
 
@@ -167,7 +167,7 @@ def create_milestone(request, task_id: int, payload: MilestoneCreateIn):
 def update_milestone(request, milestone_id: int, payload: MilestoneUpdateIn):
     """Changes only the fields sent; set done_date to complete the milestone."""
     milestone = q.visible_milestone(request.user, milestone_id)
-    return services.milestone_update(acting_user=request.user, milestone=milestone, **payload.dict(exclude_unset=True))
+    return writes.milestone_update(acting_user=request.user, milestone=milestone, **payload.dict(exclude_unset=True))
 
 
 # --- progress reports ---------------------------------------------------------------------------
@@ -210,7 +210,7 @@ def create_report(
     if earlier is not None:
         return Status(200, earlier)
     try:
-        report = services.report_submit(acting_user=request.user, task=task, idempotency_key=key, **payload.dict())
+        report = writes.report_submit(acting_user=request.user, task=task, idempotency_key=key, **payload.dict())
     except Conflict:
         # A concurrent retry with the same key may have won the race: answer as a retry would.
         earlier = _replay(request.user, task, key, payload)
@@ -243,7 +243,7 @@ def _replay(user, task, key, payload):
 def review_report(request, report_id: int, payload: ReportReviewIn):
     """A report is reviewed once (409 after); returning it needs a comment."""
     report = q.visible_report(request.user, report_id)
-    report = services.report_review(
+    report = writes.report_review(
         acting_user=request.user, report=report, accept=payload.decision == "accept", comment=payload.comment
     )
     return q.report_again(report)

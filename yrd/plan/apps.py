@@ -27,6 +27,18 @@ class PlanConfig(AppConfig):
             "plan_coordinator": RoleSpec("规划协调员", "Plan coordinator", (READ, MANAGE, REVIEW, BASELINE)),
             "task_owner": RoleSpec("任务牵头单位联络员", "Task owner", (READ, SUBMIT)),
         },
+        audit_events=(
+            "plan.reference.load",
+            "plan.task.create",
+            "plan.task.update",
+            "plan.task.complete",
+            "plan.milestone.create",
+            "plan.milestone.update",
+            "plan.report.submit",
+            "plan.report.review",
+            "plan.baseline.freeze",
+            "plan.reminder.send",
+        ),
         api_router="yrd.plan.api.router",
         urls="yrd.plan.urls",
         nav=(

@@ -10,7 +10,7 @@ from django.utils import timezone
 from yrd.core.demo import demo_organisation, demo_person
 from yrd.core.models import User
 from yrd.core.selectors import jurisdiction_by_code, provinces, region
-from yrd.plan import services
+from yrd.plan import writes
 from yrd.plan.models import Task
 from yrd.plan.selectors import current_plan
 
@@ -54,7 +54,7 @@ def _reports(acting_user, task, rng, today):
             percent = min(percent, 60)
         last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
         risk = "high" if stumble and n > len(months) * 0.7 else rng.choice(["low", "low", "low", "medium"])
-        report = services.report_submit(
+        report = writes.report_submit(
             acting_user=acting_user,
             task=task,
             period_start=first,
@@ -86,7 +86,7 @@ def _milestones(coordinator, task, rng, today, percent):
             done = due - timedelta(days=rng.randint(0, 20)) if reached else None
         else:
             done = today if percent == 100 else None
-        services.milestone_create(
+        writes.milestone_create(
             acting_user=coordinator, task=task, title_zh=zh, title_en=en, due_date=due, done_date=done, is_demo=True
         )
 
@@ -107,7 +107,7 @@ def load_demo():
         if task.milestones.exists() or task.reports.exists():
             continue
         leads, coleads = _leads(task, rng, codes)
-        services.task_update(
+        writes.task_update(
             acting_user=coordinator,
             task=task,
             demo_details=True,

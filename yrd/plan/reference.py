@@ -8,16 +8,11 @@ from pathlib import Path
 
 from django.db import transaction
 
+from yrd.core.actors import SYSTEM
 from yrd.core.audit import audit_record
 from yrd.plan.models import Area, Plan, Task
 
 PLAN_CSV = Path(__file__).parent / "data" / "plan.csv"
-# Live figures shown on the tasks a module implements (codes declared in the modules' manifests).
-LIVE_FIGURES = {
-    "深化长三角政务服务“一网通办”": "services.cross_province_handled services.on_time_rate",
-    "推广远程虚拟窗口跨省通办模式": "services.remote_sessions",
-}
-
 PLAN = {
     "code": "yrd-2024-2026",
     "title_zh": "长三角地区一体化发展三年行动计划（2024—2026年）",
@@ -74,9 +69,8 @@ def load_reference():
                 "source": row["source"],
                 "start": plan.start,
                 "end": plan.end,
-                "stat": LIVE_FIGURES.get(row["task_title_zh"], ""),
             },
         )
     summary = {"areas": len(areas), "named tasks": len(named)}
-    audit_record(actor=None, action="plan.reference.load", obj=plan, data=summary)
+    audit_record(actor=SYSTEM, action="plan.reference.load", obj=plan, data=summary)
     return summary

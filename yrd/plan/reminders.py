@@ -15,6 +15,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext, ngettext, pgettext
 
 from yrd.core.access import can
+from yrd.core.actors import SYSTEM
 from yrd.core.audit import audit_record
 from yrd.core.models import AuditEntry, Role, RoleAssignment
 from yrd.core.notifications import notify
@@ -144,7 +145,7 @@ def _send(reminder, today, days):
         url=url,
     )
     audit_record(
-        actor=None,
+        actor=SYSTEM,
         action=SENT,
         obj=reminder.person,
         data={"day": today.isoformat(), DUE: [m.pk for m in reminder.due], OVERDUE: [m.pk for m in reminder.overdue]},

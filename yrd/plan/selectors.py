@@ -201,10 +201,12 @@ def my_reports(user, plan=None):
 
 
 def live_figures(task):
-    """The figures other modules publish for this task (Task.stat lists their codes), as
-    (label, value, unit); codes of modules not installed are left out."""
+    """The figures other modules publish for this task (declared by their `Stat.plan_tasks`, or
+    listed by a coordinator in Task.stat), as (label, value, unit); codes of modules not installed
+    are left out."""
     figures = []
-    for code in task.stat.split():
+    codes = dict.fromkeys([*registry.stats_for_plan_task(task.code), *task.stat.split()])
+    for code in codes:
         try:
             stat, function = registry.stat(code)
         except KeyError:

@@ -16,11 +16,11 @@ from ninja.responses import Status
 from yrd.core.models import Jurisdiction
 from yrd.core.schemas import ApiError
 from yrd.core.selectors import jurisdiction_by_code
-from yrd.services import selectors, services
+from yrd.services import selectors, writes
 from yrd.services.models import Application, MaterialType
 from yrd.services.scopes import allowed_actions
-from yrd.services.services.dispatch import perform
 from yrd.services.workflow import TRANSITIONS
+from yrd.services.writes.dispatch import perform
 
 router = Router(tags=["services"])
 
@@ -274,7 +274,7 @@ def submit(request, payload: ApplicationIn):
         window = get_object_or_404(selectors.windows(), pk=payload.receiving_window)
     key = request.headers.get("Idempotency-Key", "").strip()[:80] or None
     replay = bool(key) and Application.objects.filter(idempotency_key=key).exists()
-    application = services.application_submit(
+    application = writes.application_submit(
         acting_user=request.user,
         item=item,
         mode=payload.mode,

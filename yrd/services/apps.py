@@ -41,6 +41,36 @@ class ServicesConfig(AppConfig):
             "applicant": RoleSpec("申请人", "Applicant", (APPLY,)),
             "catalogue_admin": RoleSpec("事项目录管理员", "Service catalogue administrator", (CATALOGUE,)),
         },
+        audit_events=(
+            "services.reference.load",
+            "services.catalogue.item",
+            "services.catalogue.material",
+            "services.catalogue.material_type",
+            "services.catalogue.authority",
+            "services.application.submit",
+            "services.application.receive",
+            "services.application.forward",
+            "services.application.accept",
+            "services.application.reject",
+            "services.application.request_correction",
+            "services.application.respond_correction",
+            "services.application.start_handling",
+            "services.application.decide",
+            "services.application.deliver",
+            "services.step.complete",
+            "services.exchange.forward",
+            "services.exchange.decision",
+            "services.exchange.return",
+            "services.remote.slot",
+            "services.remote.slot_cancel",
+            "services.remote.book",
+            "services.remote.check_in",
+            "services.remote.session_start",
+            "services.remote.hand_off",
+            "services.remote.session_end",
+            "services.remote.no_show",
+            "services.remote.cancel",
+        ),
         api_router="yrd.services.api.router",
         urls="yrd.services.urls",
         nav=(
@@ -51,10 +81,16 @@ class ServicesConfig(AppConfig):
         ),
         stats={
             "cross_province_handled": Stat(
-                _("Cross-province applications decided"), "yrd.services.stats.cross_province_handled"
+                _("Cross-province applications decided"),
+                "yrd.services.stats.cross_province_handled",
+                plan_tasks=("3.01",),
             ),
-            "on_time_rate": Stat(_("Decided within the legal time limit"), "yrd.services.stats.on_time_rate", "%"),
-            "remote_sessions": Stat(_("Remote virtual window sessions held"), "yrd.services.stats.remote_sessions"),
+            "on_time_rate": Stat(
+                _("Decided within the legal time limit"), "yrd.services.stats.on_time_rate", "%", plan_tasks=("3.01",)
+            ),
+            "remote_sessions": Stat(
+                _("Remote virtual window sessions held"), "yrd.services.stats.remote_sessions", plan_tasks=("3.02",)
+            ),
         },
         reference_loader="yrd.services.reference.load_reference",
         demo_loader="yrd.services.demo.load_demo",

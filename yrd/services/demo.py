@@ -15,12 +15,13 @@ from django.db import transaction
 from django.utils import timezone
 from stdnum.cn import ric, uscc
 
+from yrd.core.actors import SYSTEM
 from yrd.core.demo import demo_organisation, demo_person
 from yrd.core.models import Jurisdiction, Organisation
 from yrd.core.selectors import jurisdiction_by_code, region
-from yrd.core.services import organisation_create
 from yrd.core.workdays import add_workdays, is_workday
-from yrd.services import services
+from yrd.core.writes import organisation_create
+from yrd.services import writes
 from yrd.services.demo_data import (
     BIRTH_PLACES,
     DEPARTMENTS,
@@ -66,15 +67,15 @@ def _city(code):
 def _catalogue_details():
     authorities = {}
     types = {
-        code: services.material_type_ensure(acting_user=None, code=code, name_zh=zh, name_en=en)
+        code: writes.material_type_ensure(acting_user=SYSTEM, code=code, name_zh=zh, name_en=en)
         for code, (zh, en) in TYPES.items()
     }
     for code, (department, modes, days, materials, decision) in DETAILS.items():
         item = ServiceItem.objects.filter(code=code).first()
         if item is None:
             continue
-        services.item_set_details(
-            acting_user=None,
+        writes.item_set_details(
+            acting_user=SYSTEM,
             item=item,
             online="online" in modes,
             remote="remote" in modes,
@@ -84,8 +85,8 @@ def _catalogue_details():
             decision_material=types[decision] if decision else None,
         )
         for type_code, mandatory, formats in materials:
-            services.material_require(
-                acting_user=None,
+            writes.material_require(
+                acting_user=SYSTEM,
                 item=item,
                 material_type=types[type_code],
                 mandatory=mandatory,
@@ -98,8 +99,8 @@ def _catalogue_details():
             kind = "regulator" if department == "market" else "government"
             seat_jurisdiction = _province(seat) if seat == province else _city(seat)
             organisation = demo_organisation(zh, en, kind, seat_jurisdiction)
-            services.authority_set(
-                acting_user=None,
+            writes.authority_set(
+                acting_user=SYSTEM,
                 item=item,
                 province=_province(province),
                 organisation=organisation,
@@ -137,7 +138,7 @@ def _people(authorities):
         ),
     ]
     enterprise = Organisation.objects.filter(uscc=demo_uscc("320500", 90001)).first() or organisation_create(
-        acting_user=None,
+        acting_user=SYSTEM,
         name_zh="长三角示范科技有限公司（演示）",
         name_en="YRD Demo Technology Co., Ltd.",
         kind="enterprise",
@@ -201,7 +202,7 @@ def _flow(rng, item, mode, actors, day, stage):
         if r.mandatory or rng.random() < 0.5
     ]
     materials = [(c, f) for c, f in materials if "pdf" in item.materials.get(material_type__code=c).formats]
-    application = services.application_submit(
+    application = writes.application_submit(
         acting_user=officers[window_province] if walk_in else applicant_user,
         item=item,
         mode=mode,
@@ -221,7 +222,7 @@ def _flow(rng, item, mode, actors, day, stage):
     steps = [
         (
             "received",
-            lambda at: services.application_receive(
+            lambda at: writes.application_receive(
                 acting_user=officers[window_province] if window else lead,
                 application=application,
                 consent_signed=True,
@@ -233,7 +234,7 @@ def _flow(rng, item, mode, actors, day, stage):
         steps.append(
             (
                 "forwarded",
-                lambda at: services.application_forward(
+                lambda at: writes.application_forward(
                     acting_user=officers[window_province], application=application, at=at
                 ),
             )
@@ -242,7 +243,7 @@ def _flow(rng, item, mode, actors, day, stage):
         steps.append(
             (
                 "rejected",
-                lambda at: services.application_reject(
+                lambda at: writes.application_reject(
                     acting_user=lead,
                     application=application,
                     reasons="申请材料与事项要求不符（演示）",
@@ -254,14 +255,14 @@ def _flow(rng, item, mode, actors, day, stage):
         steps.append(
             (
                 "accepted",
-                lambda at: services.application_accept(acting_user=lead, application=application, at=at),
+                lambda at: writes.application_accept(acting_user=lead, application=application, at=at),
             )
         )
         if stage in ("correction",) or rng.random() < 0.25:
             steps.append(
                 (
                     "correction",
-                    lambda at: services.correction_request(
+                    lambda at: writes.correction_request(
                         acting_user=lead,
                         application=application,
                         reasons="请补充清晰的证明材料（演示）",
@@ -273,8 +274,8 @@ def _flow(rng, item, mode, actors, day, stage):
                 steps.append(
                     (
                         "answered",
-                        lambda at: services.correction_respond(
-                            acting_user=applicant_user,
+                        lambda at: writes.correction_respond(
+                            acting_user=applicant_user or SYSTEM,
                             application=application,
                             note="已按要求补充（演示）",
                             at=at,
@@ -284,7 +285,7 @@ def _flow(rng, item, mode, actors, day, stage):
         steps.append(
             (
                 "in_handling",
-                lambda at: services.application_start_handling(acting_user=lead, application=application, at=at),
+                lambda at: writes.application_start_handling(acting_user=lead, application=application, at=at),
             )
         )
         steps.append(("decided", lambda at: _decide(rng, application, handlers, at)))
@@ -311,7 +312,7 @@ def _flow(rng, item, mode, actors, day, stage):
 def _decide(rng, application, handlers, at):
     approved = rng.random() < 0.85
     if application.mode != Mode.JOINT:
-        return services.application_decide(
+        return writes.application_decide(
             acting_user=handlers[application.steps.get().jurisdiction.code],
             application=application,
             approved=approved,
@@ -323,7 +324,7 @@ def _decide(rng, application, handlers, at):
         step.refresh_from_db()
         if step.outcome != HandlingStep.Outcome.PENDING:
             continue
-        services.step_complete(
+        writes.step_complete(
             acting_user=handlers[step.jurisdiction.code],
             step=step,
             approved=approved,
@@ -337,10 +338,10 @@ def _decide(rng, application, handlers, at):
 
 def _deliver(rng, application, officers, window_province, lead, at):
     if application.receiving_window_id and rng.random() < 0.5:
-        return services.application_deliver(
+        return writes.application_deliver(
             acting_user=officers[window_province], application=application, method="window", at=at
         )
-    return services.application_deliver(
+    return writes.application_deliver(
         acting_user=lead,
         application=application,
         method="courier",
@@ -375,8 +376,8 @@ def _slots(handlers, windows, officers, authorities):
         for province in ("340000", "330000"):
             for hour in (9, 10, 14, 15):
                 starts = timezone.make_aware(datetime.combine(on, time(hour, 0)))
-                services.slot_create(
-                    acting_user=None,
+                writes.slot_create(
+                    acting_user=SYSTEM,
                     authority=authorities[("police", province)],
                     officer=handlers[province],
                     starts_at=starts,
@@ -387,7 +388,7 @@ def _slots(handlers, windows, officers, authorities):
                 )
     upcoming = RemoteSlot.objects.filter(is_demo=True, ends_at__gt=now).order_by("starts_at")
     for slot, name in zip(upcoming[:3], ["刘洋", "陈静", "杨磊"], strict=False):
-        booking = services.booking_create(
+        booking = writes.booking_create(
             acting_user=officers["310000"],
             slot=slot,
             window=windows["310000"],
@@ -396,7 +397,7 @@ def _slots(handlers, windows, officers, authorities):
             is_demo=True,
         )
         if name != "杨磊":
-            services.booking_check_in(acting_user=officers["310000"], booking=booking)
+            writes.booking_check_in(acting_user=officers["310000"], booking=booking)
 
 
 @transaction.atomic

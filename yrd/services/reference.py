@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from yrd.core.actors import SYSTEM
 from yrd.core.audit import audit_record
 from yrd.services.models import MaterialType, ServiceFigure, ServiceItem
 
@@ -81,7 +82,7 @@ def load_reference():
         "new items": new_items,
     }
     audit_record(
-        actor=None,
+        actor=SYSTEM,
         action="services.reference.load",
         object_type="services.ServiceItem",
         object_repr="services reference data",

@@ -330,3 +330,17 @@ def statistics(*, include_demo=True):
 
 def applications_demo_count():
     return Application.objects.filter(is_demo=True).count()
+
+
+def held_materials(applicant_key):
+    """Materials on earlier applications of the same applicant (resident ID or USCC) that were
+    not turned down: candidates for once-only reuse."""
+    if not applicant_key:
+        return Material.objects.none()
+    same_applicant = Q(application__applicant_id_number=applicant_key) | Q(application__applicant_uscc=applicant_key)
+    return (
+        Material.objects.filter(same_applicant, reused_from__isnull=True)
+        .exclude(application__state=State.REJECTED)
+        .select_related("material_type", "application")
+        .order_by("-added_at")
+    )

@@ -136,7 +136,12 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "yrd" / "locale"]
+# Each module may keep its own catalogue in yrd/<module>/locale; listed before the shared one so
+# `makemessages` files each module's strings in its own catalogue (`make messages APP=<module>`).
+LOCALE_PATHS = [
+    *sorted(path for path in (BASE_DIR / "yrd").glob("*/locale") if path.is_dir()),
+    BASE_DIR / "yrd" / "locale",
+]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

@@ -1,5 +1,6 @@
 from .access import ApiToken, Role, RoleAssignment
 from .audit import AuditEntry, AuditHead
+from .idempotency import IdempotencyKey
 from .jurisdictions import Jurisdiction
 from .notifications import Notification
 from .organisations import Organisation
@@ -9,6 +10,7 @@ __all__ = [
     "ApiToken",
     "AuditEntry",
     "AuditHead",
+    "IdempotencyKey",
     "Jurisdiction",
     "Notification",
     "Organisation",

@@ -22,7 +22,7 @@ def test_a_change_in_the_admin_is_audited_with_its_fields(client, reference):
     )
     assert response.status_code == 302
     entry = AuditEntry.objects.latest("seq")
-    assert (entry.action, entry.actor_id, entry.object_id) == ("admin.change", admin.pk, str(organisation.pk))
+    assert (entry.action, entry.actor_id, entry.object_id) == ("core.admin.change", admin.pk, str(organisation.pk))
     assert entry.data["change"] == [{"changed": {"fields": ["Name (Chinese)", "Name (English)"]}}]
     assert verify_chain() is None
 
@@ -32,4 +32,4 @@ def test_a_deletion_in_the_admin_is_audited(client, reference):
     organisation = OrganisationFactory()
     client.post(reverse("admin:core_organisation_delete", args=[organisation.pk]), {"post": "yes"})
     assert not Organisation.objects.filter(pk=organisation.pk).exists()
-    assert AuditEntry.objects.filter(action="admin.delete", object_id=str(organisation.pk)).exists()
+    assert AuditEntry.objects.filter(action="core.admin.delete", object_id=str(organisation.pk)).exists()

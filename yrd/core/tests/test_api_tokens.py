@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from yrd.core.services import api_token_create, api_token_revoke
 from yrd.core.tests.factories import person
+from yrd.core.writes import api_token_create, api_token_revoke
 
 
 def test_a_bearer_token_authenticates_its_owner(client, reference):

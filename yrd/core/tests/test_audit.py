@@ -3,16 +3,23 @@ from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
+from yrd.core.actors import SYSTEM
 from yrd.core.audit import audit_record, verify_chain
 from yrd.core.models import AuditEntry
-from yrd.core.services import organisation_create
+from yrd.core.registry import registry
 from yrd.core.tests.factories import jurisdiction, person
+from yrd.core.writes import organisation_create
+
+
+@pytest.fixture(autouse=True)
+def test_event(monkeypatch):
+    monkeypatch.setattr(registry, "audit_events", registry.audit_events | {"test.write"})
 
 
 def write_entries(n):
     for i in range(n):
         with transaction.atomic():
-            audit_record(actor=None, action="test.write", object_type="test", object_id=i, data={"n": i})
+            audit_record(actor=SYSTEM, action="test.write", object_type="test", object_id=i, data={"n": i})
 
 
 def test_a_service_write_appends_one_chained_entry(reference):
@@ -74,4 +81,4 @@ def test_entries_cannot_be_changed_or_deleted_through_the_model(db):
 
 def test_recording_outside_a_transaction_is_refused(transactional_db):
     with pytest.raises(RuntimeError):
-        audit_record(actor=None, action="test.write", object_type="test", object_id=1)
+        audit_record(actor=SYSTEM, action="test.write", object_type="test", object_id=1)

@@ -1,5 +1,6 @@
-"""Both languages are complete: every UI string of the code has a Chinese translation, and the
-compiled catalogue the server reads matches the source catalogue."""
+"""Both languages are complete: every UI string of the code has a Chinese translation in the
+catalogue of the module it belongs to (yrd/<module>/locale, or the shared yrd/locale), and the
+compiled catalogues the server reads match their sources."""
 
 import gettext
 import shutil
@@ -11,21 +12,27 @@ import polib
 import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
-LOCALE = ROOT / "yrd" / "locale"
+CATALOGUES = sorted((ROOT / "yrd").glob("**/locale/zh_Hans/LC_MESSAGES/django.po"))
+
+
+def test_the_shared_catalogue_is_among_them():
+    assert ROOT / "yrd" / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po" in CATALOGUES
 
 
 @pytest.fixture(scope="module")
 def chinese():
-    return polib.pofile(str(LOCALE / "zh_Hans" / "LC_MESSAGES" / "django.po"))
+    return {path: polib.pofile(str(path)) for path in CATALOGUES}
 
 
-def test_every_chinese_entry_is_translated_and_none_is_fuzzy(chinese):
-    missing = [e.msgid for e in chinese if not e.obsolete and (not e.translated() or e.fuzzy)]
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_chinese_entry_is_translated_and_none_is_fuzzy(chinese, path):
+    missing = [e.msgid for e in chinese[path] if not e.obsolete and (not e.translated() or e.fuzzy)]
     assert missing == []
 
 
-def test_the_compiled_catalogue_matches_the_source(chinese):
-    with open(LOCALE / "zh_Hans" / "LC_MESSAGES" / "django.mo", "rb") as handle:
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_compiled_catalogue_matches_the_source(chinese, path):
+    with open(path.with_suffix(".mo"), "rb") as handle:
         compiled = gettext.GNUTranslations(handle)
 
     def looked_up(entry):
@@ -33,12 +40,12 @@ def test_the_compiled_catalogue_matches_the_source(chinese):
             return compiled.pgettext(entry.msgctxt, entry.msgid)
         return compiled.gettext(entry.msgid)
 
-    stale = [e.msgid for e in chinese if e.translated() and not e.msgid_plural and looked_up(e) != e.msgstr]
+    stale = [e.msgid for e in chinese[path] if e.translated() and not e.msgid_plural and looked_up(e) != e.msgstr]
     assert stale == []
 
 
 @pytest.mark.skipif(shutil.which("xgettext") is None, reason="gettext is installed by `make`")
-def test_the_catalogue_holds_every_string_of_the_code(tmp_path, chinese):
+def test_the_catalogues_hold_every_string_of_the_code(tmp_path, chinese):
     copy = tmp_path / "yrd"
     shutil.copytree(ROOT / "yrd", copy, ignore=shutil.ignore_patterns("__pycache__", "tests"))
     shutil.copy(ROOT / "manage.py", tmp_path)
@@ -48,7 +55,11 @@ def test_the_catalogue_holds_every_string_of_the_code(tmp_path, chinese):
         check=True,
         capture_output=True,
     )
-    extracted = polib.pofile(str(copy / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"))
-    known = {(e.msgctxt, e.msgid) for e in chinese}
-    new = sorted(e.msgid for e in extracted if (e.msgctxt, e.msgid) not in known)
-    assert new == [], "run `make messages` and translate these"
+    known = {(e.msgctxt, e.msgid) for catalogue in chinese.values() for e in catalogue}
+    new = sorted(
+        e.msgid
+        for path in copy.glob("**/locale/zh_Hans/LC_MESSAGES/django.po")
+        for e in polib.pofile(str(path))
+        if (e.msgctxt, e.msgid) not in known
+    )
+    assert new == [], "run `make messages` (or `make messages APP=<module>`) and translate these"

@@ -1,7 +1,7 @@
 """Import a file of tasks, milestones or reports: all rows or none.
 
 Every row is read and checked first, and every problem is collected as (row, column, reason). Only
-a file without problems is written, row by row through yrd.plan.services inside one transaction;
+a file without problems is written, row by row through yrd.plan.writes inside one transaction;
 an error a service raises is mapped to its row, the other rows are still tried so that all errors
 are listed, and then the whole transaction is rolled back. Rows equal to what is stored are left
 alone, so a file exported and imported again changes nothing.
@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from yrd.core.access import can
 from yrd.core.errors import Conflict
 from yrd.core.models import Jurisdiction
-from yrd.plan import services
+from yrd.plan import writes
 from yrd.plan.apps import MANAGE, READ, SUBMIT
 from yrd.plan.io.columns import (
     COLUMNS,
@@ -316,7 +316,7 @@ class TaskImporter(Importer):
             return None
 
         def write():
-            services.task_create(
+            writes.task_create(
                 acting_user=self.user,
                 plan=self.plan,
                 code=code,
@@ -353,9 +353,7 @@ class TaskImporter(Importer):
             in_scope &= self._in_scope(number, "colead", coleads)
         if not in_scope:
             return None
-        return Step(
-            number, "updated", lambda: services.task_update(acting_user=self.user, task=task, **changes), "code"
-        )
+        return Step(number, "updated", lambda: writes.task_update(acting_user=self.user, task=task, **changes), "code")
 
 
 class MilestoneImporter(Importer):
@@ -405,13 +403,13 @@ class MilestoneImporter(Importer):
             return Step(
                 number,
                 "updated",
-                lambda: services.milestone_update(acting_user=self.user, milestone=milestone, **changes),
+                lambda: writes.milestone_update(acting_user=self.user, milestone=milestone, **changes),
                 "task_code",
             )
         return Step(
             number,
             "created",
-            lambda: services.milestone_create(acting_user=self.user, task=task, **fields),
+            lambda: writes.milestone_create(acting_user=self.user, task=task, **fields),
             "task_code",
         )
 
@@ -472,7 +470,7 @@ class ReportImporter(Importer):
             )
             return None
         return Step(
-            number, "created", lambda: services.report_submit(acting_user=self.user, task=task, **fields), "task_code"
+            number, "created", lambda: writes.report_submit(acting_user=self.user, task=task, **fields), "task_code"
         )
 
 

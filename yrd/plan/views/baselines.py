@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from yrd.plan import page_data, selectors, services
+from yrd.plan import page_data, selectors, writes
 from yrd.plan.forms import BaselineForm
 from yrd.plan.models import Baseline
 from yrd.plan.views.common import page, reader_page
@@ -46,7 +46,7 @@ def baselines(request, plan):
     form = BaselineForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
-            baseline = services.baseline_freeze(acting_user=request.user, plan=plan, name=form.cleaned_data["name"])
+            baseline = writes.baseline_freeze(acting_user=request.user, plan=plan, name=form.cleaned_data["name"])
             messages.success(
                 request,
                 _("Baseline “%(name)s” frozen with %(count)s tasks.")

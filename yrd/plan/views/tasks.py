@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from yrd.core.access import can
 from yrd.core.errors import Conflict
-from yrd.plan import selectors, services
+from yrd.plan import selectors, writes
 from yrd.plan.apps import MANAGE, REVIEW, SUBMIT
 from yrd.plan.forms import BulkForm, ReportForm, ReviewForm, TaskFilterForm
 from yrd.plan.models import Evidence, ProgressReport, Task
@@ -157,7 +157,7 @@ def report_submit(request, pk):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.report_submit(
+            writes.report_submit(
                 acting_user=request.user,
                 task=task,
                 period_start=data["period_start"],
@@ -219,7 +219,7 @@ def report_review(request, pk):
         return HttpResponseBadRequest(_("Choose to accept or to return the report."))
     accept = form.cleaned_data["decision"] == "accept"
     try:
-        services.report_review(
+        writes.report_review(
             acting_user=request.user, report=report, accept=accept, comment=form.cleaned_data["comment"].strip()
         )
     except ValidationError as error:
@@ -273,7 +273,7 @@ def bulk(request):
     if len(chosen) != len(ids) or not all(can(request.user, MANAGE, task) for task in chosen):
         raise PermissionDenied(_("Some of the selected tasks are outside your responsibility; nothing was changed."))
     try:
-        services.tasks_bulk_change(acting_user=request.user, tasks=chosen, **form.service_arguments())
+        writes.tasks_bulk_change(acting_user=request.user, tasks=chosen, **form.service_arguments())
     except ValidationError as error:
         reason = " ".join(error.messages)
         messages.error(request, _("Nothing was changed: %(reason)s") % {"reason": reason})

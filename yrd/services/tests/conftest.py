@@ -3,7 +3,7 @@ from types import SimpleNamespace
 import pytest
 
 from yrd.core.tests.factories import jurisdiction, person
-from yrd.services import services
+from yrd.services import writes
 from yrd.services.models import Application, Mode
 from yrd.services.tests import factories as f
 
@@ -40,7 +40,7 @@ def submit(world, *, mode=Mode.REMOTE, handling=None, by=None, uploads=None, **e
     unless told otherwise."""
     window = extra.pop("receiving_window", world.sh_window if mode != Mode.ONLINE else None)
     channel = Application.Channel.ONLINE if window is None else Application.Channel.WINDOW
-    return services.application_submit(
+    return writes.application_submit(
         acting_user=by or world.applicant,
         item=extra.pop("item", world.item),
         mode=mode,
@@ -57,19 +57,19 @@ def submit(world, *, mode=Mode.REMOTE, handling=None, by=None, uploads=None, **e
 
 def forwarded(world, **extra):
     application = submit(world, **extra)
-    services.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
-    return services.application_forward(acting_user=world.sh_officer, application=application)
+    writes.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
+    return writes.application_forward(acting_user=world.sh_officer, application=application)
 
 
 def in_handling(world, **extra):
     application = forwarded(world, **extra)
-    services.application_accept(acting_user=world.ah_officer, application=application)
-    return services.application_start_handling(acting_user=world.ah_officer, application=application)
+    writes.application_accept(acting_user=world.ah_officer, application=application)
+    return writes.application_start_handling(acting_user=world.ah_officer, application=application)
 
 
 def decided(world, approved=True, **extra):
     application = in_handling(world, **extra)
-    return services.application_decide(
+    return writes.application_decide(
         acting_user=world.ah_officer,
         application=application,
         approved=approved,

@@ -3,7 +3,7 @@ from datetime import date, datetime
 import pytest
 from django.utils import timezone
 
-from yrd.services import services
+from yrd.services import writes
 from yrd.services.clock import Clock, compute
 from yrd.services.tests.conftest import forwarded
 
@@ -55,8 +55,8 @@ def test_corrections_before_acceptance_do_not_count():
 def test_an_applications_clock_starts_at_acceptance_and_pauses_for_its_correction(world):
     moment = timezone.make_aware(datetime(2025, 3, 3, 10))
     application = forwarded(world)
-    services.application_accept(acting_user=world.ah_officer, application=application, at=moment)
-    services.correction_request(
+    writes.application_accept(acting_user=world.ah_officer, application=application, at=moment)
+    writes.correction_request(
         acting_user=world.ah_officer,
         application=application,
         reasons="补充",

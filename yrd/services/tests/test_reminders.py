@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from yrd.core.models import Notification
-from yrd.services import services
+from yrd.services import writes
 from yrd.services.reminders import send_reminders
 from yrd.services.tests.conftest import forwarded
 
@@ -12,7 +12,7 @@ from yrd.services.tests.conftest import forwarded
 def test_overdue_applications_remind_their_handling_officers_once_a_day(world):
     application = forwarded(world)
     long_ago = timezone.now() - timedelta(days=40)
-    services.application_accept(acting_user=world.ah_officer, application=application, at=long_ago)
+    writes.application_accept(acting_user=world.ah_officer, application=application, at=long_ago)
     Notification.objects.all().delete()
     sent, flagged = send_reminders()
     assert (sent, flagged) == (1, 1)

@@ -4,19 +4,20 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from yrd.core.actors import SYSTEM
 from yrd.core.errors import Conflict
 from yrd.core.models import AuditEntry
-from yrd.services import services
+from yrd.services import writes
 from yrd.services.models import RemoteSlot
-from yrd.services.services.remote import slot_cancel
 from yrd.services.tests import factories as f
 from yrd.services.tests.conftest import submit
+from yrd.services.writes.remote import slot_cancel
 
 
 @pytest.fixture
 def slot(world):
     starts = timezone.now() + timedelta(hours=1)
-    return services.slot_create(
+    return writes.slot_create(
         acting_user=world.ah_officer,
         authority=world.item.authority_orgs["340000"],
         officer=world.ah_officer,
@@ -27,7 +28,7 @@ def slot(world):
 
 
 def book(world, slot, name="张三"):
-    return services.booking_create(
+    return writes.booking_create(
         acting_user=world.sh_officer,
         slot=slot,
         window=world.sh_window,
@@ -38,15 +39,13 @@ def book(world, slot, name="张三"):
 
 def test_a_window_books_checks_in_and_the_remote_officer_takes_the_hand_off(world, slot):
     booking = book(world, slot)
-    booking = services.booking_check_in(acting_user=world.sh_officer, booking=booking)
+    booking = writes.booking_check_in(acting_user=world.sh_officer, booking=booking)
     assert booking.queue_number == 1
-    services.session_start(acting_user=world.ah_officer, booking=booking, at=slot.starts_at)
+    writes.session_start(acting_user=world.ah_officer, booking=booking, at=slot.starts_at)
     application = submit(world)
-    services.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
-    services.booking_hand_off(acting_user=world.sh_officer, booking=booking, application=application)
-    session = services.session_end(
-        acting_user=world.ah_officer, booking=booking, outcome="handed_off", notes="材料齐全"
-    )
+    writes.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
+    writes.booking_hand_off(acting_user=world.sh_officer, booking=booking, application=application)
+    session = writes.session_end(acting_user=world.ah_officer, booking=booking, outcome="handed_off", notes="材料齐全")
     application.refresh_from_db()
     assert application.state == "forwarded" and application.exchanges.get().kind == "forward"
     assert session.remote_officer == world.ah_officer and session.ended_at and session.outcome == "handed_off"
@@ -54,8 +53,8 @@ def test_a_window_books_checks_in_and_the_remote_officer_takes_the_hand_off(worl
 
 def test_the_queue_numbers_follow_check_in_order(world, slot):
     first, second = book(world, slot, "甲"), book(world, slot, "乙")
-    assert services.booking_check_in(acting_user=world.sh_officer, booking=second).queue_number == 1
-    assert services.booking_check_in(acting_user=world.sh_officer, booking=first).queue_number == 2
+    assert writes.booking_check_in(acting_user=world.sh_officer, booking=second).queue_number == 1
+    assert writes.booking_check_in(acting_user=world.sh_officer, booking=first).queue_number == 2
 
 
 def test_a_full_slot_is_refused(world, slot):
@@ -66,8 +65,8 @@ def test_a_full_slot_is_refused(world, slot):
 
 def test_a_slot_of_the_windows_own_province_or_a_past_slot_is_refused(world):
     starts = timezone.now() - timedelta(hours=2)
-    past = services.slot_create(
-        acting_user=None,
+    past = writes.slot_create(
+        acting_user=SYSTEM,
         authority=world.item.authority_orgs["340000"],
         officer=world.ah_officer,
         starts_at=starts,
@@ -76,8 +75,8 @@ def test_a_slot_of_the_windows_own_province_or_a_past_slot_is_refused(world):
     with pytest.raises(ValidationError):
         book(world, past)
     starts = timezone.now() + timedelta(hours=2)
-    local = services.slot_create(
-        acting_user=None,
+    local = writes.slot_create(
+        acting_user=SYSTEM,
         authority=world.item.authority_orgs["310000"],
         officer=world.sh_handler,
         starts_at=starts,
@@ -89,25 +88,25 @@ def test_a_slot_of_the_windows_own_province_or_a_past_slot_is_refused(world):
 
 def test_only_the_window_books_and_only_the_authority_serves(world, slot):
     with pytest.raises(PermissionDenied):
-        services.booking_create(
+        writes.booking_create(
             acting_user=world.sz_officer,
             slot=slot,
             window=world.sh_window,
             item=world.item,
             applicant_name="张三",
         )
-    booking = services.booking_check_in(acting_user=world.sh_officer, booking=book(world, slot))
+    booking = writes.booking_check_in(acting_user=world.sh_officer, booking=book(world, slot))
     with pytest.raises(PermissionDenied):
-        services.session_start(acting_user=world.zj_officer, booking=booking, at=slot.starts_at)
-    services.session_start(acting_user=world.ah_officer, booking=booking, at=slot.starts_at)
+        writes.session_start(acting_user=world.zj_officer, booking=booking, at=slot.starts_at)
+    writes.session_start(acting_user=world.ah_officer, booking=booking, at=slot.starts_at)
     with pytest.raises(ValidationError):  # nothing was handed over in this session
-        services.session_end(acting_user=world.ah_officer, booking=booking, outcome="handed_off")
+        writes.session_end(acting_user=world.ah_officer, booking=booking, outcome="handed_off")
 
 
 def test_a_service_the_slots_authority_does_not_handle_is_refused_on_the_item(world, slot):
     other = f.service_item("other-authority")  # decided in Anhui by another authority
     with pytest.raises(ValidationError) as refusal:
-        services.booking_create(
+        writes.booking_create(
             acting_user=world.sh_officer,
             slot=slot,
             window=world.sh_window,
@@ -121,7 +120,7 @@ def test_an_authority_competent_only_in_another_province_does_not_handle_the_ite
     # the slot's Anhui authority decides this item in Zhejiang only; Anhui has its own authority
     odd = f.service_item(provinces=["330000", "340000"], authorities={"330000": slot.authority})
     with pytest.raises(ValidationError) as refusal:
-        services.booking_create(
+        writes.booking_create(
             acting_user=world.sh_officer,
             slot=slot,
             window=world.sh_window,
@@ -132,9 +131,9 @@ def test_an_authority_competent_only_in_another_province_does_not_handle_the_ite
 
 
 def test_a_session_starts_at_the_earliest_15_minutes_before_its_slot(world, slot):
-    booking = services.booking_check_in(acting_user=world.sh_officer, booking=book(world, slot))
+    booking = writes.booking_check_in(acting_user=world.sh_officer, booking=book(world, slot))
     with pytest.raises(Conflict) as refusal:
-        services.session_start(
+        writes.session_start(
             acting_user=world.ah_officer,
             booking=booking,
             at=slot.starts_at - timedelta(minutes=16),
@@ -146,7 +145,7 @@ def test_a_session_starts_at_the_earliest_15_minutes_before_its_slot(world, slot
     )
     booking.refresh_from_db()
     assert booking.state == "checked_in"
-    session = services.session_start(
+    session = writes.session_start(
         acting_user=world.ah_officer, booking=booking, at=slot.starts_at - timedelta(minutes=15)
     )
     assert session.booking.state == "in_session"
@@ -157,7 +156,7 @@ def test_a_session_starts_at_the_earliest_15_minutes_before_its_slot(world, slot
 
 def publish(world, *, by=None, officer=None, province="340000", hours=1, minutes=30, **extra):
     starts = extra.pop("starts_at", timezone.now() + timedelta(hours=hours))
-    return services.slot_create(
+    return writes.slot_create(
         acting_user=by or world.ah_officer,
         authority=extra.pop("authority", None) or world.item.authority_orgs[province],
         officer=officer or by or world.ah_officer,
@@ -238,7 +237,7 @@ def test_a_slot_with_bookings_is_not_cancelled(world, slot):
     booking = book(world, slot)
     with pytest.raises(Conflict, match="1 booking"):
         slot_cancel(acting_user=world.ah_officer, slot=slot)
-    services.booking_cancel(acting_user=world.sh_officer, booking=booking)
+    writes.booking_cancel(acting_user=world.sh_officer, booking=booking)
     with pytest.raises(Conflict):  # a cancelled booking still refers to it
         slot_cancel(acting_user=world.ah_officer, slot=slot)
     assert RemoteSlot.objects.filter(pk=slot.pk).exists()

@@ -13,13 +13,13 @@ from yrd.core.access import can
 from yrd.core.errors import Conflict
 from yrd.core.models import Jurisdiction, Organisation
 from yrd.core.selectors import provinces
-from yrd.services import selectors, services
+from yrd.services import selectors, writes
 from yrd.services.apps import ACCEPT, APPLY, BOOK, DECIDE, RECEIVE, SERVE
 from yrd.services.figures import public_figures
 from yrd.services.models import Application, Material, MaterialType, Mode, ServiceItem
 from yrd.services.scopes import allowed_actions
-from yrd.services.services.dispatch import perform
 from yrd.services.workflow import LABELS, TRANSITIONS
+from yrd.services.writes.dispatch import perform
 
 from .common import attempt, post_or_redirect, refusal_messages, uploads_from
 
@@ -102,7 +102,7 @@ def _held(user):
     keys = set(Application.objects.filter(applicant_user=user).values_list("applicant_id_number", "applicant_uscc"))
     held = {}
     for id_number, uscc in keys:
-        for material in services.held_materials(id_number or uscc):
+        for material in selectors.held_materials(id_number or uscc):
             held.setdefault(material.material_type.code, []).append(material)
     return held
 
@@ -127,7 +127,7 @@ def apply(request, code):
     )
     reuse = {k.removeprefix("reuse-"): v for k, v in post.items() if k.startswith("reuse-") and v}
     try:
-        application = services.application_submit(
+        application = writes.application_submit(
             acting_user=request.user,
             item=service,
             mode=mode,

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yrd.core.access import can
-from yrd.services import selectors, services
+from yrd.services import selectors, writes
 from yrd.services.apps import SERVE
 from yrd.services.forms import SlotForm, own_authority, servable_authorities
 from yrd.services.models import (
@@ -24,8 +24,8 @@ from yrd.services.models import (
     ServiceItem,
     State,
 )
-from yrd.services.services._common import province_of
-from yrd.services.services.remote import MOVE_LABELS
+from yrd.services.writes.common import province_of
+from yrd.services.writes.remote import MOVE_LABELS
 
 from .common import attempt, post_or_redirect
 from .portal import desk_refused, desk_tabs, may_use_remote
@@ -116,7 +116,7 @@ def slot_publish(request):
     if form.is_valid():
         starts_at, ends_at = form.times()
         try:
-            slot = services.slot_create(
+            slot = writes.slot_create(
                 acting_user=request.user,
                 authority=form.cleaned_data["authority"],
                 officer=request.user,
@@ -138,7 +138,7 @@ def slot_publish(request):
 @post_or_redirect(lambda **kwargs: reverse("services:remote"))
 def slot_cancel(request, pk):
     slot = get_object_or_404(RemoteSlot, pk=pk)
-    if attempt(request, lambda: services.slot_cancel(acting_user=request.user, slot=slot)) is not None:
+    if attempt(request, lambda: writes.slot_cancel(acting_user=request.user, slot=slot)) is not None:
         messages.success(request, _("Slot cancelled."))
     return _to_day_of(slot)
 
@@ -154,7 +154,7 @@ def book(request):
         messages.error(request, _("Choose your window and the service."))
     elif attempt(
         request,
-        lambda: services.booking_create(
+        lambda: writes.booking_create(
             acting_user=request.user,
             slot=slot,
             window=window,
@@ -167,16 +167,16 @@ def book(request):
 
 
 ACTIONS = {
-    "check_in": lambda user, booking, post: services.booking_check_in(acting_user=user, booking=booking),
-    "no_show": lambda user, booking, post: services.booking_no_show(acting_user=user, booking=booking),
-    "cancel": lambda user, booking, post: services.booking_cancel(acting_user=user, booking=booking),
-    "start": lambda user, booking, post: services.session_start(acting_user=user, booking=booking),
-    "hand_off": lambda user, booking, post: services.booking_hand_off(
+    "check_in": lambda user, booking, post: writes.booking_check_in(acting_user=user, booking=booking),
+    "no_show": lambda user, booking, post: writes.booking_no_show(acting_user=user, booking=booking),
+    "cancel": lambda user, booking, post: writes.booking_cancel(acting_user=user, booking=booking),
+    "start": lambda user, booking, post: writes.session_start(acting_user=user, booking=booking),
+    "hand_off": lambda user, booking, post: writes.booking_hand_off(
         acting_user=user,
         booking=booking,
         application=get_object_or_404(Application, pk=post.get("application") or 0),
     ),
-    "end": lambda user, booking, post: services.session_end(
+    "end": lambda user, booking, post: writes.session_end(
         acting_user=user,
         booking=booking,
         outcome=post.get("outcome", ""),

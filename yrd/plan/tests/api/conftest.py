@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 from django.test import Client
 
-from yrd.core.services import api_token_create
 from yrd.core.tests.factories import person
+from yrd.core.writes import api_token_create
 
 from . import builders
 

@@ -1,7 +1,7 @@
 from django.test import Client
 
-from yrd.core.services import api_token_create, api_token_revoke
 from yrd.core.tests.factories import person
+from yrd.core.writes import api_token_create, api_token_revoke
 
 
 def bearer(key):

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from yrd.core.errors import Conflict
 from yrd.core.models import AuditEntry
-from yrd.plan import services
+from yrd.plan import writes
 from yrd.plan.io.importers import import_file
 from yrd.plan.models import Milestone, ProgressReport, Task
 from yrd.plan.tests.io.conftest import TASK_HEADER, csv_bytes, task_row, xlsx_bytes
@@ -68,7 +68,7 @@ def test_a_header_without_rows_imports_nothing_and_says_so(people, plan):
 
 
 def test_an_error_raised_by_a_service_is_mapped_to_its_row_and_rolls_back_all(people, plan):
-    real = services.task_create
+    real = writes.task_create
 
     def refuse_second(**kwargs):
         if kwargs["code"] == "N.02":
@@ -76,7 +76,7 @@ def test_an_error_raised_by_a_service_is_mapped_to_its_row_and_rolls_back_all(pe
         return real(**kwargs)
 
     rows = [TASK_HEADER, task_row("N.01"), task_row("N.02"), task_row("N.03")]
-    with mock.patch.object(services, "task_create", side_effect=refuse_second):
+    with mock.patch.object(writes, "task_create", side_effect=refuse_second):
         result = run(people["jiangsu"], rows)
     assert [(e.row, e.column, e.reason) for e in result.errors] == [(3, "title_zh", "refused by the service")]
     assert not Task.objects.exists() and not AuditEntry.objects.exists()
@@ -91,14 +91,14 @@ def test_an_error_raised_by_a_service_is_mapped_to_its_row_and_rolls_back_all(pe
     ],
 )
 def test_refusals_and_conflicts_from_services_are_listed_too(people, plan, error, column):
-    real = services.task_create
+    real = writes.task_create
 
     def refuse_last(**kwargs):
         if kwargs["code"] == "N.02":
             raise error
         return real(**kwargs)
 
-    with mock.patch.object(services, "task_create", side_effect=refuse_last):
+    with mock.patch.object(writes, "task_create", side_effect=refuse_last):
         result = run(people["jiangsu"], [TASK_HEADER, task_row("N.01"), task_row("N.02")])
     [listed] = result.errors
     assert (listed.row, listed.column) == (3, column) and listed.reason

@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from yrd.plan import services
+from yrd.plan import writes
 from yrd.plan.models import Evidence
 from yrd.plan.tests.factories import ReportFactory
 
@@ -43,7 +43,7 @@ def urls(people, tasks, plan):
             sha256="0" * 64,
         )
 
-    baseline = services.baseline_freeze(acting_user=people.region, plan=plan, name="B")
+    baseline = writes.baseline_freeze(acting_user=people.region, plan=plan, name="B")
     return {
         "overview": reverse("plan:overview"),
         "tasks": reverse("plan:tasks"),

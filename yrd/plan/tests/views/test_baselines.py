@@ -5,14 +5,14 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from yrd.plan import services
+from yrd.plan import writes
 from yrd.plan.models import Baseline
 from yrd.plan.tests.factories import TaskFactory, area
 
 
 @pytest.fixture
 def baseline(people, tasks, plan):
-    return services.baseline_freeze(acting_user=people.region, plan=plan, name="Start of 2025")
+    return writes.baseline_freeze(acting_user=people.region, plan=plan, name="Start of 2025")
 
 
 def test_a_coordinator_freezes_the_plan(client, people, tasks):
@@ -48,7 +48,7 @@ def test_the_freeze_form_needs_a_name(client, people, tasks):
 def test_the_comparison_shows_added_removed_and_changed_tasks_with_old_and_new_values(
     client, people, tasks, baseline, plan
 ):
-    services.task_update(acting_user=people.region, task=tasks.jiangsu, end=date(2026, 6, 30))
+    writes.task_update(acting_user=people.region, task=tasks.jiangsu, end=date(2026, 6, 30))
     TaskFactory(code="5.01", area=area(5, plan), leads=["320000"], title_zh="任务5.01", title_en="Task 5.01")
     tasks.zhejiang.delete()
     client.force_login(people.region)
@@ -63,8 +63,8 @@ def test_the_comparison_shows_added_removed_and_changed_tasks_with_old_and_new_v
 
 
 def test_the_comparison_hides_tasks_outside_the_readers_scope(client, people, tasks, baseline):
-    services.task_update(acting_user=people.region, task=tasks.jiangsu, end=date(2026, 6, 30))
-    services.task_update(acting_user=people.region, task=tasks.zhejiang, end=date(2026, 6, 30))
+    writes.task_update(acting_user=people.region, task=tasks.jiangsu, end=date(2026, 6, 30))
+    writes.task_update(acting_user=people.region, task=tasks.zhejiang, end=date(2026, 6, 30))
     tasks.shanghai_other.delete()
     client.force_login(people.jiangsu)
     page = client.get(reverse("plan:baseline", args=[baseline.pk]))

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils import translation
 
-from yrd.services import services
+from yrd.services import writes
 from yrd.services.tests import factories as f
 from yrd.services.tests.conftest import forwarded, in_handling
 
@@ -17,7 +17,7 @@ def page(client, user, application):
 
 def with_correction(world):
     application = in_handling(world)
-    services.correction_request(
+    writes.correction_request(
         acting_user=world.ah_officer,
         application=application,
         reasons="复印件不清晰",
@@ -35,7 +35,7 @@ def test_a_correction_request_has_its_own_label_in_the_exchange_records(client, 
 
 def test_a_rejection_is_still_a_return(client, world):
     application = forwarded(world)
-    services.application_reject(acting_user=world.ah_officer, application=application, reasons="材料不全")
+    writes.application_reject(acting_user=world.ah_officer, application=application, reasons="材料不全")
     html = page(client, world.ah_officer, application).content.decode()
     exchanges = html[html.index('id="exchanges"') :]
     assert "Return" in exchanges and "Correction request" not in exchanges

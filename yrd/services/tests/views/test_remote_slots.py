@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from yrd.services.models import RemoteSlot
-from yrd.services.services.remote import booking_create, slot_create
 from yrd.services.tests import factories as f
+from yrd.services.writes.remote import booking_create, slot_create
 
 PUBLISH = reverse("services:remote-slot-publish")
 

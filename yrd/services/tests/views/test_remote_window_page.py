@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from yrd.services import services
+from yrd.services import writes
 from yrd.services.tests import factories as f
 from yrd.services.tests.conftest import submit
 
@@ -19,7 +19,7 @@ def tomorrow():
 def slot_of(world, authority, officer=None, hour=10):
     starts = timezone.make_aware(datetime.combine(tomorrow(), time(hour)))
     officer = officer or world.ah_officer
-    return services.slot_create(
+    return writes.slot_create(
         acting_user=officer,
         authority=authority,
         officer=officer,
@@ -65,15 +65,15 @@ def test_booking_an_item_the_slots_authority_does_not_handle_names_the_item(clie
 
 def in_session(world):
     slot = slot_of(world, world.item.authority_orgs["340000"])
-    booking = services.booking_create(
+    booking = writes.booking_create(
         acting_user=world.sh_officer,
         slot=slot,
         window=world.sh_window,
         item=world.item,
         applicant_name="张三",
     )
-    booking = services.booking_check_in(acting_user=world.sh_officer, booking=booking)
-    services.session_start(acting_user=world.ah_officer, booking=booking, at=slot.starts_at)
+    booking = writes.booking_check_in(acting_user=world.sh_officer, booking=booking)
+    writes.session_start(acting_user=world.ah_officer, booking=booking, at=slot.starts_at)
     return booking
 
 
@@ -87,8 +87,8 @@ def test_ending_a_session_without_an_application_defaults_to_guidance_given(clie
 def test_ending_a_session_with_a_handed_off_application_defaults_to_handed_off(client, world):
     booking = in_session(world)
     application = submit(world)
-    services.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
-    services.booking_hand_off(acting_user=world.sh_officer, booking=booking, application=application)
+    writes.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
+    writes.booking_hand_off(acting_user=world.sh_officer, booking=booking, application=application)
     outcomes = select(page(client, world.ah_officer), "outcome")
     assert '<option value="handed_off" selected>' in outcomes
     assert 'value="advised"' in outcomes

@@ -1,18 +1,28 @@
 """Every write to the core's data: validated, in one transaction, audited."""
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.utils import timezone
 
 from yrd.core.access import forget_grants, require
+from yrd.core.actors import write
+from yrd.core.apps import ORGANISATION_MANAGE, PERSON_MANAGE, ROLE_ASSIGN
 from yrd.core.audit import audit_record
 from yrd.core.models import ApiToken, Organisation, Role, RoleAssignment, User
 from yrd.core.models.access import hash_token
 
+__all__ = [
+    "api_token_create",
+    "api_token_revoke",
+    "notification_mark_read",
+    "organisation_create",
+    "person_create",
+    "role_assign",
+]
 
-@transaction.atomic
+
+@write
 def organisation_create(*, acting_user, name_zh, kind, jurisdiction, name_en="", uscc="", is_demo=False):
-    require(acting_user, "core.organisation.manage", jurisdiction)
+    require(acting_user, ORGANISATION_MANAGE, jurisdiction)
     organisation = Organisation(
         name_zh=name_zh,
         name_en=name_en,
@@ -33,10 +43,11 @@ def organisation_create(*, acting_user, name_zh, kind, jurisdiction, name_en="",
     return organisation
 
 
-@transaction.atomic
+@write
 def person_create(
     *, acting_user, username, password, display_name="", email="", organisation=None, language="zh-hans", is_staff=False
 ):
+    require(acting_user, PERSON_MANAGE, organisation)
     person = User(
         username=username,
         display_name=display_name,
@@ -57,9 +68,9 @@ def person_create(
     return person
 
 
-@transaction.atomic
+@write
 def role_assign(*, acting_user, user, role_code, jurisdiction, organisation=None):
-    require(acting_user, "core.role.assign", jurisdiction)
+    require(acting_user, ROLE_ASSIGN, jurisdiction)
     role = Role.objects.get(code=role_code)
     assignment, created = RoleAssignment.objects.get_or_create(
         user=user, role=role, jurisdiction=jurisdiction, organisation=organisation
@@ -76,7 +87,7 @@ def role_assign(*, acting_user, user, role_code, jurisdiction, organisation=None
     return assignment
 
 
-@transaction.atomic
+@write
 def api_token_create(*, acting_user, name):
     """Returns (token, key). The key is shown once; only its hash is stored."""
     key = ApiToken.new_key()
@@ -85,7 +96,7 @@ def api_token_create(*, acting_user, name):
     return token, key
 
 
-@transaction.atomic
+@write
 def api_token_revoke(*, acting_user, token):
     if token.user_id != acting_user.pk:
         raise PermissionDenied("Only the owner may revoke a token.")
@@ -94,10 +105,11 @@ def api_token_revoke(*, acting_user, token):
     audit_record(actor=acting_user, action="core.api_token.revoke", obj=token)
 
 
-@transaction.atomic
+@write
 def notification_mark_read(*, acting_user, notification):
     if notification.recipient_id != acting_user.pk:
         raise PermissionDenied("Not your notification.")
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
+        audit_record(actor=acting_user, action="core.notification.read", obj=notification)

@@ -4,16 +4,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from yrd.core.audit import verify_chain
 from yrd.core.errors import Conflict
 from yrd.core.models import AuditEntry, Notification
-from yrd.services import services
+from yrd.services import writes
 from yrd.services.models import ExchangeRecord, Mode
-from yrd.services.services._common import payload_digest
 from yrd.services.tests import factories as f
 from yrd.services.tests.conftest import decided, forwarded, in_handling, submit
+from yrd.services.writes.common import payload_digest
 
 
 def test_a_remote_application_goes_from_a_shanghai_window_to_a_decision_in_anhui(world):
     application = decided(world)
-    services.application_deliver(acting_user=world.sh_officer, application=application, method="window")
+    writes.application_deliver(acting_user=world.sh_officer, application=application, method="window")
     application.refresh_from_db()
     assert application.state == "delivered" and application.decision == "approved"
     kinds = [(e.kind, e.sender_province, e.receiver_province) for e in application.exchanges.all()]
@@ -40,15 +40,15 @@ def test_forwarding_notifies_the_handling_officers(world):
 def test_receiving_a_remote_application_needs_the_signed_consent_form(world):
     application = submit(world)
     with pytest.raises(ValidationError) as caught:
-        services.application_receive(acting_user=world.sh_officer, application=application)
+        writes.application_receive(acting_user=world.sh_officer, application=application)
     assert "consent" in caught.value.message_dict["consent_signed"][0]
 
 
 def test_the_window_adds_scans_when_it_receives(world):
     application = submit(world, uploads=[])
     with pytest.raises(ValidationError):
-        services.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
-    services.application_receive(
+        writes.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
+    writes.application_receive(
         acting_user=world.sh_officer,
         application=application,
         consent_signed=True,
@@ -61,10 +61,10 @@ def test_a_forward_to_a_province_without_a_competent_authority_is_refused(world)
     from yrd.services.models import CompetentAuthority
 
     application = submit(world)
-    services.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
+    writes.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
     CompetentAuthority.objects.filter(item=world.item, province=world.zhejiang).delete()
     with pytest.raises(ValidationError) as caught:
-        services.application_forward(acting_user=world.sh_officer, application=application, to_province=world.zhejiang)
+        writes.application_forward(acting_user=world.sh_officer, application=application, to_province=world.zhejiang)
     assert "no competent authority in" in caught.value.message_dict["to_province"][0]
     application.refresh_from_db()
     assert application.state == "received" and not ExchangeRecord.objects.exists()
@@ -72,8 +72,8 @@ def test_a_forward_to_a_province_without_a_competent_authority_is_refused(world)
 
 def test_a_forward_may_reroute_to_another_province_with_an_authority(world):
     application = submit(world)
-    services.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
-    services.application_forward(acting_user=world.sh_officer, application=application, to_province=world.zhejiang)
+    writes.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
+    writes.application_forward(acting_user=world.sh_officer, application=application, to_province=world.zhejiang)
     assert application.steps.get().jurisdiction == world.zhejiang
 
 
@@ -81,11 +81,11 @@ def test_a_forward_may_reroute_to_another_province_with_an_authority(world):
 def test_an_illegal_transition_is_a_conflict_with_the_reason(world, name):
     application = submit(world)
     call = {
-        "accept": lambda: services.application_accept(acting_user=world.ah_officer, application=application),
-        "start_handling": lambda: services.application_start_handling(
+        "accept": lambda: writes.application_accept(acting_user=world.ah_officer, application=application),
+        "start_handling": lambda: writes.application_start_handling(
             acting_user=world.ah_officer, application=application
         ),
-        "deliver": lambda: services.application_deliver(
+        "deliver": lambda: writes.application_deliver(
             acting_user=world.sh_officer, application=application, method="window"
         ),
     }[name]
@@ -96,31 +96,31 @@ def test_an_illegal_transition_is_a_conflict_with_the_reason(world, name):
 
 def test_a_remote_application_is_not_accepted_before_it_is_forwarded(world):
     application = submit(world)
-    services.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
+    writes.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
     with pytest.raises(Conflict) as caught:
-        services.application_accept(acting_user=world.ah_officer, application=application)
+        writes.application_accept(acting_user=world.ah_officer, application=application)
     assert caught.value.code == "not_forwarded"
 
 
 def test_only_remote_applications_are_forwarded(world):
     application = submit(world, mode=Mode.JOINT, handling=[world.jiangsu, world.anhui])
-    services.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
+    writes.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
     with pytest.raises(Conflict):
-        services.application_forward(acting_user=world.sh_officer, application=application)
+        writes.application_forward(acting_user=world.sh_officer, application=application)
 
 
 def test_a_rejection_needs_reasons_and_returns_to_the_window(world):
     application = forwarded(world)
     with pytest.raises(ValidationError):
-        services.application_reject(acting_user=world.ah_officer, application=application, reasons=" ")
-    services.application_reject(acting_user=world.ah_officer, application=application, reasons="材料不全")
+        writes.application_reject(acting_user=world.ah_officer, application=application, reasons=" ")
+    writes.application_reject(acting_user=world.ah_officer, application=application, reasons="材料不全")
     assert application.exchanges.filter(kind="return", sender_province="340000").exists()
 
 
 def test_a_correction_goes_back_to_the_applicant_and_returns_where_it_was(world):
     application = in_handling(world)
     id_card = f.material_type("id-card")
-    services.correction_request(
+    writes.correction_request(
         acting_user=world.ah_officer,
         application=application,
         reasons="复印件不清晰",
@@ -129,15 +129,15 @@ def test_a_correction_goes_back_to_the_applicant_and_returns_where_it_was(world)
     application.refresh_from_db()
     assert application.state == "correction" and application.resume_state == "in_handling"
     with pytest.raises(ValidationError) as caught:
-        services.correction_respond(acting_user=world.applicant, application=application, note="已补")
+        writes.correction_respond(acting_user=world.applicant, application=application, note="已补")
     assert "Still missing" in caught.value.message_dict["materials"][0]
     with pytest.raises(PermissionDenied):
-        services.correction_respond(
+        writes.correction_respond(
             acting_user=world.other_applicant,
             application=application,
             uploads=[("id-card", f.pdf())],
         )
-    services.correction_respond(
+    writes.correction_respond(
         acting_user=world.applicant,
         application=application,
         uploads=[("id-card", f.pdf("clear.pdf"))],
@@ -149,13 +149,13 @@ def test_a_correction_goes_back_to_the_applicant_and_returns_where_it_was(world)
 def test_a_decision_needs_its_document_and_a_denial_its_reasons(world):
     application = in_handling(world)
     with pytest.raises(ValidationError):
-        services.application_decide(acting_user=world.ah_officer, application=application, approved=True)
+        writes.application_decide(acting_user=world.ah_officer, application=application, approved=True)
     with pytest.raises(ValidationError):
-        services.application_decide(
+        writes.application_decide(
             acting_user=world.ah_officer, application=application, approved=False, document=f.pdf()
         )
     with pytest.raises(ValidationError):
-        services.application_decide(
+        writes.application_decide(
             acting_user=world.ah_officer,
             application=application,
             approved=True,
@@ -168,13 +168,13 @@ def test_a_decision_needs_its_document_and_a_denial_its_reasons(world):
 def test_a_courier_delivery_records_a_valid_tracking_number(world):
     application = decided(world)
     with pytest.raises(ValidationError):
-        services.application_deliver(
+        writes.application_deliver(
             acting_user=world.ah_officer,
             application=application,
             method="courier",
             tracking_number="12-34",
         )
-    services.application_deliver(
+    writes.application_deliver(
         acting_user=world.ah_officer,
         application=application,
         method="courier",
@@ -188,7 +188,7 @@ def test_a_courier_delivery_records_a_valid_tracking_number(world):
 def test_an_empty_tracking_number_asks_for_one(world, blank):
     application = decided(world)
     with pytest.raises(ValidationError) as caught:
-        services.application_deliver(
+        writes.application_deliver(
             acting_user=world.ah_officer,
             application=application,
             method="courier",
@@ -200,9 +200,9 @@ def test_an_empty_tracking_number_asks_for_one(world, blank):
 def test_an_online_application_is_received_by_the_competent_authority(world):
     application = submit(world, mode=Mode.ONLINE)
     with pytest.raises(PermissionDenied):
-        services.application_receive(acting_user=world.sh_officer, application=application)
-    services.application_receive(acting_user=world.ah_officer, application=application)
-    application = services.application_accept(acting_user=world.ah_officer, application=application)
+        writes.application_receive(acting_user=world.sh_officer, application=application)
+    writes.application_receive(acting_user=world.ah_officer, application=application)
+    application = writes.application_accept(acting_user=world.ah_officer, application=application)
     assert application.state == "accepted"
 
 
@@ -210,4 +210,4 @@ def test_officers_of_other_provinces_may_not_act(world):
     application = forwarded(world)
     for outsider in (world.zj_officer, world.sh_handler, world.sh_officer, world.applicant):
         with pytest.raises(PermissionDenied):
-            services.application_accept(acting_user=outsider, application=application)
+            writes.application_accept(acting_user=outsider, application=application)

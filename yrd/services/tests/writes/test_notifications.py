@@ -1,7 +1,7 @@
 from django.utils import translation
 
 from yrd.core.models import Notification
-from yrd.services import services
+from yrd.services import writes
 from yrd.services.tests.conftest import decided, forwarded
 
 
@@ -14,7 +14,7 @@ def test_an_english_speaking_officer_accepting_tells_a_chinese_applicant_in_chin
     speaks(world.applicant, "zh-hans")
     application = forwarded(world)
     with translation.override("en"):
-        services.application_accept(acting_user=world.ah_officer, application=application)
+        writes.application_accept(acting_user=world.ah_officer, application=application)
     note = Notification.objects.filter(recipient=world.applicant).latest("pk")
     assert note.subject == f"申请{application.number}已受理"
 
@@ -31,6 +31,6 @@ def test_an_english_speaking_applicant_still_reads_english(world):
     speaks(world.applicant, "en")
     application = forwarded(world)
     with translation.override("zh-hans"):
-        services.application_accept(acting_user=world.ah_officer, application=application)
+        writes.application_accept(acting_user=world.ah_officer, application=application)
     note = Notification.objects.filter(recipient=world.applicant).latest("pk")
     assert note.subject == f"Application {application.number} accepted"

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yrd.core.access import can
+from yrd.core.actors import SYSTEM, person
 from yrd.core.audit import audit_record, plain_json
 from yrd.core.notifications import notify
 from yrd.core.uploads import check_upload
@@ -26,7 +27,7 @@ def new_number(at):
 
 def require_scope(user, action, scope, message=None):
     """`user` None is the platform itself (demo loader, commands)."""
-    if user is not None and not can(user, action, scope):
+    if user is not SYSTEM and not can(user, action, scope):
         raise PermissionDenied(message or _("You may not do this for this application."))
 
 
@@ -86,7 +87,7 @@ def write_materials(application, checked, *, acting_user, at):
             content_type=c.content_type,
             size=c.upload.size,
             sha256=c.sha256,
-            added_by=acting_user,
+            added_by=person(acting_user),
             added_at=at,
         )
         for c in checked
@@ -137,7 +138,7 @@ def record_exchange(*, acting_user, application, kind, sender, receiver, payload
         payload=payload,
         payload_sha256=digest,
         sent_at=at,
-        sent_by=acting_user,
+        sent_by=person(acting_user),
         audit_seq=entry.seq,
     )
 

@@ -1,7 +1,7 @@
 import pytest
 
 from yrd.core.errors import Conflict
-from yrd.services import services
+from yrd.services import writes
 from yrd.services.models import Mode
 from yrd.services.tests import factories as f
 from yrd.services.tests.conftest import submit
@@ -9,15 +9,15 @@ from yrd.services.tests.conftest import submit
 
 def started(world, parallel=False):
     application = submit(world, mode=Mode.JOINT, handling=[world.jiangsu, world.anhui], parallel=parallel)
-    services.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
-    services.application_accept(acting_user=world.js_officer, application=application)
-    services.application_start_handling(acting_user=world.js_officer, application=application)
+    writes.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
+    writes.application_accept(acting_user=world.js_officer, application=application)
+    writes.application_start_handling(acting_user=world.js_officer, application=application)
     return application
 
 
 def complete(officer, application, code, approved=True):
     step = application.steps.get(jurisdiction__code=code)
-    return services.step_complete(
+    return writes.step_complete(
         acting_user=officer,
         step=step,
         approved=approved,

@@ -3,10 +3,10 @@ once-only reuse of materials the platform holds; nothing is written until all of
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from yrd.core.access import can
+from yrd.core.actors import SYSTEM, person, write
 from yrd.core.audit import audit_record
 from yrd.core.errors import Conflict
 from yrd.core.models import Jurisdiction, Organisation
@@ -19,14 +19,14 @@ from yrd.services.models import (
     Material,
     Mode,
     ServiceItem,
-    State,
 )
 from yrd.services.resident_id import clean_resident_id
 from yrd.services.scopes import (
     Scope,
 )
+from yrd.services.selectors import held_materials
 
-from ._common import (
+from .common import (
     check_materials,
     new_number,
     now,
@@ -155,20 +155,6 @@ def _reusable(item, applicant_key, reuse, consent, errors):
     return chosen
 
 
-def held_materials(applicant_key):
-    """Materials on earlier applications of the same applicant (resident ID or USCC) that were
-    not turned down: candidates for once-only reuse."""
-    if not applicant_key:
-        return Material.objects.none()
-    same_applicant = Q(application__applicant_id_number=applicant_key) | Q(application__applicant_uscc=applicant_key)
-    return (
-        Material.objects.filter(same_applicant, reused_from__isnull=True)
-        .exclude(application__state=State.REJECTED)
-        .select_related("material_type", "application")
-        .order_by("-added_at")
-    )
-
-
 def _missing_mandatory(item, present_codes):
     return [
         r.material_type.name
@@ -178,7 +164,7 @@ def _missing_mandatory(item, present_codes):
 
 
 def _may_submit(acting_user, channel, window):
-    if acting_user is None or can(acting_user, APPLY):
+    if acting_user is SYSTEM or can(acting_user, APPLY):
         return
     if (
         channel == Application.Channel.WINDOW
@@ -191,7 +177,7 @@ def _may_submit(acting_user, channel, window):
     )
 
 
-@transaction.atomic
+@write
 def application_submit(
     *,
     acting_user,
@@ -239,7 +225,7 @@ def application_submit(
     if errors:
         raise ValidationError(errors)
     at = now(at)
-    if applicant_user is None and acting_user is not None and can(acting_user, APPLY):
+    if applicant_user is None and acting_user is not SYSTEM and can(acting_user, APPLY):
         applicant_user = acting_user
     application = Application(
         number=new_number(at),
@@ -252,7 +238,7 @@ def application_submit(
         applicant_name=applicant_name.strip(),
         applicant_id_number=id_number,
         applicant_uscc=uscc,
-        submitted_by=acting_user,
+        submitted_by=person(acting_user),
         submitted_at=at,
         idempotency_key=idempotency_key or None,
         is_demo=is_demo,
@@ -284,7 +270,7 @@ def application_submit(
             sha256=earlier.sha256,
             reused_from=earlier,
             reuse_consent_at=at,
-            added_by=acting_user,
+            added_by=person(acting_user),
             added_at=at,
         )
     audit_record(

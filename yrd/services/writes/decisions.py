@@ -3,11 +3,11 @@
 import re
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from yrd.core.access import can
+from yrd.core.actors import SYSTEM, person, write
 from yrd.core.audit import audit_record
 from yrd.core.errors import Conflict
 from yrd.core.translation import interpolate_lazy
@@ -27,7 +27,7 @@ from yrd.services.scopes import (
     window_scope,
 )
 
-from ._common import (
+from .common import (
     decision_type,
     now,
     province_of,
@@ -40,7 +40,7 @@ from .transitions import _lock, _move
 TRACKING = re.compile(r"^[A-Za-z0-9]{8,30}$")
 
 
-@transaction.atomic
+@write
 def application_start_handling(*, acting_user, application, at=None):
     application = _lock(application)
     workflow.check(application, "start_handling")
@@ -63,7 +63,7 @@ def _decision_document(application, document, acting_user, at):
         content_type=content_type,
         size=document.size,
         sha256=digest,
-        added_by=acting_user,
+        added_by=person(acting_user),
         added_at=at,
     )
 
@@ -97,7 +97,7 @@ def _send_decision(acting_user, application, authority, document, at):
     )
 
 
-@transaction.atomic
+@write
 def application_decide(*, acting_user, application, approved, note="", document=None, at=None):
     application = _lock(application)
     workflow.check(application, "decide")
@@ -108,13 +108,13 @@ def application_decide(*, acting_user, application, approved, note="", document=
     material = _decision_document(application, document, acting_user, at)
     step = application.steps.get()
     step.outcome = HandlingStep.Outcome.APPROVED if approved else HandlingStep.Outcome.DENIED
-    step.completed_by, step.completed_at, step.note = acting_user, at, note.strip()
+    step.completed_by, step.completed_at, step.note = person(acting_user), at, note.strip()
     step.save()
     _decide(acting_user, application, approved, note, step.authority, material, at)
     return application
 
 
-@transaction.atomic
+@write
 def step_complete(*, acting_user, step, approved, note="", document=None, at=None):
     """Joint handling: one jurisdiction finishes its step. Later steps wait for earlier ones; the
     application is decided when every step is (denied as soon as one step is)."""
@@ -135,7 +135,7 @@ def step_complete(*, acting_user, step, approved, note="", document=None, at=Non
     at = now(at)
     material = _decision_document(application, document, acting_user, at)
     step.outcome = HandlingStep.Outcome.APPROVED if approved else HandlingStep.Outcome.DENIED
-    step.completed_by, step.completed_at, step.note = acting_user, at, note.strip()
+    step.completed_by, step.completed_at, step.note = person(acting_user), at, note.strip()
     step.save()
     audit_record(
         actor=acting_user,
@@ -199,7 +199,7 @@ def _hand_to_next_steps(acting_user, application, step, pending, material, at):
         )
 
 
-@transaction.atomic
+@write
 def application_deliver(*, acting_user, application, method, tracking_number="", at=None):
     """The decision reaches the applicant: by courier (tracking number recorded) or at the
     window."""
@@ -222,7 +222,7 @@ def application_deliver(*, acting_user, application, method, tracking_number="",
                 }
             )
         if (
-            acting_user is not None
+            acting_user is not SYSTEM
             and not can(acting_user, DELIVER, window_scope(application))
             and not can(acting_user, DELIVER, steps_scope(application.steps.all()))
         ):

@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from yrd.core.models import AuditEntry
-from yrd.services import services
+from yrd.services import selectors
 from yrd.services.tests.conftest import decided, submit
 
 
@@ -40,5 +40,5 @@ def test_another_applicants_material_cannot_be_reused(world):
 
 def test_a_decision_is_offered_for_reuse_on_the_next_application(world):
     application = decided(world)
-    held = services.held_materials(application.applicant_id_number)
+    held = selectors.held_materials(application.applicant_id_number)
     assert {m.role for m in held} == {"submitted", "decision"}

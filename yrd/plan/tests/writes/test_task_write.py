@@ -5,13 +5,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from yrd.core.models import AuditEntry
 from yrd.core.tests.factories import jurisdiction, person
-from yrd.plan import services
+from yrd.plan import writes
 from yrd.plan.models import Task
 from yrd.plan.tests.factories import TaskFactory, area
 
 
 def create(user, plan, code="9.01", leads=("320000",), **fields):
-    return services.task_create(
+    return writes.task_create(
         acting_user=user,
         plan=plan,
         code=code,
@@ -44,7 +44,7 @@ def test_a_task_owner_may_not_create_tasks(reference, plan):
 
 def test_an_end_before_the_start_is_refused_by_field(reference, plan):
     with pytest.raises(ValidationError) as error:
-        services.task_create(
+        writes.task_create(
             acting_user=person("plan_coordinator", "YRD"),
             plan=plan,
             code="x",
@@ -58,7 +58,7 @@ def test_an_end_before_the_start_is_refused_by_field(reference, plan):
 
 def test_an_update_records_old_and_new_values(reference, plan):
     task = TaskFactory(leads=["320000"])
-    services.task_update(acting_user=person("plan_coordinator", "320000"), task=task, end=date(2026, 6, 30))
+    writes.task_update(acting_user=person("plan_coordinator", "320000"), task=task, end=date(2026, 6, 30))
     entry = AuditEntry.objects.latest("seq")
     assert entry.data == {"end": ["2026-12-31", "2026-06-30"]}
 
@@ -66,13 +66,11 @@ def test_an_update_records_old_and_new_values(reference, plan):
 def test_an_unknown_field_is_refused(reference, plan):
     task = TaskFactory(leads=["320000"])
     with pytest.raises(ValidationError):
-        services.task_update(acting_user=person("plan_coordinator", "320000"), task=task, plan=None)
+        writes.task_update(acting_user=person("plan_coordinator", "320000"), task=task, plan=None)
 
 
 def test_moving_a_task_to_a_province_outside_my_scope_is_refused(reference, plan):
     task = TaskFactory(leads=["320000"])
     with pytest.raises(PermissionDenied):
-        services.task_update(
-            acting_user=person("plan_coordinator", "320000"), task=task, leads=[jurisdiction("330000")]
-        )
+        writes.task_update(acting_user=person("plan_coordinator", "320000"), task=task, leads=[jurisdiction("330000")])
     assert [j.code for j in task.lead_jurisdictions.all()] == ["320000"]

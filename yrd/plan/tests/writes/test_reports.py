@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from yrd.core.errors import Conflict
 from yrd.core.models import Notification
 from yrd.core.tests.factories import OrganisationFactory, jurisdiction, person
-from yrd.plan import services
+from yrd.plan import writes
 from yrd.plan.models import Evidence, ProgressReport
 from yrd.plan.tests.factories import ReportFactory, TaskFactory
 
@@ -29,7 +29,7 @@ def submit(task, owner, **fields):
         "percent": 30,
         "narrative_zh": "进展顺利",
     }
-    return services.report_submit(acting_user=owner, task=task, **{**values, **fields})
+    return writes.report_submit(acting_user=owner, task=task, **{**values, **fields})
 
 
 def test_an_owner_reports_with_evidence_stored_with_its_checksum(shanghai_task):
@@ -87,8 +87,8 @@ def test_returning_a_report_needs_a_reason_and_notifies_the_submitter(shanghai_t
     report = submit(task, owner)
     reviewer = person("plan_coordinator", "310000")
     with pytest.raises(ValidationError):
-        services.report_review(acting_user=reviewer, report=report, accept=False)
-    services.report_review(acting_user=reviewer, report=report, accept=False, comment="缺少佐证材料")
+        writes.report_review(acting_user=reviewer, report=report, accept=False)
+    writes.report_review(acting_user=reviewer, report=report, accept=False, comment="缺少佐证材料")
     assert Notification.objects.get(recipient=owner).body == "缺少佐证材料"
     assert submit(task, owner).pk != report.pk  # the period may be reported again
 
@@ -97,16 +97,16 @@ def test_a_report_cannot_be_reviewed_twice(shanghai_task):
     task, owner = shanghai_task
     report = submit(task, owner)
     reviewer = person("plan_coordinator", "YRD")
-    services.report_review(acting_user=reviewer, report=report, accept=True)
+    writes.report_review(acting_user=reviewer, report=report, accept=True)
     with pytest.raises(Conflict):
-        services.report_review(acting_user=reviewer, report=report, accept=True)
+        writes.report_review(acting_user=reviewer, report=report, accept=True)
 
 
 def test_a_coordinator_of_another_province_may_not_review(shanghai_task):
     task, _owner = shanghai_task
     report = ReportFactory(task=task)
     with pytest.raises(PermissionDenied):
-        services.report_review(acting_user=person("plan_coordinator", "340000"), report=report, accept=True)
+        writes.report_review(acting_user=person("plan_coordinator", "340000"), report=report, accept=True)
 
 
 def test_the_review_notice_is_in_the_submitters_language_not_the_reviewers(shanghai_task):
@@ -117,5 +117,5 @@ def test_the_review_notice_is_in_the_submitters_language_not_the_reviewers(shang
     owner.save()
     report = submit(task, owner)
     with translation.override("en"):
-        services.report_review(acting_user=person("plan_coordinator", "YRD"), report=report, accept=True)
+        writes.report_review(acting_user=person("plan_coordinator", "YRD"), report=report, accept=True)
     assert Notification.objects.get(recipient=owner).subject.endswith("已通过")

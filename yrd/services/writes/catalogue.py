@@ -2,15 +2,15 @@
 administrator (or by the demo loader, marked demo)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from yrd.core.access import can
+from yrd.core.actors import SYSTEM, write
 from yrd.core.audit import audit_record
 from yrd.services.apps import CATALOGUE
 from yrd.services.models import CompetentAuthority, MaterialType, RequiredMaterial
 
-from ._common import require_scope
+from .common import require_scope
 from .remote import org_scope
 
 DETAIL_FIELDS = (
@@ -27,11 +27,11 @@ DETAIL_FIELDS = (
 
 
 def _require(acting_user):
-    if acting_user is not None and not can(acting_user, CATALOGUE):
+    if acting_user is not SYSTEM and not can(acting_user, CATALOGUE):
         raise PermissionDenied(_("You may not edit the service catalogue."))
 
 
-@transaction.atomic
+@write
 def item_set_details(*, acting_user, item, **changes):
     _require(acting_user)
     unknown = set(changes) - set(DETAIL_FIELDS)
@@ -51,7 +51,7 @@ def item_set_details(*, acting_user, item, **changes):
     return item
 
 
-@transaction.atomic
+@write
 def material_type_ensure(*, acting_user, code, name_zh, name_en=""):
     _require(acting_user)
     material_type, created = MaterialType.objects.get_or_create(
@@ -63,7 +63,7 @@ def material_type_ensure(*, acting_user, code, name_zh, name_en=""):
     return material_type
 
 
-@transaction.atomic
+@write
 def material_require(
     *,
     acting_user,
@@ -96,7 +96,7 @@ def material_require(
     return requirement
 
 
-@transaction.atomic
+@write
 def authority_set(*, acting_user, item, province, organisation, is_demo=False):
     _require(acting_user)
     require_scope(acting_user, CATALOGUE, org_scope(organisation))

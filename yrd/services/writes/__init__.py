@@ -18,7 +18,7 @@ from .remote import (
     slot_cancel,
     slot_create,
 )
-from .submission import application_submit, clean_resident_id, held_materials
+from .submission import application_submit
 from .transitions import (
     application_accept,
     application_forward,
@@ -43,10 +43,8 @@ __all__ = [
     "booking_create",
     "booking_hand_off",
     "booking_no_show",
-    "clean_resident_id",
     "correction_request",
     "correction_respond",
-    "held_materials",
     "item_set_details",
     "material_require",
     "material_type_ensure",

@@ -5,7 +5,6 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -13,13 +12,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext_lazy
 
 from yrd.core.access import can
+from yrd.core.actors import SYSTEM, person, write
 from yrd.core.audit import audit_record
 from yrd.core.errors import Conflict
 from yrd.services.apps import BOOK, SERVE
 from yrd.services.models import CompetentAuthority, RemoteBooking, RemoteSession, RemoteSlot
 from yrd.services.scopes import Scope
 
-from ._common import now, province_of, require_scope
+from .common import now, province_of, require_scope
 from .transitions import application_forward
 
 Booking = RemoteBooking.State
@@ -67,7 +67,7 @@ def _audit(acting_user, booking, action, **data):
     )
 
 
-@transaction.atomic
+@write
 def slot_create(
     *,
     acting_user,
@@ -131,7 +131,7 @@ def _slot_errors(slot, *, acting_user, at):
         return errors
     # The platform itself (acting_user None: demo loader, imports) may record a slot that began
     # earlier today; a person publishes only ahead.
-    if acting_user is not None and slot.starts_at <= at:
+    if acting_user is not SYSTEM and slot.starts_at <= at:
         errors.setdefault("starts_at", []).append(_("This time has already passed."))
     clash = (
         RemoteSlot.objects.filter(officer=slot.officer, starts_at__lt=slot.ends_at, ends_at__gt=slot.starts_at)
@@ -155,13 +155,13 @@ def _local(moment, fmt):
     return date_format(timezone.localtime(moment), fmt)
 
 
-@transaction.atomic
+@write
 def slot_cancel(*, acting_user, slot):
     """The officer withdraws a slot of their own that nobody booked. A slot with bookings, even
     cancelled ones, stays: the bookings' history refers to it."""
     slot = RemoteSlot.objects.select_for_update().select_related("authority__jurisdiction").get(pk=slot.pk)
     require_scope(acting_user, SERVE, org_scope(slot.authority))
-    if acting_user is not None and slot.officer_id != acting_user.pk:
+    if acting_user is not SYSTEM and slot.officer_id != acting_user.pk:
         raise PermissionDenied(_("Only the officer who offers this slot may cancel it."))
     booked = slot.bookings.count()
     if booked:
@@ -190,7 +190,7 @@ def slot_cancel(*, acting_user, slot):
     return slot
 
 
-@transaction.atomic
+@write
 def booking_create(*, acting_user, slot, window, item, applicant_name, at=None, is_demo=False):
     """A window books a slot for the applicant in front of it, with another province's authority."""
     require_scope(acting_user, BOOK, org_scope(window))
@@ -216,7 +216,7 @@ def booking_create(*, acting_user, slot, window, item, applicant_name, at=None, 
         window=window,
         item=item,
         applicant_name=applicant_name.strip(),
-        booked_by=acting_user,
+        booked_by=person(acting_user),
         booked_at=at,
         is_demo=is_demo,
     )
@@ -239,7 +239,7 @@ def _locked(booking):
     )
 
 
-@transaction.atomic
+@write
 def booking_check_in(*, acting_user, booking, at=None):
     """The applicant is at the window: the next number of the authority's queue that day."""
     booking = _locked(booking)
@@ -256,7 +256,7 @@ def booking_check_in(*, acting_user, booking, at=None):
     return booking
 
 
-@transaction.atomic
+@write
 def session_start(*, acting_user, booking, at=None):
     booking = _locked(booking)
     require_scope(acting_user, SERVE, org_scope(booking.slot.authority))
@@ -280,7 +280,7 @@ def session_start(*, acting_user, booking, at=None):
     return session
 
 
-@transaction.atomic
+@write
 def booking_hand_off(*, acting_user, booking, application, at=None):
     """During the session the window forwards the application it received to the remote officer's
     authority (an exchange record, like any forward)."""
@@ -302,7 +302,7 @@ def booking_hand_off(*, acting_user, booking, application, at=None):
     return booking
 
 
-@transaction.atomic
+@write
 def session_end(*, acting_user, booking, outcome, notes="", at=None):
     booking = _locked(booking)
     require_scope(acting_user, SERVE, org_scope(booking.slot.authority))
@@ -319,7 +319,7 @@ def session_end(*, acting_user, booking, outcome, notes="", at=None):
     return session
 
 
-@transaction.atomic
+@write
 def booking_no_show(*, acting_user, booking):
     booking = _locked(booking)
     require_scope(acting_user, BOOK, org_scope(booking.window))
@@ -329,7 +329,7 @@ def booking_no_show(*, acting_user, booking):
     return booking
 
 
-@transaction.atomic
+@write
 def booking_cancel(*, acting_user, booking):
     booking = _locked(booking)
     require_scope(acting_user, BOOK, org_scope(booking.window))

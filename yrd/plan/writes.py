@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from yrd.core.access import require
+from yrd.core.actors import person, write
 from yrd.core.audit import audit_record
 from yrd.core.errors import Conflict
 from yrd.core.notifications import notify
@@ -18,6 +19,17 @@ from yrd.core.uploads import check_upload
 from yrd.plan.apps import BASELINE, MANAGE, REVIEW, SUBMIT
 from yrd.plan.models import Baseline, Evidence, Milestone, ProgressReport, Task
 from yrd.plan.snapshots import TASK_FIELDS, plan_snapshot, task_snapshot
+
+__all__ = [
+    "baseline_freeze",
+    "milestone_create",
+    "milestone_update",
+    "report_review",
+    "report_submit",
+    "task_create",
+    "task_update",
+    "tasks_bulk_change",
+]
 
 
 def _jurisdiction_code(task):
@@ -33,7 +45,7 @@ def _require_scope(acting_user, leads, coleads):
         require(acting_user, MANAGE, None)
 
 
-@transaction.atomic
+@write
 def task_create(
     *, acting_user, plan, code, title_zh, start, end, area=None, leads=(), coleads=(), organisations=(), **fields
 ):
@@ -54,7 +66,7 @@ def task_create(
     return task
 
 
-@transaction.atomic
+@write
 def task_update(*, acting_user, task, leads=None, coleads=None, organisations=None, **changes):
     require(acting_user, MANAGE, task)
     if leads is not None or coleads is not None:
@@ -81,7 +93,7 @@ def task_update(*, acting_user, task, leads=None, coleads=None, organisations=No
     return task
 
 
-@transaction.atomic
+@write
 def milestone_create(*, acting_user, task, title_zh, due_date, title_en="", done_date=None, is_demo=False):
     require(acting_user, MANAGE, task)
     milestone = Milestone(
@@ -98,7 +110,7 @@ def milestone_create(*, acting_user, task, title_zh, due_date, title_en="", done
     return milestone
 
 
-@transaction.atomic
+@write
 def milestone_update(*, acting_user, milestone, **changes):
     require(acting_user, MANAGE, milestone.task)
     before = {k: getattr(milestone, k) for k in changes}
@@ -117,7 +129,7 @@ def milestone_update(*, acting_user, milestone, **changes):
     return milestone
 
 
-@transaction.atomic
+@write
 def report_submit(
     *,
     acting_user,
@@ -153,7 +165,7 @@ def report_submit(
         narrative_en=narrative_en,
         risk_level=risk_level,
         kpi_value=kpi_value,
-        submitted_by=acting_user,
+        submitted_by=person(acting_user),
         submitted_at=submitted_at or timezone.now(),
         idempotency_key=idempotency_key or None,
         is_demo=is_demo,
@@ -187,7 +199,7 @@ def report_submit(
     return report
 
 
-@transaction.atomic
+@write
 def report_review(*, acting_user, report, accept, comment=""):
     require(acting_user, REVIEW, report.task)
     if report.review_state != ProgressReport.Review.SUBMITTED:
@@ -195,7 +207,7 @@ def report_review(*, acting_user, report, accept, comment=""):
     if not accept and not comment.strip():
         raise ValidationError({"review_comment": _("Say why the report is returned.")})
     report.review_state = ProgressReport.Review.ACCEPTED if accept else ProgressReport.Review.RETURNED
-    report.reviewed_by, report.reviewed_at, report.review_comment = acting_user, timezone.now(), comment
+    report.reviewed_by, report.reviewed_at, report.review_comment = person(acting_user), timezone.now(), comment
     report.save(update_fields=["review_state", "reviewed_by", "reviewed_at", "review_comment"])
     audit_record(
         actor=acting_user,
@@ -217,7 +229,7 @@ def report_review(*, acting_user, report, accept, comment=""):
     return report
 
 
-@transaction.atomic
+@write
 def tasks_bulk_change(*, acting_user, tasks, shift_days=0, new_end=None, complete=False, publish=None):
     """Coordinators' bulk edit. Status is derived, so 'mark done' records what makes a task done:
     its open milestones closed today and an accepted 100% report."""
@@ -256,10 +268,10 @@ def _complete(acting_user, task, today):
         percent=100,
         narrative_zh="协调员确认任务完成。",
         narrative_en="Completion confirmed by the coordinator.",
-        submitted_by=acting_user,
+        submitted_by=person(acting_user),
         submitted_at=timezone.now(),
         review_state=ProgressReport.Review.ACCEPTED,
-        reviewed_by=acting_user,
+        reviewed_by=person(acting_user),
         reviewed_at=timezone.now(),
     )
     ProgressReport.objects.filter(
@@ -273,14 +285,14 @@ def _complete(acting_user, task, today):
     audit_record(actor=acting_user, action="plan.task.complete", obj=task, data={"report": report.pk})
 
 
-@transaction.atomic
+@write
 def baseline_freeze(*, acting_user, plan, name):
     require(acting_user, BASELINE, None)
     baseline = Baseline.objects.create(
         plan=plan,
         name=name,
         taken_at=timezone.now(),
-        taken_by=acting_user,
+        taken_by=person(acting_user),
         snapshot=plan_snapshot(plan),
     )
     audit_record(actor=acting_user, action="plan.baseline.freeze", obj=baseline, data={"tasks": len(baseline.snapshot)})

@@ -2,11 +2,11 @@
 the workflow (409), the performer's side (403), then the input (400), and writes nothing before."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from yrd.core.access import can
+from yrd.core.actors import SYSTEM, person, write
 from yrd.core.audit import audit_record
 from yrd.core.translation import interpolate_lazy
 from yrd.services import workflow
@@ -27,7 +27,7 @@ from yrd.services.scopes import (
     window_scope,
 )
 
-from ._common import (
+from .common import (
     check_materials,
     material_summary,
     now,
@@ -86,7 +86,7 @@ def _authority(application):
     return lead_steps(application)[0].authority
 
 
-@transaction.atomic
+@write
 def application_receive(*, acting_user, application, consent_signed=False, uploads=(), at=None):
     """The window (or, online, the competent authority) checks the materials: all mandatory ones
     there, and for remote receive-and-forward the applicant's signed consent form taken."""
@@ -120,7 +120,7 @@ def application_receive(*, acting_user, application, consent_signed=False, uploa
     )
 
 
-@transaction.atomic
+@write
 def application_forward(*, acting_user, application, to_province=None, at=None):
     """Hand a remote application from the receiving window to the competent authority of the
     handling province (optionally re-routed to another province, which must have one)."""
@@ -185,7 +185,7 @@ def _return_to_window(acting_user, application, reason, at):
         )
 
 
-@transaction.atomic
+@write
 def application_accept(*, acting_user, application, at=None):
     application = _lock(application)
     workflow.check(application, "accept")
@@ -200,7 +200,7 @@ def application_accept(*, acting_user, application, at=None):
     return application
 
 
-@transaction.atomic
+@write
 def application_reject(*, acting_user, application, reasons, at=None):
     application = _lock(application)
     workflow.check(application, "reject")
@@ -219,7 +219,7 @@ def application_reject(*, acting_user, application, reasons, at=None):
     return application
 
 
-@transaction.atomic
+@write
 def correction_request(*, acting_user, application, reasons, material_types=(), at=None):
     """补正: the application goes back to the applicant; the clock stops until they answer."""
     application = _lock(application)
@@ -238,7 +238,7 @@ def correction_request(*, acting_user, application, reasons, material_types=(), 
         )
     at = now(at)
     correction = Correction.objects.create(
-        application=application, requested_by=acting_user, requested_at=at, reasons=reasons.strip()
+        application=application, requested_by=person(acting_user), requested_at=at, reasons=reasons.strip()
     )
     correction.material_types.set(material_types)
     _move(
@@ -259,7 +259,7 @@ def correction_request(*, acting_user, application, reasons, material_types=(), 
     return correction
 
 
-@transaction.atomic
+@write
 def correction_respond(*, acting_user, application, uploads=(), note="", at=None):
     """The applicant (or the receiving window for them) provides what was asked; the application
     returns to where it was and the clock runs again."""
@@ -267,10 +267,10 @@ def correction_respond(*, acting_user, application, uploads=(), note="", at=None
     workflow.check(application, "respond_correction")
     by_window = (
         application.receiving_window_id is not None
-        and acting_user is not None
+        and acting_user is not SYSTEM
         and can(acting_user, RECEIVE, window_scope(application))
     )
-    if acting_user is not None and not is_applicant(acting_user, application) and not by_window:
+    if acting_user is not SYSTEM and not is_applicant(acting_user, application) and not by_window:
         raise PermissionDenied(_("Only the applicant or the receiving window answers a correction request."))
     correction = application.corrections.filter(responded_at__isnull=True).order_by("-requested_at").first()
     checked = check_materials(application.item, uploads)
@@ -283,7 +283,7 @@ def correction_respond(*, acting_user, application, uploads=(), note="", at=None
     at = now(at)
     write_materials(application, checked, acting_user=acting_user, at=at)
     correction.responded_by, correction.responded_at, correction.response_note = (
-        acting_user,
+        person(acting_user),
         at,
         note.strip(),
     )
