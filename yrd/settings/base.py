@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "yrd.core",
     "yrd.plan",
     "yrd.services",
+    "yrd.green",
 ]
 
 MIDDLEWARE = [

@@ -13,7 +13,28 @@ from .factors import Factor, FactorCatalogue, FactorSet, FuelParameters, Publica
 from .units import UNITS, convert
 
 __all__ = [
-    "ELECTRICITY", "FUELS", "METRICS", "UNITS", "Account", "AccountingError", "Activity", "Factor",
-    "FactorCatalogue", "FactorSet", "FuelParameters", "Kind", "Line", "Output", "Period", "Progress",
-    "Publication", "SiteData", "Step", "Target", "account", "convert", "fmt", "validate",
-]  # fmt: skip
+    "ELECTRICITY",
+    "FUELS",
+    "METRICS",
+    "UNITS",
+    "Account",
+    "AccountingError",
+    "Activity",
+    "Factor",
+    "FactorCatalogue",
+    "FactorSet",
+    "FuelParameters",
+    "Kind",
+    "Line",
+    "Output",
+    "Period",
+    "Progress",
+    "Publication",
+    "SiteData",
+    "Step",
+    "Target",
+    "account",
+    "convert",
+    "fmt",
+    "validate",
+]

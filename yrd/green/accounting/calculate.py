@@ -296,9 +296,16 @@ def progress_towards(target: Target, current: Decimal | None, year: int) -> Prog
     else:
         on_track = current <= expected
     return Progress(
-        target.metric, target.base_year, target.base_value, target.target_year, target.target_value,
-        current, achieved, expected, on_track,
-    )  # fmt: skip
+        target.metric,
+        target.base_year,
+        target.base_value,
+        target.target_year,
+        target.target_value,
+        current,
+        achieved,
+        expected,
+        on_track,
+    )
 
 
 def fmt(value: Decimal) -> str:

@@ -16,8 +16,13 @@ PROVINCES = {
     "330000": ("Zhejiang", 30.27, 120.16, 600.0, 50.0, 15.0, 30.0, 5.0),
     "340000": ("Anhui", 31.82, 117.23, 300.0, 55.0, 3.0, 25.0, 6.0),
 }
-CORRIDORS = (("310000", "320000", 8000), ("310000", "330000", 8000), ("320000", "330000", 6000),
-             ("320000", "340000", 8000), ("330000", "340000", 6000))  # fmt: skip
+CORRIDORS = (
+    ("310000", "320000", 8000),
+    ("310000", "330000", 8000),
+    ("320000", "330000", 6000),
+    ("320000", "340000", 8000),
+    ("330000", "340000", 6000),
+)
 BENCH_SOLAR_HOURS = 1168.0
 BENCH_WIND_HOURS = 2149.0
 
@@ -38,8 +43,9 @@ def bench_system(node_count: int, hours: int = HOURS_PER_YEAR) -> System:
             Renewable(f"{code}-solar", code, "solar", sun[:hours], solar * 1000, capital_cost=SOLAR_COST),
             Renewable(f"{code}-wind", code, "wind", breeze[:hours], wind * 1000, capital_cost=WIND_COST),
         ]
-        storage.append(Storage(f"{code}-battery", code, 0.95, 0.95, power_cost=BATTERY_POWER_COST,
-                               energy_cost=BATTERY_ENERGY_COST))  # fmt: skip
+        storage.append(
+            Storage(f"{code}-battery", code, 0.95, 0.95, power_cost=BATTERY_POWER_COST, energy_cost=BATTERY_ENERGY_COST)
+        )
     links = tuple(Link(f"{a}-{b}", a, b, mw) for a, b, mw in CORRIDORS if a in codes and b in codes)
     scale = hours / HOURS_PER_YEAR
     return System(
@@ -50,7 +56,7 @@ def bench_system(node_count: int, hours: int = HOURS_PER_YEAR) -> System:
             Carrier("gas", 0.38),
             Carrier("solar", renewable=True),
             Carrier("wind", renewable=True),
-        ),  # fmt: skip
+        ),
         plants=tuple(plants),
         renewables=tuple(r.__class__(**{**r.__dict__, "capital_cost": r.capital_cost * scale}) for r in renewables),
         storage=tuple(

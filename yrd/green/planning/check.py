@@ -69,8 +69,11 @@ def storage_violations(system: System, result: PlanResult, tolerance: float) -> 
     for item in system.storage:
         power = item.existing_power_mw + result.storage_new_mw[item.name]
         energy = item.existing_energy_mwh + result.storage_new_mwh[item.name]
-        charge, discharge, soc = (result.storage_charge[item.name], result.storage_discharge[item.name],
-                                  result.storage_soc[item.name])  # fmt: skip
+        charge, discharge, soc = (
+            result.storage_charge[item.name],
+            result.storage_discharge[item.name],
+            result.storage_soc[item.name],
+        )
         found += worst(f"{item.name} charge above power", charge - power, tolerance)
         found += worst(f"{item.name} discharge above power", discharge - power, tolerance)
         found += worst(f"{item.name} state of charge above energy", soc - energy, tolerance)

@@ -124,11 +124,13 @@ def add_storage(m, system: System, hours, supply) -> None:
     w = system.weight
     kept = (1 - per_storage("standing_loss")) ** w
     m.add_constraints(
-        soc - kept * soc.roll(snapshot=1) - w * per_storage("efficiency_charge") * charge
+        soc
+        - kept * soc.roll(snapshot=1)
+        - w * per_storage("efficiency_charge") * charge
         + (w / per_storage("efficiency_discharge")) * discharge
         == 0,
         name="storage_continuity",
-    )  # fmt: skip
+    )
     for item in system.storage:
         supply[item.node].append(discharge.sel(storage=item.name) - charge.sel(storage=item.name))
 

@@ -57,9 +57,14 @@ def solar_profile(
     sky = location.get_clearsky(times, model="ineichen")
     sun = location.get_solarposition(times)
     plane = pvlib.irradiance.get_total_irradiance(
-        abs(latitude), 180 if latitude >= 0 else 0, sun["apparent_zenith"], sun["azimuth"],
-        sky["dni"], sky["ghi"], sky["dhi"],
-    )  # fmt: skip
+        abs(latitude),
+        180 if latitude >= 0 else 0,
+        sun["apparent_zenith"],
+        sun["azimuth"],
+        sky["dni"],
+        sky["ghi"],
+        sky["dhi"],
+    )
     profile = (plane["poa_global"].fillna(0).to_numpy() / 1000 * performance_ratio).clip(0, 1)
     profile[profile < TWILIGHT] = 0.0
     return scaled_to_hours(profile, full_load_hours) if full_load_hours else profile
@@ -70,9 +75,33 @@ def solar_profile(
 # with a night trough, a late-morning plateau and an evening peak; rest days at 93 % of working days.
 DEMAND_MONTH = np.array([1.02, 0.86, 0.97, 0.95, 0.96, 1.01, 1.12, 1.15, 1.02, 0.95, 0.97, 1.02])
 DEMAND_HOUR = np.array(
-    [0.80, 0.77, 0.75, 0.74, 0.75, 0.79, 0.87, 0.96, 1.05, 1.10, 1.12, 1.10,
-     1.04, 1.08, 1.11, 1.11, 1.09, 1.08, 1.12, 1.14, 1.12, 1.06, 0.97, 0.87]
-)  # fmt: skip
+    [
+        0.80,
+        0.77,
+        0.75,
+        0.74,
+        0.75,
+        0.79,
+        0.87,
+        0.96,
+        1.05,
+        1.10,
+        1.12,
+        1.10,
+        1.04,
+        1.08,
+        1.11,
+        1.11,
+        1.09,
+        1.08,
+        1.12,
+        1.14,
+        1.12,
+        1.06,
+        0.97,
+        0.87,
+    ]
+)
 REST_DAY_FACTOR = 0.93
 
 

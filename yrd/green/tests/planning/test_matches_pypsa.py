@@ -31,11 +31,28 @@ def systems(draw) -> System:
     for i, node in enumerate(nodes):
         plants.append(Plant(f"{node}-coal", node, "coal", draw(st.floats(0, 150)), draw(st.floats(100, 500))))
         plants.append(Plant(f"{node}-gas", node, "gas", draw(st.floats(0, 80)), draw(st.floats(400, 900))))
-        renewables.append(Renewable(f"{node}-solar", node, "solar", solar_shape(hours), draw(st.floats(0, 50)),
-                                    capital_cost=draw(money) * scale))  # fmt: skip
+        renewables.append(
+            Renewable(
+                f"{node}-solar",
+                node,
+                "solar",
+                solar_shape(hours),
+                draw(st.floats(0, 50)),
+                capital_cost=draw(money) * scale,
+            )
+        )
         wind = wind_shape(hours, phase=i)
-        renewables.append(Renewable(f"{node}-wind", node, "wind", wind, 0.0, max_new_mw=draw(st.floats(100, 1e4)),
-                                    capital_cost=draw(money) * scale))  # fmt: skip
+        renewables.append(
+            Renewable(
+                f"{node}-wind",
+                node,
+                "wind",
+                wind,
+                0.0,
+                max_new_mw=draw(st.floats(100, 1e4)),
+                capital_cost=draw(money) * scale,
+            )
+        )
         storage.append(
             Storage(
                 f"{node}-battery",
@@ -47,14 +64,24 @@ def systems(draw) -> System:
                 existing_power_mw=draw(st.sampled_from([0.0, 10.0])),
                 existing_energy_mwh=draw(st.sampled_from([0.0, 40.0])),
                 standing_loss=draw(st.sampled_from([0.0, 0.001])),
-            )  # fmt: skip
+            )
         )
     links = tuple(Link(f"{a}-{b}", a, b, draw(st.floats(0, 60))) for a, b in zip(nodes, nodes[1:], strict=False))
     policy = draw(
         st.sampled_from([Policy(), Policy(renewable_share=0.3), Policy(renewable_share=0.6), Policy(carbon_cap_t=1e3)])
     )
-    return System(nodes, demand, CARRIERS, tuple(plants), tuple(renewables), tuple(storage), links, policy,
-                  hours=hours, value_of_lost_load=2e4)  # fmt: skip
+    return System(
+        nodes,
+        demand,
+        CARRIERS,
+        tuple(plants),
+        tuple(renewables),
+        tuple(storage),
+        links,
+        policy,
+        hours=hours,
+        value_of_lost_load=2e4,
+    )
 
 
 def assert_same_optimum(system: System) -> None:
