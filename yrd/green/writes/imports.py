@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 from yrd.core.access import require
 from yrd.core.actors import write
 from yrd.core.audit import audit_record
-from yrd.green.accounting import AccountingError, Activity, Output, Period, SiteData, convert, validate
+from yrd.green.accounting import AccountingError, convert
 from yrd.green.apps import REPORT
 from yrd.green.models import ReportingPeriod, Site
 from yrd.green.models.sites import report_scope
 
-from .periods import Entry, PeriodInput, refuse_unless_editable, store
+from .periods import Entry, PeriodInput, problems_of, refuse_unless_editable, store
 
 COLUMNS = ("year", "month", "kind", "quantity", "unit")
 MAX_ROWS = 5000
@@ -84,11 +84,8 @@ def parse(rows: list[dict[str, str]], errors: dict) -> dict[tuple, tuple[PeriodI
 
 
 def check_period(site: Site, data: PeriodInput, lines: list[int], errors: dict) -> None:
-    activities = [Activity(e.kind, e.quantity, e.unit, data.month) for e in data.entries]
     try:
-        validate(
-            SiteData(Period(data.year, data.month), activities, Output(data.output_quantity, "unit", data.value_added))
-        )
+        problems_of(site, data)
     except AccountingError as error:
         for field, messages in error.errors.items():
             row = row_of(field, lines)

@@ -14,7 +14,7 @@ from yrd.core.access import require
 from yrd.core.actors import person, write
 from yrd.core.audit import audit_record
 from yrd.core.errors import Conflict
-from yrd.green.accounting import AccountingError, Activity, Output, Period, SiteData, validate
+from yrd.green.accounting import AccountingError, Activity, Output, Period, SiteData, account, validate
 from yrd.green.accounts import account_of, catalogue, summary
 from yrd.green.apps import REPORT, REVIEW
 from yrd.green.models import ActivityRecord, ReportingPeriod, Site
@@ -40,13 +40,27 @@ class PeriodInput:
 
 
 def check_entries(site: Site, data: PeriodInput) -> None:
-    """Every problem of the entries at once (engine rules: units, negatives, absurd figures)."""
-    activities = [Activity(e.kind, e.quantity, e.unit, data.month) for e in data.entries]
-    output = Output(data.output_quantity, site.output_unit or "unit", data.value_added)
+    """Every problem of the entries at once, by the engine's rules: negatives, absurd figures, units
+    that do not measure what their factor applies to, certificates beyond grid purchases."""
     try:
-        validate(SiteData(Period(data.year, data.month), activities, output))
+        problems_of(site, data)
     except AccountingError as error:
         raise as_validation_error(error) from None
+
+
+def problems_of(site: Site, data: PeriodInput) -> None:
+    """Raises AccountingError with every problem of `data`; the factors of the year check the units
+    (without published factors for the year, the other checks still run)."""
+    activities = [Activity(e.kind, e.quantity, e.unit, data.month) for e in data.entries]
+    entered = SiteData(
+        Period(data.year, data.month), activities, Output(data.output_quantity, "unit", data.value_added)
+    )
+    try:
+        factors = catalogue().select(year=data.year, province=site.province_code)
+    except AccountingError:
+        validate(entered)
+        return
+    account(entered, factors)
 
 
 def locked_period(site: Site, year: int, month: int | None) -> ReportingPeriod:
