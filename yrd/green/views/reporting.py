@@ -107,7 +107,7 @@ def split_errors(errors: dict, data: PeriodInput | None) -> tuple[dict, list]:
             by_kind.setdefault(data.entries[index].kind, []).extend(messages)
         elif key.startswith("q_"):
             by_kind.setdefault(key[2:], []).extend(messages)
-        else:
+        elif key not in ("period", "activities"):
             other.append((KIND_LABELS.get(key, key), messages))
     return by_kind, other
 
@@ -116,22 +116,26 @@ def split_errors(errors: dict, data: PeriodInput | None) -> tuple[dict, list]:
 def period(request, pk: int, year: int, month: int | None = None):
     site = readable(request, pk)
     found = ReportingPeriod.objects.filter(site=site, year=year, month=month).first()
-    posted = None
+    posted, data, errors = None, None, {}
     if request.method == "POST":
         data, errors = parse_form(request)
         posted = request.POST
         if data and run_write(request, writes.period_save, _("Saved."), site=site, data=data):
             return redirect(request.path)
-        request.green_errors = {**getattr(request, "green_errors", {}), **errors}
+        errors = {**getattr(request, "green_errors", {}), **errors}
+    row_errors, other_errors = split_errors(errors, data)
+    may_report = selectors.may_report(request.user, site)
     context = {
         "site": site,
         "period": found,
         "year": year,
         "month": month,
-        "rows": form_rows(found, posted),
+        "rows": form_rows(found, posted, row_errors),
         "units": list(UNITS),
-        "errors": getattr(request, "green_errors", {}),
-        "may_report": selectors.may_report(request.user, site),
+        "errors": errors,
+        "other_errors": other_errors,
+        "can_edit": may_report and (found is None or found.editable),
+        "may_report": may_report,
         "may_review": selectors.may_review(request.user, site),
         "output_quantity": posted.get("output_quantity") if posted else (found.output_quantity if found else ""),
         "value_added": posted.get("value_added") if posted else (found.value_added if found else ""),
