@@ -42,13 +42,13 @@ def current_rss_mb() -> float:
 
 
 def run_platform(system) -> dict:
-    from yrd.green.planning.model import SOLVER_OPTIONS, build, solve_built
+    from yrd.green.planning.model import build, solve_built
 
     started = time.perf_counter()
     built = build(system)
     build_seconds = time.perf_counter() - started
     started = time.perf_counter()
-    result = solve_built(built, **SOLVER_OPTIONS)
+    result = solve_built(built)
     return {"build": build_seconds, "solve": time.perf_counter() - started, "objective": result.objective}
 
 
@@ -73,7 +73,7 @@ def child(kind: str, nodes: int, hours: int) -> None:
     logging.disable(logging.WARNING)
     warnings.simplefilter("ignore")
     from yrd.green.planning.bench_system import bench_system
-    from yrd.green.planning.model import SOLVER_OPTIONS
+    from yrd.green.planning.model import SOLVER_OPTIONS, method_for
 
     if kind != "platform":
         import pypsa  # noqa: F401  (imported before the baseline, as the platform's linopy is)
@@ -82,7 +82,8 @@ def child(kind: str, nodes: int, hours: int) -> None:
     if kind == "platform":
         figures = run_platform(system)
     else:
-        figures = run_pypsa(system, dict(SOLVER_OPTIONS) if kind == "pypsa-same-options" else {})
+        same = {**SOLVER_OPTIONS, **method_for(system)}
+        figures = run_pypsa(system, same if kind == "pypsa-same-options" else {})
     figures.update(peak_mb=rss_mb(), model_mb=rss_mb() - baseline)
     print(json.dumps(figures))
 
@@ -121,8 +122,10 @@ def compare(nodes: int, hours: int, same_options: bool) -> bool:
     ratio = (ours["build"] + ours["solve"]) / (theirs["build"] + theirs["solve"])
     gap = abs(ours["objective"] - theirs["objective"]) / abs(theirs["objective"])
     same = gap <= TOLERANCE
-    print(f"  objective ratio platform/PyPSA {ours['objective'] / theirs['objective']:.12f} (relative gap {gap:.1e}, "
-          f"{'same optimum' if same else 'DIFFERENT optimum'})")  # fmt: skip
+    print(
+        f"  objective ratio platform/PyPSA {ours['objective'] / theirs['objective']:.12f} (relative gap {gap:.1e}, "
+        f"{'same optimum' if same else 'DIFFERENT optimum'})"
+    )
     print(f"  time ratio {ratio:.2f}x  (target <= {TARGET_RATIO}x): {'OK' if ratio <= TARGET_RATIO else 'MISSED'}")
     return same and ratio <= TARGET_RATIO
 

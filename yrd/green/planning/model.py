@@ -19,9 +19,11 @@ numbers are of the size of the balance rows' rather than 10^8 MWh.
 
 Why it is lean: existing capacities are variable bounds, not constraints; solar/wind existing and
 new share one output variable; storage is three hourly variables with one continuity row (a
-store + charger + discharger network has four and an extra bus balance). Solved by HiGHS's
-interior point method without crossover (see `SOLVER_OPTIONS`), which is what makes an 8,760-hour
-year fast; the optimum is the same to ~1e-8, and a vertex is not needed for a planning answer."""
+store + charger + discharger network has four and an extra bus balance). Solved by HiGHS with
+the method measured fastest for the system's shape (`method_for`): interior point without crossover
+for separate nodes (the optimum is the same to ~1e-8; a vertex is not needed for a planning
+answer), dual simplex once corridors couple the nodes; the model goes to HiGHS directly, not through
+an LP file."""
 
 import time
 from dataclasses import dataclass
@@ -36,14 +38,26 @@ from .result import PlanResult, extract
 from .system import System, validate
 
 SOLVER_OPTIONS = {
-    "solver": "ipm",
-    "run_crossover": "off",
     "primal_feasibility_tolerance": 1e-8,
     "dual_feasibility_tolerance": 1e-8,
     "threads": 1,
     "output_flag": False,  # solve(system, output_flag=True, log_to_console=True) shows HiGHS's log
     "log_to_console": False,
 }
+
+
+# Measured on these machines (CPU seconds of HiGHS 1.16, see bench/storage_planning.py): one node
+# over 8,760 h, IPX without crossover 12.5 s against dual simplex 24.5 s; four nodes joined by a
+# meshed corridor network, dual simplex 0.4 s / 9.2 s / 54 s at 720 / 1,460 / 2,190 h against IPX
+# 1.7 s / 34.6 s / 119 s (its CG iterations and its IPM iterations both grow with the coupling).
+INTERIOR_POINT = {"solver": "ipm", "run_crossover": "off"}
+DUAL_SIMPLEX = {"solver": "simplex", "simplex_strategy": 1}
+
+
+def method_for(system: System) -> dict:
+    """The HiGHS method that is fastest for this shape of system: interior point for independent
+    nodes (a long chain of hours), dual simplex once transfer corridors couple the nodes."""
+    return DUAL_SIMPLEX if system.links else INTERIOR_POINT
 
 
 @dataclass
@@ -261,11 +275,12 @@ def solve_built(built: Built, **options) -> PlanResult:
     """Interior point first; if HiGHS does not certify that point optimal (IPX can stall on badly
     scaled systems, e.g. a huge value of lost load), the same model is solved again by dual simplex."""
     started = time.perf_counter()
-    method = "interior point"
-    status, condition = run_highs(built.model, {**SOLVER_OPTIONS, **options})
-    if condition != "optimal" and condition != "infeasible" and "solver" not in options:
+    chosen = {**SOLVER_OPTIONS, **method_for(built.system), **options}
+    method = "interior point" if chosen["solver"] == "ipm" else "dual simplex"
+    status, condition = run_highs(built.model, chosen)
+    if condition not in ("optimal", "infeasible") and chosen["solver"] == "ipm" and "solver" not in options:
         method = "dual simplex (interior point did not certify optimality)"
-        status, condition = run_highs(built.model, {**SOLVER_OPTIONS, "solver": "simplex"})
+        status, condition = run_highs(built.model, {**SOLVER_OPTIONS, **DUAL_SIMPLEX})
     solve_seconds = time.perf_counter() - started
     if status != "ok" or condition != "optimal":
         raise InfeasiblePlan(

@@ -1,5 +1,7 @@
 """A solved plan keeps every constraint hour by hour, and its reported costs add up."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -38,8 +40,13 @@ def test_the_renewable_floor_is_met(plan):
 
 
 def test_a_tighter_carbon_cap_lowers_emissions_and_raises_cost():
-    loose = solve(two_provinces(policy=Policy(carbon_cap_t=None)))
-    tight = solve(two_provinces(policy=Policy(carbon_cap_t=loose.emissions_t * 0.5)))
+    def cheap_coal(cap):
+        system = two_provinces(policy=Policy(carbon_cap_t=cap))
+        return replace(system, plants=(replace(system.plants[0], marginal_cost=20.0), system.plants[1]))
+
+    loose = solve(cheap_coal(None))
+    assert loose.emissions_t > 0
+    tight = solve(cheap_coal(loose.emissions_t * 0.5))
     assert tight.emissions_t <= loose.emissions_t * 0.5 * (1 + 1e-6)
     assert tight.objective > loose.objective
 
