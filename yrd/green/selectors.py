@@ -7,13 +7,11 @@
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q, QuerySet
-from django.utils import timezone
+from django.db.models import Prefetch, QuerySet
 
 from yrd.core.access import can, filter_visible
-from yrd.core.models import Jurisdiction
-from yrd.green.apps import PLAN, REGISTER, REPORT, REVIEW, STORAGE
-from yrd.green.models import Certification, ReportingPeriod, Scenario, Site, StorageProject
+from yrd.green.apps import PLAN, REPORT, REVIEW, STORAGE
+from yrd.green.models import ReportingPeriod, Scenario, Site, StorageProject
 from yrd.green.models.sites import report_scope, review_scope
 
 SITE_RELATED = ("city__parent", "organisation", "park__organisation")
@@ -39,12 +37,6 @@ def may_report(user, site: Site) -> bool:
 
 def may_review(user, site: Site) -> bool:
     return can(user, REVIEW, review_scope(site))
-
-
-def may_register(user, site: Site | None = None, city: Jurisdiction | None = None) -> bool:
-    if site is not None:
-        return can(user, REGISTER, review_scope(site))
-    return can(user, REGISTER, city) if city is not None else can(user, REGISTER)
 
 
 def public_sites(*, kind: str = "", city: str = "", certified_only: bool = False) -> QuerySet[Site]:
@@ -110,13 +102,6 @@ def parks_by_city() -> dict[str, int]:
     for code in Site.objects.filter(kind=Site.Kind.PARK).values_list("city__code", flat=True):
         counts[code] += 1
     return dict(counts)
-
-
-def certifications_current() -> QuerySet[Certification]:
-    today = timezone.localdate()
-    return Certification.objects.filter(issued_on__lte=today).filter(
-        Q(expires_on__isnull=True) | Q(expires_on__gte=today)
-    )
 
 
 # --- storage ----------------------------------------------------------------------------------
