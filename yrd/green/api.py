@@ -61,6 +61,33 @@ class SiteOut(Schema):
     is_demo: bool
 
 
+class SiteIn(Schema):
+    kind: str = Field(max_length=10, description="park | factory")
+    name_zh: str = Field(max_length=200)
+    name_en: str = Field("", max_length=200)
+    organisation_uscc: str = Field(max_length=18)
+    city: str = Field(max_length=6, description="adcode of one of the 41 cities")
+    park_id: int | None = None
+    sector: str = Field("", max_length=80)
+    output_unit: str = Field("", max_length=40)
+
+
+class CertificationIn(Schema):
+    kind: str = Field(max_length=20)
+    level: str = Field(max_length=12)
+    issuing_body: str = Field(max_length=120)
+    issued_on: date
+    expires_on: date | None = None
+
+
+class TargetIn(Schema):
+    metric: str = Field(max_length=40)
+    base_year: int
+    base_value: Decimal
+    target_year: int
+    target_value: Decimal
+
+
 class EntryIn(Schema):
     kind: str = Field(description="natural_gas, raw_coal, ..., grid_electricity, green_certificates, purchased_heat")
     quantity: Decimal
@@ -211,6 +238,36 @@ def sites(request, kind: str = "", city: str = "", certified: bool = False):
 @router.get("/sites/{pk}", response={200: SiteOut, 404: ApiError}, auth=None)
 def site(request, pk: int):
     return site_out(get_object_or_404(selectors.public_sites(), pk=pk))
+
+
+@router.post("/sites", response={201: SiteOut, **ERRORS}, summary="Register a park or a factory")
+def site_create(request, payload: SiteIn):
+    organisation = get_object_or_404(Organisation, uscc=payload.organisation_uscc)
+    park = get_object_or_404(Site, pk=payload.park_id, kind=Site.Kind.PARK) if payload.park_id else None
+    data = writes.SiteInput(
+        kind=payload.kind,
+        name_zh=payload.name_zh,
+        name_en=payload.name_en,
+        organisation=organisation,
+        city=get_object_or_404(Jurisdiction, code=payload.city, level="city"),
+        park=park,
+        sector=payload.sector,
+        output_unit=payload.output_unit,
+    )
+    created = writes.site_register(acting_user=request.user, data=data)
+    return 201, site_out(get_object_or_404(selectors.public_sites(), pk=created.pk))
+
+
+@router.post("/sites/{pk}/certifications", response={201: CertificationOut, **ERRORS}, summary="Record a certification")
+def certification_create(request, pk: int, payload: CertificationIn):
+    site = get_object_or_404(Site, pk=pk)
+    return 201, writes.certification_add(acting_user=request.user, site=site, **payload.dict())
+
+
+@router.put("/sites/{pk}/targets", response={200: TargetIn, **ERRORS}, summary="Set a target")
+def target_put(request, pk: int, payload: TargetIn):
+    site = get_object_or_404(Site, pk=pk)
+    return writes.target_set(acting_user=request.user, site=site, **payload.dict())
 
 
 @router.get("/factors", response=list[FactorOut], auth=None, summary="The emission factor catalogue")

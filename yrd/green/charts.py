@@ -188,3 +188,30 @@ def projects_map(projects, names: dict[str, str], map_name: str = "yrd") -> dict
             }
         ],
     }
+
+
+def site_totals(published: list[dict]) -> dict:
+    """Scope 1 and market-based scope 2 stacked per reviewed year, with the location-based total as a line."""
+    years = [str(p["year"]) for p in published]
+
+    def values(key: str) -> list[float | None]:
+        return [round(float(p[key]), 1) if p.get(key) else None for p in published]
+
+    return {
+        "textStyle": TEXT,
+        "tooltip": {"trigger": "axis"},
+        "legend": {"top": 0},
+        "xAxis": {"type": "category", "data": years},
+        "yAxis": {"type": "value", "name": "tCO2"},
+        "series": [
+            {"name": _("Scope 1"), "type": "bar", "stack": "t", "data": values("scope1"), "color": "#5d5d5d"},
+            {
+                "name": _("Scope 2 (market)"),
+                "type": "bar",
+                "stack": "t",
+                "data": values("scope2_market"),
+                "color": "#4f9fd6",
+            },
+            {"name": _("Total, location-based"), "type": "line", "data": values("total_location"), "color": "#c62828"},
+        ],
+    }

@@ -50,7 +50,15 @@ def sites(request):
 
 def site(request, pk: int):
     found = get_object_or_404(selectors.public_sites().select_related("organisation"), pk=pk)
-    context = {"site": found, "published": selectors.published_totals(found), "may_read": False}
+    published = selectors.published_totals(found)
+    members = [(m, selectors.published_totals(m)) for m in selectors.public_sites().filter(park=found)]
+    context = {
+        "site": found,
+        "published": published,
+        "members": members,
+        "may_read": False,
+        "trend_chart": charts.site_totals(published) if published else None,
+    }
     if selectors.may_read(request.user, found):
         periods = []
         for period in selectors.periods_of(found):

@@ -137,3 +137,56 @@ def test_an_absurd_storage_project_is_refused(world):
 def test_public_figures_for_the_plan_tracker(world):
     figures = Client().get("/api/green/stats").json()
     assert set(figures) == {"certified_parks", "certified_factories", "intensity_trend", "storage_gw"}
+
+
+def test_the_city_registers_a_factory_in_a_park_and_certifies_it(world):
+    organisation = EnterpriseFactory(jurisdiction=jurisdiction("320500"))
+    body = {
+        "kind": "factory",
+        "name_zh": "新工厂",
+        "organisation_uscc": organisation.uscc,
+        "city": "320500",
+        "park_id": world.sz_park.pk,
+        "sector": "electronics",
+        "output_unit": "t",
+    }
+    created = signed_in(world.sz_city).post("/api/green/sites", body, content_type="application/json")
+    assert created.status_code == 201 and created.json()["park_id"] == world.sz_park.pk
+    pk = created.json()["id"]
+    certified = signed_in(world.sz_city).post(
+        f"/api/green/sites/{pk}/certifications",
+        {
+            "kind": "green_factory",
+            "level": "municipal",
+            "issuing_body": "苏州市工信局",
+            "issued_on": "2024-05-01",
+            "expires_on": "2027-05-01",
+        },
+        content_type="application/json",
+    )
+    assert certified.status_code == 201
+    assert Client().get(f"/api/green/sites/{pk}").json()["certifications"][0]["kind"] == "green_factory"
+
+
+def test_a_park_certificate_on_a_factory_and_a_factory_in_another_city_are_refused(world):
+    bad = signed_in(world.sz_city).post(
+        f"/api/green/sites/{world.sz_factory.pk}/certifications",
+        {"kind": "zero_carbon_park", "level": "national", "issuing_body": "x", "issued_on": "2024-05-01"},
+        content_type="application/json",
+    )
+    assert bad.status_code == 400 and "kind" in bad.json()["errors"]
+    organisation = EnterpriseFactory(jurisdiction=jurisdiction("330200"))
+    body = {
+        "kind": "factory",
+        "name_zh": "外地工厂",
+        "organisation_uscc": organisation.uscc,
+        "city": "330200",
+        "park_id": world.sz_park.pk,
+    }
+    assert signed_in(world.planner).post("/api/green/sites", body, content_type="application/json").status_code == 400
+    assert (
+        signed_in(world.ningbo_city)
+        .post("/api/green/sites", {**body, "park_id": None, "city": "320500"}, content_type="application/json")
+        .status_code
+        == 403
+    )
