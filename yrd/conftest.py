@@ -29,3 +29,11 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def fresh_holiday_arrangement():
+    """Arrangement days entered by one test (and rolled back) must not be seen by the next."""
+    from yrd.core.workdays import forget_entered_days
+
+    forget_entered_days()

@@ -66,3 +66,5 @@ admin.site.register(Notification, AuditedAdmin)
 admin.site.site_header = _("YRD integrated platform · administration")
 admin.site.site_title = _("YRD integrated platform")
 admin.site.index_title = _("Reference data and settings")
+
+from yrd.core import admin_calendar  # noqa: E402,F401  (registers the holiday arrangement admin)

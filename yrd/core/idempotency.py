@@ -16,6 +16,7 @@ concurrent requests with one key: the second waits on the first's row and then r
 import hashlib
 import json
 
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -58,7 +59,9 @@ def claim(*, acting_user, operation: str, key: str | None, request: dict) -> str
     if not key:
         return None
     if len(key) > MAX_KEY_LENGTH:
-        raise Conflict(_("An idempotency key has at most %d characters.") % MAX_KEY_LENGTH, code="invalid_key")
+        raise ValidationError(
+            {"idempotency_key": [_("An idempotency key has at most %d characters.") % MAX_KEY_LENGTH]}
+        )
     digest, sender = fingerprint(request), _actor_key(acting_user)
     lookup = {"operation": operation, "actor_key": sender, "key": key}
     record = IdempotencyKey.objects.filter(**lookup).first()

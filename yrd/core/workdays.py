@@ -1,26 +1,71 @@
-"""Chinese working days: official holidays and adjusted working days (chinese-calendar).
+"""Chinese working days: official holidays and adjusted working days.
 
-chinese-calendar knows the years whose holiday arrangement the State Council has published. For a
-later year it raises; we then count Monday to Friday and say so once in the log, rather than
-stopping the clock.
+The State Council publishes each year's arrangement late in the year before. `chinese-calendar`
+knows the years it was released with; for a newer year an administrator enters the arrangement
+(WorkdayOverride, in the admin), which is read before the package. A year neither knows is counted
+Monday to Friday, and dates computed across it are *provisional*: pages and the API say so, and the
+due dates of running clocks are computed again once the arrangement is entered.
 """
 
 import logging
+import time
 from datetime import date, timedelta
-from functools import cache, lru_cache
+from functools import cache
 
 import chinese_calendar
 
+from yrd.core.models import WorkdayOverride
+
 log = logging.getLogger(__name__)
+OVERRIDES_TTL = 60  # seconds an arrangement entered in another process may take to be seen here
+
+_overrides: dict = {"at": -OVERRIDES_TTL, "days": {}, "years": frozenset()}
 
 
-@lru_cache(maxsize=8192)
-def is_workday(day: date) -> bool:
+def _entered() -> dict:
+    """The arrangement days entered by administrators, re-read at most once a minute."""
+    if time.monotonic() - _overrides["at"] > OVERRIDES_TTL:
+        days = dict(WorkdayOverride.objects.values_list("day", "is_workday"))
+        _overrides.update(at=time.monotonic(), days=days, years=frozenset(d.year for d in days))
+    return _overrides
+
+
+def forget_entered_days() -> None:
+    """After an arrangement day is added or changed in this process."""
+    _overrides["at"] = -OVERRIDES_TTL
+    _library_workday.cache_clear()
+
+
+@cache
+def _library_year(year: int) -> bool:
     try:
-        return chinese_calendar.is_workday(day)
+        chinese_calendar.is_workday(date(year, 1, 1))
     except NotImplementedError:
-        _warn_unknown_year(day.year)
-        return day.weekday() < 5
+        return False
+    return True
+
+
+def year_is_known(year: int) -> bool:
+    """Whether the holiday arrangement of `year` is known (entered, or in the package)."""
+    return year in _entered()["years"] or _library_year(year)
+
+
+def is_provisional(start: date, end: date) -> bool:
+    """Whether a period counts days of a year whose arrangement is not known yet."""
+    return any(not year_is_known(year) for year in range(min(start, end).year, max(start, end).year + 1))
+
+
+@cache
+def _library_workday(day: date) -> bool:
+    if _library_year(day.year):
+        return chinese_calendar.is_workday(day)
+    _warn_unknown_year(day.year)
+    return day.weekday() < 5
+
+
+def is_workday(day: date) -> bool:
+    entered = _entered()["days"].get(day)
+    return entered if entered is not None else _library_workday(day)
 
 
 @cache

@@ -2,25 +2,20 @@
 Errors follow the platform's shape {code, message, errors?}: 400 bad input, 403 not allowed,
 404 not visible to the caller, 409 a transition the application's state does not allow."""
 
-import base64
-import binascii
 from datetime import date, datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Body, Field, Router, Schema
 from ninja.responses import Status
 
 from yrd.core.models import Jurisdiction
 from yrd.core.schemas import ApiError
 from yrd.core.selectors import jurisdiction_by_code
 from yrd.services import selectors, writes
-from yrd.services.models import Application, MaterialType
-from yrd.services.scopes import allowed_actions
-from yrd.services.workflow import TRANSITIONS
-from yrd.services.writes.dispatch import perform
+from yrd.services.workflow import TRANSITIONS, allowed_transitions, perform, validated
+from yrd.services.workflow.inputs import MaterialIn, decode
 
 router = Router(tags=["services"])
 
@@ -64,25 +59,21 @@ class WindowOut(Schema):
     province: str
 
 
-class MaterialIn(Schema):
-    type: str = Field(description="Material type code, e.g. id-card")
-    filename: str
-    content_base64: str
-
-
 class ApplicationIn(Schema):
-    item: str = Field(description="Catalogue item code")
-    mode: str = Field(description="online | remote | joint")
-    applicant_kind: str = Field(description="person | enterprise")
-    applicant_name: str
-    applicant_id_number: str = ""
-    applicant_uscc: str = ""
-    channel: str = "online"
+    item: str = Field(max_length=40, description="Catalogue item code")
+    mode: str = Field(max_length=10, description="online | remote | joint")
+    applicant_kind: str = Field(max_length=10, description="person | enterprise")
+    applicant_name: str = Field(max_length=200)
+    applicant_id_number: str = Field("", max_length=18)
+    applicant_uscc: str = Field("", max_length=18)
+    channel: str = Field("online", max_length=10)
     receiving_window: int | None = Field(None, description="Window organisation id (channel window)")
-    handling: list[str] = Field(description="Handling province adcodes, in order")
+    handling: list[str] = Field(max_length=4, description="Handling province adcodes, in order")
     parallel: bool = False
-    materials: list[MaterialIn] = []
-    reuse: dict[str, int] = Field({}, description="Material type code -> id of a held material")
+    materials: list[MaterialIn] = Field([], max_length=30)
+    reuse: dict[str, int] = Field(
+        {}, description="Material type code -> id of a material this account submitted before (once-only reuse)"
+    )
     reuse_consent: bool = False
 
 
@@ -100,6 +91,7 @@ class ClockOut(Schema):
     used: int
     paused: int
     due: date | None
+    provisional: bool = Field(description="The due date counts a year whose holiday arrangement is not published yet")
 
 
 class ApplicationOut(Schema):
@@ -118,20 +110,6 @@ class ApplicationOut(Schema):
     steps: list[StepOut]
     clock: ClockOut
     allowed_transitions: list[str]
-
-
-class TransitionIn(Schema):
-    consent_signed: bool = False
-    to_province: str | None = Field(None, description="forward: re-route to this province adcode")
-    reasons: str = Field("", description="reject / request_correction")
-    material_types: list[str] = Field([], description="request_correction: types to provide again")
-    note: str = ""
-    approved: bool | None = Field(None, description="decide / complete_step")
-    step: str | None = Field(None, description="complete_step: the step's province adcode")
-    method: str = Field("", description="deliver: courier | window")
-    tracking_number: str = ""
-    materials: list[MaterialIn] = Field([], description="receive / respond_correction uploads")
-    document: MaterialIn | None = Field(None, description="decide / complete_step: decision document")
 
 
 ERRORS = {400: ApiError, 403: ApiError, 404: ApiError, 409: ApiError}
@@ -205,21 +183,17 @@ def _application_out(user, number):
             "used": clock.used,
             "paused": clock.paused,
             "due": clock.due,
+            "provisional": clock.provisional,
         },
-        "allowed_transitions": allowed_actions(user, application),
+        "allowed_transitions": allowed_transitions(user, application),
     }
 
 
-def _upload(material):
+def _uploads(materials: list[MaterialIn]) -> tuple:
     try:
-        content = base64.b64decode(material.content_base64, validate=True)
-    except (binascii.Error, ValueError):
-        raise ValidationError({"materials": [f"{material.filename}: the content is not valid base64."]}) from None
-    return SimpleUploadedFile(material.filename[:200], content)
-
-
-def _uploads(materials):
-    return [(m.type, _upload(m)) for m in materials]
+        return tuple((m.type, decode(m)) for m in materials)
+    except ValueError as error:
+        raise ValidationError({"materials": [str(error)]}) from None
 
 
 def _province(code):
@@ -272,10 +246,7 @@ def submit(request, payload: ApplicationIn):
     window = None
     if payload.receiving_window is not None:
         window = get_object_or_404(selectors.windows(), pk=payload.receiving_window)
-    key = request.headers.get("Idempotency-Key", "").strip()[:80] or None
-    replay = bool(key) and Application.objects.filter(idempotency_key=key).exists()
-    application = writes.application_submit(
-        acting_user=request.user,
+    draft = writes.ApplicationDraft(
         item=item,
         mode=payload.mode,
         applicant_kind=payload.applicant_kind,
@@ -284,14 +255,15 @@ def submit(request, payload: ApplicationIn):
         applicant_uscc=payload.applicant_uscc,
         channel=payload.channel,
         receiving_window=window,
-        handling=[_province(c) for c in payload.handling],
+        handling=tuple(_province(c) for c in payload.handling),
         parallel=payload.parallel,
         uploads=_uploads(payload.materials),
         reuse=payload.reuse,
         reuse_consent=payload.reuse_consent,
-        idempotency_key=key,
     )
-    return Status(200 if replay else 201, _application_out(request.user, application.number))
+    key = request.headers.get("Idempotency-Key", "").strip() or None
+    application = writes.application_submit(acting_user=request.user, draft=draft, idempotency_key=key)
+    return Status(200 if application.replayed else 201, _application_out(request.user, application.number))
 
 
 class ApplicationRow(Schema):
@@ -324,31 +296,39 @@ def application(request, number: str):
     return _application_out(request.user, number)
 
 
+def _fields_of(name, transition) -> str:
+    return f"{name}: {', '.join(transition.input.model_fields) or 'nothing'}"
+
+
+def _transition_bodies() -> dict:
+    """The request body of each transition, documented in the OpenAPI schema."""
+    return {
+        "requestBody": {
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "oneOf": [t.input.model_json_schema() for t in TRANSITIONS.values()],
+                        "description": "The input of the transition named in the path: "
+                        + "; ".join(
+                            f"{n}: {', '.join(t.input.model_fields) or 'nothing'}" for n, t in TRANSITIONS.items()
+                        ),
+                    }
+                }
+            }
+        }
+    }
+
+
 @router.post(
     "/applications/{number}/{action}",
     response={200: ApplicationOut, **ERRORS},
     summary="Move an application: " + ", ".join(TRANSITIONS),
+    openapi_extra=_transition_bodies(),
 )
-def move(request, number: str, action: str, payload: TransitionIn):
+def move(request, number: str, action: str, payload: Body[dict]):
     application = selectors.application_for(request.user, number)
-    if action not in TRANSITIONS:
+    transition = TRANSITIONS.get(action)
+    if transition is None:
         raise ValidationError({"action": [f"Unknown action {action!r}; one of: {', '.join(TRANSITIONS)}."]})
-    perform(request.user, application, action, _inputs(payload))
+    perform(request.user, application, action, validated(transition.input, payload))
     return _application_out(request.user, number)
-
-
-def _inputs(payload):
-    types = MaterialType.objects.filter(code__in=payload.material_types)
-    return {
-        "consent_signed": payload.consent_signed,
-        "to_province": _province(payload.to_province) if payload.to_province else None,
-        "reasons": payload.reasons,
-        "material_types": list(types),
-        "note": payload.note,
-        "approved": payload.approved,
-        "step": payload.step,
-        "method": payload.method,
-        "tracking_number": payload.tracking_number,
-        "uploads": _uploads(payload.materials),
-        "document": _upload(payload.document) if payload.document else None,
-    }

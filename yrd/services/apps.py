@@ -58,6 +58,8 @@ class ServicesConfig(AppConfig):
             "services.application.decide",
             "services.application.deliver",
             "services.step.complete",
+            "services.identity.set",
+            "services.clock.recompute",
             "services.exchange.forward",
             "services.exchange.decision",
             "services.exchange.return",

@@ -202,8 +202,7 @@ def _flow(rng, item, mode, actors, day, stage):
         if r.mandatory or rng.random() < 0.5
     ]
     materials = [(c, f) for c, f in materials if "pdf" in item.materials.get(material_type__code=c).formats]
-    application = writes.application_submit(
-        acting_user=officers[window_province] if walk_in else applicant_user,
+    draft = writes.ApplicationDraft(
         item=item,
         mode=mode,
         channel=channel,
@@ -212,11 +211,14 @@ def _flow(rng, item, mode, actors, day, stage):
         applicant_name=name,
         applicant_id_number=id_number,
         applicant_uscc=enterprise.uscc if enterprise_item else "",
-        handling=[_province(c) for c in (handling_codes if mode == Mode.JOINT else handling_codes[:1])],
-        uploads=materials,
+        handling=tuple(_province(c) for c in (handling_codes if mode == Mode.JOINT else handling_codes[:1])),
+        uploads=tuple(materials),
         applicant_user=applicant_user,
         at=_moment(day, rng),
         is_demo=True,
+    )
+    application = writes.application_submit(
+        acting_user=officers[window_province] if walk_in else applicant_user, draft=draft
     )
     lead = handlers[handling_codes[0]]
     steps = [
@@ -326,7 +328,8 @@ def _decide(rng, application, handlers, at):
             continue
         writes.step_complete(
             acting_user=handlers[step.jurisdiction.code],
-            step=step,
+            application=application,
+            step=step.jurisdiction.code,
             approved=approved,
             note="" if approved else "不符合办理条件（演示）",
             document=demo_pdf(f"step-{step.jurisdiction.code}"),

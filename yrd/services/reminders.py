@@ -8,8 +8,8 @@ from yrd.core.models import Notification
 from yrd.core.notifications import notify
 from yrd.core.translation import interpolate_lazy
 from yrd.services.apps import ACCEPT, DECIDE
-from yrd.services.scopes import lead_steps, officers_for
-from yrd.services.selectors import attention
+from yrd.services.selectors import attention, officers_for
+from yrd.services.workflow import lead_steps
 
 
 def _subject(application):

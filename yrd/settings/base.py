@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "yrd.plan",
     "yrd.services",
     "yrd.green",
+    "yrd.transport",
 ]
 
 MIDDLEWARE = [

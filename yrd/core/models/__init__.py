@@ -1,5 +1,6 @@
 from .access import ApiToken, Role, RoleAssignment
 from .audit import AuditEntry, AuditHead
+from .calendar import WorkdayOverride
 from .idempotency import IdempotencyKey
 from .jurisdictions import Jurisdiction
 from .notifications import Notification
@@ -17,4 +18,5 @@ __all__ = [
     "Role",
     "RoleAssignment",
     "User",
+    "WorkdayOverride",
 ]

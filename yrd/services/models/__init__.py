@@ -7,9 +7,11 @@ from .catalogue import (
     ServiceFigure,
     ServiceItem,
 )
+from .identities import AccountIdentity
 from .remote import RemoteBooking, RemoteSession, RemoteSlot
 
 __all__ = [
+    "AccountIdentity",
     "Application",
     "CompetentAuthority",
     "Correction",

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from yrd.core.personal import Kind
+
 from .catalogue import Mode
 
 
@@ -33,6 +35,8 @@ class Application(models.Model):
     class Delivery(models.TextChoices):
         COURIER = "courier", _("Courier")
         WINDOW = "window", _("Pickup at the window")
+
+    personal_fields = {"applicant_name": Kind.NAME, "applicant_id_number": Kind.RESIDENT_ID}
 
     number = models.CharField(_("number"), max_length=20, unique=True, editable=False)
     item = models.ForeignKey(
@@ -75,12 +79,23 @@ class Application(models.Model):
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
+    # The clock as recorded: the limit in force when the application was accepted, the due date
+    # (kept current while the clock runs), and at the decision whether it was on time.
+    time_limit_days = models.PositiveSmallIntegerField(_("time limit (working days)"), null=True, blank=True)
+    due_on = models.DateField(_("due"), null=True, blank=True, db_index=True)
+    due_provisional = models.BooleanField(
+        _("due date provisional"),
+        default=False,
+        help_text=_("The period counts days of a year whose holiday arrangement is not published yet."),
+    )
+    review_due_on = models.DateField(_("review due"), null=True, blank=True)
+    worked_days = models.PositiveSmallIntegerField(_("working days used"), null=True, blank=True)
+    on_time = models.BooleanField(_("decided on time"), null=True, blank=True)
     rejection_reasons = models.TextField(_("reasons for rejection"), blank=True)
     decision = models.CharField(_("decision"), max_length=10, choices=Decision.choices, blank=True)
     decision_note = models.TextField(_("decision note"), blank=True)
     delivery_method = models.CharField(_("delivery"), max_length=10, choices=Delivery.choices, blank=True)
     tracking_number = models.CharField(_("courier tracking number"), max_length=30, blank=True)
-    idempotency_key = models.CharField(max_length=80, null=True, blank=True, unique=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:

@@ -35,13 +35,12 @@ def world(reference):
     )
 
 
-def submit(world, *, mode=Mode.REMOTE, handling=None, by=None, uploads=None, **extra):
+def submit(world, *, mode=Mode.REMOTE, handling=None, by=None, uploads=None, key=None, **extra):
     """An application by `world.applicant` for Zhang San; remote at the Shanghai window to Anhui
     unless told otherwise."""
     window = extra.pop("receiving_window", world.sh_window if mode != Mode.ONLINE else None)
     channel = Application.Channel.ONLINE if window is None else Application.Channel.WINDOW
-    return writes.application_submit(
-        acting_user=by or world.applicant,
+    draft = writes.ApplicationDraft(
         item=extra.pop("item", world.item),
         mode=mode,
         applicant_kind=extra.pop("applicant_kind", "person"),
@@ -49,10 +48,11 @@ def submit(world, *, mode=Mode.REMOTE, handling=None, by=None, uploads=None, **e
         applicant_id_number=extra.pop("applicant_id_number", "310101199003070019"),
         channel=channel,
         receiving_window=window,
-        handling=handling or [world.anhui],
-        uploads=[("id-card", f.pdf())] if uploads is None else uploads,
+        handling=tuple(handling or [world.anhui]),
+        uploads=tuple([("id-card", f.pdf())] if uploads is None else uploads),
         **extra,
     )
+    return writes.application_submit(acting_user=by or world.applicant, draft=draft, idempotency_key=key)
 
 
 def forwarded(world, **extra):

@@ -7,6 +7,8 @@ from yrd.services import writes
 from yrd.services.clock import Clock, compute
 from yrd.services.tests.conftest import forwarded
 
+pytestmark = pytest.mark.django_db
+
 
 def test_the_clock_counts_working_days_after_acceptance_skipping_national_day():
     clock = compute(accepted_on=date(2024, 9, 27), limit=5, pauses=[], today=date(2024, 10, 9))

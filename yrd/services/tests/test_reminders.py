@@ -23,8 +23,9 @@ def test_overdue_applications_remind_their_handling_officers_once_a_day(world):
 
 def test_a_forward_not_reviewed_in_a_working_day_is_flagged(world):
     application = forwarded(world)
-    application.forwarded_at = timezone.make_aware(datetime(2025, 3, 3, 9))
-    application.save(update_fields=["forwarded_at"])
+    application.forwarded_at = timezone.make_aware(datetime(2025, 3, 3, 9))  # as if forwarded then:
+    application.review_due_on = datetime(2025, 3, 4).date()  # reviewed by the next working day
+    application.save(update_fields=["forwarded_at", "review_due_on"])
     Notification.objects.all().delete()
     sent, flagged = send_reminders(today=datetime(2025, 3, 5).date())
     assert flagged == 1 and "waits for review" in Notification.objects.get(recipient=world.ah_officer).subject

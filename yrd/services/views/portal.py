@@ -1,6 +1,8 @@
 """The applicant's side: the catalogue, applying, following one's applications; and the page of one
 application that every party sees (with the actions their rights allow)."""
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,12 +18,11 @@ from yrd.core.selectors import provinces
 from yrd.services import selectors, writes
 from yrd.services.apps import ACCEPT, APPLY, BOOK, DECIDE, RECEIVE, SERVE
 from yrd.services.figures import public_figures
-from yrd.services.models import Application, Material, MaterialType, Mode, ServiceItem
-from yrd.services.scopes import allowed_actions
-from yrd.services.workflow import LABELS, TRANSITIONS
-from yrd.services.writes.dispatch import perform
+from yrd.services.models import Application, Material, Mode, ServiceItem
+from yrd.services.workflow import TRANSITIONS, allowed_transitions, from_post, perform
 
 from .common import attempt, post_or_redirect, refusal_messages, uploads_from
+from .transitions import transition_forms
 
 
 def catalogue(request):
@@ -68,10 +69,16 @@ FIELD_ERRORS = {
 }
 
 
-def apply_defaults(service, data):
+def apply_defaults(service, data, identity=None):
     """The form's values: what was sent, with a mode the item offers and a channel that mode
-    allows (the item's first mode and its first channel when nothing valid was sent)."""
+    allows (the item's first mode and its first channel when nothing valid was sent), the account's
+    identity filled in, and a fresh idempotency key for each newly rendered form."""
     form = {key: value for key, value in data.items() if not key.startswith("csrf")}
+    form.setdefault("idempotency_key", uuid.uuid4().hex)
+    if identity is not None:
+        form.setdefault("applicant_name", identity.name)
+        form.setdefault("applicant_id_number", identity.id_number)
+        form.setdefault("applicant_uscc", identity.uscc)
     modes = [m.value for m in service.modes]
     if form.get("mode") not in modes:
         form["mode"] = modes[0] if modes else ""
@@ -84,26 +91,25 @@ def apply_defaults(service, data):
 
 def _apply_context(request, service, data, errors=None):
     errors = errors or {}
+    identity = selectors.account_identity(request.user)
     return {
+        "identity": identity,
         "item": service,
         "provinces": provinces(),
         "windows": selectors.windows(),
         "authority_provinces": {a.province_id for a in service.authorities.all()},
         "held": _held(request.user),
-        "form": apply_defaults(service, data),
+        "form": apply_defaults(service, data, identity),
         "errors": {k: v for k, v in errors.items() if k in FIELD_ERRORS},
         "general_errors": [m for k, v in errors.items() if k not in FIELD_ERRORS for m in v],
     }
 
 
 def _held(user):
-    if not user.is_authenticated:
-        return {}
-    keys = set(Application.objects.filter(applicant_user=user).values_list("applicant_id_number", "applicant_uscc"))
+    """The account's own materials it may reuse, by material type (never looked up by a typed ID)."""
     held = {}
-    for id_number, uscc in keys:
-        for material in selectors.held_materials(id_number or uscc):
-            held.setdefault(material.material_type.code, []).append(material)
+    for material in selectors.reusable_materials(user):
+        held.setdefault(material.material_type.code, []).append(material)
     return held
 
 
@@ -126,23 +132,24 @@ def apply(request, code):
         else None
     )
     reuse = {k.removeprefix("reuse-"): v for k, v in post.items() if k.startswith("reuse-") and v}
+    draft = writes.ApplicationDraft(
+        item=service,
+        mode=mode,
+        applicant_kind=post.get("applicant_kind", ""),
+        applicant_name=post.get("applicant_name", ""),
+        applicant_id_number=post.get("applicant_id_number", ""),
+        applicant_uscc=post.get("applicant_uscc", ""),
+        channel=post.get("channel", ""),
+        receiving_window=window,
+        handling=tuple(handling),
+        parallel=bool(post.get("parallel")),
+        uploads=tuple(uploads_from(request)),
+        reuse=reuse,
+        reuse_consent=bool(post.get("reuse_consent")),
+    )
     try:
         application = writes.application_submit(
-            acting_user=request.user,
-            item=service,
-            mode=mode,
-            applicant_kind=post.get("applicant_kind", ""),
-            applicant_name=post.get("applicant_name", ""),
-            applicant_id_number=post.get("applicant_id_number", ""),
-            applicant_uscc=post.get("applicant_uscc", ""),
-            channel=post.get("channel", ""),
-            receiving_window=window,
-            handling=handling,
-            parallel=bool(post.get("parallel")),
-            uploads=uploads_from(request),
-            reuse=reuse,
-            reuse_consent=bool(post.get("reuse_consent")),
-            idempotency_key=post.get("idempotency_key") or None,
+            acting_user=request.user, draft=draft, idempotency_key=post.get("idempotency_key") or None
         )
     except ValidationError as error:
         errors = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
@@ -225,32 +232,20 @@ def application(request, number):
         found = selectors.application_for(request.user, number)
     except Application.DoesNotExist:
         raise Http404(_("No such application, or not one you may see.")) from None
-    actions = allowed_actions(request.user, found)
+    actions = allowed_transitions(request.user, found)
     return render(
         request,
         "services/application.html",
         {
             "application": found,
             "actions": actions,
-            "provinces": provinces(),
-            "requested_types": _requested_types(found),
-            "item_types": _item_types(found),
-            "pending_steps": [s for s in found.steps.all() if s.outcome == "pending"],
+            "forms": transition_forms(request.user, found),
             "tabs": desk_tabs(request.user),
             # Checksums and audit sequence numbers are for officers; the applicant sees the
             # file name, type, size and time.
             "show_technical": is_officer(request.user) or found.applicant_user_id != request.user.pk,
         },
     )
-
-
-def _item_types(application):
-    return [r.material_type for r in application.item.materials.select_related("material_type")]
-
-
-def _requested_types(application):
-    open_request = [c for c in application.corrections.all() if c.responded_at is None]
-    return list(open_request[-1].material_types.all()) if open_request else []
 
 
 @login_required
@@ -262,23 +257,10 @@ def act(request, number, action):
         raise Http404 from None
     if action not in TRANSITIONS:
         raise Http404
-    post = request.POST
-    inputs = {
-        "consent_signed": bool(post.get("consent_signed")),
-        "to_province": _province(post.get("to_province")),
-        "reasons": post.get("reasons", ""),
-        "note": post.get("note", ""),
-        "material_types": list(MaterialType.objects.filter(code__in=post.getlist("material_types"))),
-        "approved": {"yes": True, "no": False}.get(post.get("approved")),
-        "step": post.get("step"),
-        "method": post.get("method", ""),
-        "tracking_number": post.get("tracking_number", ""),
-        "uploads": uploads_from(request),
-        "document": request.FILES.get("document"),
-    }
-    done = attempt(request, lambda: perform(request.user, found, action, inputs))
+    transition = TRANSITIONS[action]
+    done = attempt(request, lambda: perform(request.user, found, action, from_post(transition.input, request)))
     if done is not None:
-        messages.success(request, _("Done: %s.") % LABELS[action])
+        messages.success(request, _("Done: %s.") % transition.label)
     return redirect("services:application", number=number)
 
 

@@ -1,6 +1,7 @@
 """Every write of the services app: permission-checked, validated, in one transaction, audited."""
 
 from .catalogue import authority_set, item_set_details, material_require, material_type_ensure
+from .clocks import clocks_recompute
 from .decisions import (
     application_decide,
     application_deliver,
@@ -18,7 +19,8 @@ from .remote import (
     slot_cancel,
     slot_create,
 )
-from .submission import application_submit
+from .submission import ApplicationDraft as ApplicationDraft
+from .submission import account_identity_set, application_submit
 from .transitions import (
     application_accept,
     application_forward,
@@ -29,6 +31,7 @@ from .transitions import (
 )
 
 __all__ = [
+    "account_identity_set",
     "application_accept",
     "application_decide",
     "application_deliver",
@@ -43,6 +46,7 @@ __all__ = [
     "booking_create",
     "booking_hand_off",
     "booking_no_show",
+    "clocks_recompute",
     "correction_request",
     "correction_respond",
     "item_set_details",

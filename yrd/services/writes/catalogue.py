@@ -1,17 +1,15 @@
 """Writes to the catalogue: the details the public record does not give, entered by an
 administrator (or by the demo loader, marked demo)."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from yrd.core.access import can
-from yrd.core.actors import SYSTEM, write
+from yrd.core.access import require
+from yrd.core.actors import write
 from yrd.core.audit import audit_record
 from yrd.services.apps import CATALOGUE
 from yrd.services.models import CompetentAuthority, MaterialType, RequiredMaterial
-
-from .common import require_scope
-from .remote import org_scope
+from yrd.services.selectors import org_scope
 
 DETAIL_FIELDS = (
     "online",
@@ -26,9 +24,8 @@ DETAIL_FIELDS = (
 )
 
 
-def _require(acting_user):
-    if acting_user is not SYSTEM and not can(acting_user, CATALOGUE):
-        raise PermissionDenied(_("You may not edit the service catalogue."))
+def _require(acting_user) -> None:
+    require(acting_user, CATALOGUE, None, _("You may not edit the service catalogue."))
 
 
 @write
@@ -99,7 +96,7 @@ def material_require(
 @write
 def authority_set(*, acting_user, item, province, organisation, is_demo=False):
     _require(acting_user)
-    require_scope(acting_user, CATALOGUE, org_scope(organisation))
+    require(acting_user, CATALOGUE, org_scope(organisation))
     authority = CompetentAuthority.objects.filter(item=item, province=province).first() or CompetentAuthority(
         item=item, province=province
     )

@@ -1,20 +1,22 @@
-"""Pieces every write of the services app shares: permission checks per side, materials checked
-before anything is written, exchange records, notifications after commit."""
+"""Pieces every write of the services app shares: locking an application and moving its state with
+its audit entry, materials checked before anything is written, exchange records, notifications."""
 
 import hashlib
 import json
 import uuid
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from yrd.core.access import can
-from yrd.core.actors import SYSTEM, person
+from yrd.core.actors import person
 from yrd.core.audit import audit_record, plain_json
+from yrd.core.models import Organisation
 from yrd.core.notifications import notify
 from yrd.core.uploads import check_upload
-from yrd.services.models import ExchangeRecord, Material, MaterialType
+from yrd.services import clock
+from yrd.services.models import Application, ExchangeRecord, Material, MaterialType
+from yrd.services.workflow import lead_steps
 
 
 def now(at=None):
@@ -25,10 +27,47 @@ def new_number(at):
     return f"{timezone.localdate(at):%y%m%d}-{uuid.uuid4().hex[:8].upper()}"
 
 
-def require_scope(user, action, scope, message=None):
-    """`user` None is the platform itself (demo loader, commands)."""
-    if user is not SYSTEM and not can(user, action, scope):
-        raise PermissionDenied(message or _("You may not do this for this application."))
+def lock(application: Application) -> Application:
+    """Re-read the application under a row lock, so two officers cannot move it at once."""
+    return (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("item", "receiving_window__jurisdiction__parent")
+        .get(pk=application.pk)
+    )
+
+
+AUDITED_FIELDS = ("rejection_reasons", "decision", "tracking_number", "delivery_method", "consent_signed")
+
+
+def move(acting_user, application: Application, name: str, target: str, at, **fields) -> Application:
+    """Set the application's new state (and `fields`), and audit the transition."""
+    before = application.state
+    application.state = target
+    for key, value in fields.items():
+        setattr(application, key, value)
+    clock.record(application)
+    application.save()
+    audit_record(
+        actor=acting_user,
+        action=f"services.application.{name}",
+        obj=application,
+        jurisdiction=lead_steps(application)[0].jurisdiction.code,
+        data={"from": before, "to": target, **{k: v for k, v in fields.items() if k in AUDITED_FIELDS}},
+    )
+    return application
+
+
+def lead_authority(application: Application) -> Organisation:
+    return lead_steps(application)[0].authority
+
+
+def missing_mandatory(item, present_codes) -> list[str]:
+    """Names of the mandatory materials of `item` whose type codes are not in `present_codes`."""
+    return [
+        r.material_type.name
+        for r in item.materials.select_related("material_type")
+        if r.mandatory and r.material_type.code not in present_codes
+    ]
 
 
 def province_of(organisation):
@@ -143,14 +182,14 @@ def record_exchange(*, acting_user, application, kind, sender, receiver, payload
     )
 
 
-def material_summary(application):
+def material_summary(application: Application) -> list[dict]:
     return [
         {"type": m.material_type.code, "sha256": m.sha256, "role": m.role}
         for m in application.materials.select_related("material_type").order_by("pk")
     ]
 
 
-def tell(recipients, subject, application, body=""):
+def tell(recipients, subject, application: Application, body: str = "") -> None:
     recipients = [r for r in recipients if r is not None]
     if recipients:
         notify(

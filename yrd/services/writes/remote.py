@@ -11,15 +11,15 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext_lazy
 
-from yrd.core.access import can
+from yrd.core.access import can, require
 from yrd.core.actors import SYSTEM, person, write
 from yrd.core.audit import audit_record
 from yrd.core.errors import Conflict
 from yrd.services.apps import BOOK, SERVE
 from yrd.services.models import CompetentAuthority, RemoteBooking, RemoteSession, RemoteSlot
-from yrd.services.scopes import Scope
+from yrd.services.selectors import org_scope
 
-from .common import now, province_of, require_scope
+from .common import now, province_of
 from .transitions import application_forward
 
 Booking = RemoteBooking.State
@@ -40,10 +40,6 @@ MOVE_LABELS = {
 }
 EARLY_START = timedelta(minutes=15)  # a session may start this long before its slot
 ACTIVE = [Booking.BOOKED, Booking.CHECKED_IN, Booking.IN_SESSION, Booking.DONE]
-
-
-def org_scope(organisation):
-    return Scope((organisation.jurisdiction,), (organisation,))
 
 
 def _move(booking, name):
@@ -82,7 +78,7 @@ def slot_create(
 ):
     """An officer of the competent authority offers a time on the remote window. Errors name the
     field: starts_at (past, overlapping), ends_at, capacity, video_url, officer."""
-    require_scope(acting_user, SERVE, org_scope(authority))
+    require(acting_user, SERVE, org_scope(authority))
     # Lock the officer's row so two publications of the same officer cannot both pass the
     # overlap check.
     get_user_model().objects.select_for_update().filter(pk=officer.pk).first()
@@ -160,7 +156,7 @@ def slot_cancel(*, acting_user, slot):
     """The officer withdraws a slot of their own that nobody booked. A slot with bookings, even
     cancelled ones, stays: the bookings' history refers to it."""
     slot = RemoteSlot.objects.select_for_update().select_related("authority__jurisdiction").get(pk=slot.pk)
-    require_scope(acting_user, SERVE, org_scope(slot.authority))
+    require(acting_user, SERVE, org_scope(slot.authority))
     if acting_user is not SYSTEM and slot.officer_id != acting_user.pk:
         raise PermissionDenied(_("Only the officer who offers this slot may cancel it."))
     booked = slot.bookings.count()
@@ -193,7 +189,7 @@ def slot_cancel(*, acting_user, slot):
 @write
 def booking_create(*, acting_user, slot, window, item, applicant_name, at=None, is_demo=False):
     """A window books a slot for the applicant in front of it, with another province's authority."""
-    require_scope(acting_user, BOOK, org_scope(window))
+    require(acting_user, BOOK, org_scope(window))
     slot = RemoteSlot.objects.select_for_update().select_related("authority__jurisdiction").get(pk=slot.pk)
     errors = {}
     if not applicant_name.strip():
@@ -243,7 +239,7 @@ def _locked(booking):
 def booking_check_in(*, acting_user, booking, at=None):
     """The applicant is at the window: the next number of the authority's queue that day."""
     booking = _locked(booking)
-    require_scope(acting_user, BOOK, org_scope(booking.window))
+    require(acting_user, BOOK, org_scope(booking.window))
     _move(booking, "check_in")
     day = timezone.localdate(booking.slot.starts_at)
     highest = RemoteBooking.objects.filter(
@@ -259,7 +255,7 @@ def booking_check_in(*, acting_user, booking, at=None):
 @write
 def session_start(*, acting_user, booking, at=None):
     booking = _locked(booking)
-    require_scope(acting_user, SERVE, org_scope(booking.slot.authority))
+    require(acting_user, SERVE, org_scope(booking.slot.authority))
     _move(booking, "start")
     at = now(at)
     if at < booking.slot.starts_at - EARLY_START:
@@ -285,7 +281,7 @@ def booking_hand_off(*, acting_user, booking, application, at=None):
     """During the session the window forwards the application it received to the remote officer's
     authority (an exchange record, like any forward)."""
     booking = _locked(booking)
-    require_scope(acting_user, BOOK, org_scope(booking.window))
+    require(acting_user, BOOK, org_scope(booking.window))
     if booking.state != Booking.IN_SESSION:
         raise Conflict(_("Hand the application over during the session."), code="illegal_transition")
     if application.receiving_window_id != booking.window_id or application.item_id != booking.item_id:
@@ -305,7 +301,7 @@ def booking_hand_off(*, acting_user, booking, application, at=None):
 @write
 def session_end(*, acting_user, booking, outcome, notes="", at=None):
     booking = _locked(booking)
-    require_scope(acting_user, SERVE, org_scope(booking.slot.authority))
+    require(acting_user, SERVE, org_scope(booking.slot.authority))
     _move(booking, "end")
     if outcome not in RemoteSession.Outcome.values:
         raise ValidationError({"outcome": _("Choose how the session ended.")})
@@ -322,7 +318,7 @@ def session_end(*, acting_user, booking, outcome, notes="", at=None):
 @write
 def booking_no_show(*, acting_user, booking):
     booking = _locked(booking)
-    require_scope(acting_user, BOOK, org_scope(booking.window))
+    require(acting_user, BOOK, org_scope(booking.window))
     _move(booking, "no_show")
     booking.save(update_fields=["state"])
     _audit(acting_user, booking, "no_show")
@@ -332,7 +328,7 @@ def booking_no_show(*, acting_user, booking):
 @write
 def booking_cancel(*, acting_user, booking):
     booking = _locked(booking)
-    require_scope(acting_user, BOOK, org_scope(booking.window))
+    require(acting_user, BOOK, org_scope(booking.window))
     _move(booking, "cancel")
     booking.save(update_fields=["state"])
     _audit(acting_user, booking, "cancel")

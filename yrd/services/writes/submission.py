@@ -1,18 +1,29 @@
-"""Submission of applications: validated (applicant, routing, materials), idempotent, with
-once-only reuse of materials the platform holds; nothing is written until all of it passed."""
+"""Submission of applications: validated (applicant, identity, routing, materials), idempotent,
+with once-only reuse of materials the account itself submitted; nothing is written until all of it
+passed.
+
+An account applies under one identity (AccountIdentity): bound by its first application, changed
+only by a window officer who checked the papers. Reuse offers an account only the materials of its
+own applications under that identity — never what a typed ID number finds.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from yrd.core.access import can
+from yrd.core import idempotency
+from yrd.core.access import can, require
 from yrd.core.actors import SYSTEM, person, write
 from yrd.core.audit import audit_record
-from yrd.core.errors import Conflict
-from yrd.core.models import Jurisdiction, Organisation
+from yrd.core.models import Jurisdiction, Organisation, User
+from yrd.core.personal import Kind, mask
 from yrd.core.validators import clean_uscc
 from yrd.services.apps import APPLY, RECEIVE
 from yrd.services.models import (
+    AccountIdentity,
     Application,
     CompetentAuthority,
     HandlingStep,
@@ -21,57 +32,193 @@ from yrd.services.models import (
     ServiceItem,
 )
 from yrd.services.resident_id import clean_resident_id
-from yrd.services.scopes import (
-    Scope,
-)
-from yrd.services.selectors import held_materials
+from yrd.services.selectors import org_scope, reusable_materials
 
-from .common import (
-    check_materials,
-    new_number,
-    now,
-    province_of,
-    write_materials,
-)
+from .common import CheckedUpload, check_materials, missing_mandatory, new_number, now, province_of
+from .common import write_materials as write_uploaded_materials
 
-# --- submission -------------------------------------------------------------------------------
+OPERATION = "services.application.submit"
+NAME_LENGTH = 200
 
 
-def _earlier(idempotency_key, acting_user):
-    earlier = Application.objects.filter(idempotency_key=idempotency_key).first()
-    if earlier is not None and earlier.submitted_by_id != getattr(acting_user, "pk", None):
-        raise Conflict(
-            _("This idempotency key was already used for another application."),
-            code="idempotency_key_reused",
-        )
-    return earlier
+@dataclass(frozen=True)
+class ApplicationDraft:
+    """What an applicant (or a window officer for them) hands in. `handling` lists the handling
+    provinces in order; `uploads` are (material type code, file); `reuse` maps a material type code
+    to the id of a material the account holds. `applicant_user` is the account the application
+    belongs to: the acting applicant themselves when empty."""
+
+    item: ServiceItem
+    mode: str
+    applicant_kind: str
+    applicant_name: str
+    handling: tuple[Jurisdiction, ...]
+    applicant_id_number: str = ""
+    applicant_uscc: str = ""
+    channel: str = Application.Channel.ONLINE
+    receiving_window: Organisation | None = None
+    parallel: bool = False
+    uploads: tuple = ()
+    reuse: dict = field(default_factory=dict)
+    reuse_consent: bool = False
+    applicant_user: User | None = None
+    at: datetime | None = None
+    is_demo: bool = False
+
+    def request(self) -> dict:
+        """What identifies the request for idempotency: every field, files by their content."""
+        return {
+            "item": self.item.code,
+            "mode": self.mode,
+            "applicant": [self.applicant_kind, self.applicant_name, self.applicant_id_number, self.applicant_uscc],
+            "handling": [p.code for p in self.handling],
+            "channel": self.channel,
+            "window": self.receiving_window.pk if self.receiving_window else None,
+            "parallel": self.parallel,
+            "uploads": [[code, _digest(upload)] for code, upload in self.uploads],
+            "reuse": {code: str(pk) for code, pk in self.reuse.items()},
+            "reuse_consent": self.reuse_consent,
+        }
 
 
-def _applicant(item, kind, name, id_number, uscc, errors):
-    if not name.strip():
+@dataclass
+class Checked:
+    """A draft that passed every check: the cleaned identity, the route and the materials."""
+
+    id_number: str
+    uscc: str
+    routed: list  # [(province, competent authority)]
+    uploads: list[CheckedUpload]
+    reused: list[Material]
+    account: User | None
+
+
+def _digest(upload) -> str:
+    upload.seek(0)
+    digest = hashlib.sha256(upload.read()).hexdigest()
+    upload.seek(0)
+    return digest
+
+
+@write
+def application_submit(*, acting_user, draft: ApplicationDraft, idempotency_key: str | None = None) -> Application:
+    """Submit an application. A retry with the same idempotency key and the same draft returns the
+    first application (marked `replayed`) and writes nothing; the same key with another draft is a
+    409."""
+    earlier = idempotency.claim(
+        acting_user=acting_user, operation=OPERATION, key=idempotency_key, request=draft.request()
+    )
+    if earlier is not None:
+        application = Application.objects.get(pk=earlier)
+        application.replayed = True
+        return application
+    _may_submit(acting_user, draft)
+    checked = _validated(acting_user, draft)
+    application = _create(acting_user, draft, checked)
+    _bind_identity(checked.account, draft, checked, at=application.submitted_at)
+    _audit_submission(acting_user, application, draft, checked)
+    idempotency.fulfil(acting_user=acting_user, operation=OPERATION, key=idempotency_key, result_id=application.pk)
+    application.replayed = False
+    return application
+
+
+def _may_submit(acting_user, draft: ApplicationDraft) -> None:
+    if acting_user is SYSTEM or can(acting_user, APPLY):
+        return
+    window = draft.receiving_window
+    if (
+        draft.channel == Application.Channel.WINDOW
+        and window is not None
+        and can(acting_user, RECEIVE, org_scope(window))
+    ):
+        return
+    raise PermissionDenied(
+        _("You may not apply here: applicants apply for themselves, window officers at their own window.")
+    )
+
+
+def _account(acting_user, draft: ApplicationDraft) -> User | None:
+    """The account the application belongs to."""
+    if draft.applicant_user is not None:
+        return draft.applicant_user
+    if acting_user is not SYSTEM and can(acting_user, APPLY):
+        return acting_user
+    return None
+
+
+def _validated(acting_user, draft: ApplicationDraft) -> Checked:
+    """Every check at once; one ValidationError naming each bad field, or the checked draft."""
+    errors: dict[str, list] = {}
+    account = _account(acting_user, draft)
+    id_number, uscc = _applicant(draft, errors)
+    _same_identity(account, draft.applicant_kind, id_number, uscc, errors)
+    routed = _routing(draft, errors)
+    try:
+        uploads = check_materials(draft.item, draft.uploads)
+    except ValidationError as error:
+        errors.setdefault("materials", []).extend(error.message_dict["materials"])
+        uploads = []
+    reused = _reused(account, draft, errors)
+    types = [c.material_type.code for c in uploads] + [m.material_type.code for m in reused]
+    if len(types) != len(set(types)):
+        errors.setdefault("materials", []).append(_("Give each material once."))
+    if draft.channel == Application.Channel.ONLINE:
+        # Listed with the other reasons; an upload refused above is named there, not here.
+        missing = missing_mandatory(draft.item, set(types) | {code for code, _file in draft.uploads})
+        if missing:
+            errors.setdefault("materials", []).append(_("Missing: %s.") % ", ".join(missing))
+    if errors:
+        raise ValidationError(errors)
+    return Checked(id_number, uscc, routed, uploads, reused, account)
+
+
+def _applicant(draft: ApplicationDraft, errors: dict) -> tuple[str, str]:
+    name = draft.applicant_name.strip()
+    if not name:
         errors.setdefault("applicant_name", []).append(_("Give the applicant's name."))
+    elif len(name) > NAME_LENGTH:
+        errors.setdefault("applicant_name", []).append(_("At most %(n)s characters.") % {"n": NAME_LENGTH})
     wanted = (
         Application.ApplicantKind.PERSON
-        if item.audience == ServiceItem.Audience.INDIVIDUAL
+        if draft.item.audience == ServiceItem.Audience.INDIVIDUAL
         else Application.ApplicantKind.ENTERPRISE
     )
-    if kind != wanted:
+    if draft.applicant_kind != wanted:
         errors.setdefault("applicant_kind", []).append(
-            _("%(item)s is for %(audience)s.") % {"item": item.name, "audience": item.get_audience_display()}
+            _("%(item)s is for %(audience)s.")
+            % {"item": draft.item.name, "audience": draft.item.get_audience_display()}
         )
         return "", ""
     try:
-        if kind == Application.ApplicantKind.PERSON:
-            return clean_resident_id(id_number.strip()), ""
-        return "", clean_uscc(uscc.strip())
+        if wanted == Application.ApplicantKind.PERSON:
+            return clean_resident_id(draft.applicant_id_number.strip()), ""
+        return "", clean_uscc(draft.applicant_uscc.strip())
     except ValidationError as error:
-        field = "applicant_id_number" if kind == Application.ApplicantKind.PERSON else "applicant_uscc"
-        errors.setdefault(field, []).extend(error.messages)
+        field_name = "applicant_id_number" if wanted == Application.ApplicantKind.PERSON else "applicant_uscc"
+        errors.setdefault(field_name, []).extend(error.messages)
         return "", ""
 
 
-def _routing(item, mode, channel, window, handling, errors):
+def _same_identity(account: User | None, kind: str, id_number: str, uscc: str, errors: dict) -> None:
+    """An account applies only under the identity it is bound to."""
+    bound = AccountIdentity.objects.filter(user=account).first() if account is not None else None
+    if bound is None or not (id_number or uscc):
+        return
+    if (bound.id_number, bound.uscc) != (id_number, uscc):
+        field_name = "applicant_id_number" if kind == Application.ApplicantKind.PERSON else "applicant_uscc"
+        errors.setdefault(field_name, []).append(
+            _(
+                "This account applies as %(identity)s. To apply for someone else, apply with their own "
+                "account or at a service window; a window officer can change the account's identity "
+                "after checking the papers."
+            )
+            % {"identity": bound.masked_number}
+        )
+
+
+def _routing(draft: ApplicationDraft, errors: dict) -> list:
     """The competent authority of each handling province, in order, or errors saying why not."""
+    item, mode = draft.item, draft.mode
     if not item.offers(mode):
         errors.setdefault("mode", []).append(
             _("%(item)s is not offered as “%(mode)s”; it is offered as: %(modes)s.")
@@ -86,34 +233,12 @@ def _routing(item, mode, channel, window, handling, errors):
         errors.setdefault("item", []).append(
             _("%(item)s has no time limit set yet; it cannot be applied for.") % {"item": item.name}
         )
-    if mode == Mode.REMOTE and channel != Application.Channel.WINDOW:
-        errors.setdefault("channel", []).append(_("Remote receive-and-forward starts at a service window."))
-    if mode == Mode.ONLINE and channel != Application.Channel.ONLINE:
-        errors.setdefault("channel", []).append(_("A fully online service is applied for online."))
-    if channel == Application.Channel.WINDOW:
-        if window is None:
-            errors.setdefault("receiving_window", []).append(_("Choose the service window."))
-        elif window.kind != Organisation.Kind.GOVERNMENT or window.jurisdiction.level != Jurisdiction.Level.CITY:
-            errors.setdefault("receiving_window", []).append(
-                _("%(window)s is not a government service window in a city.") % {"window": window.name}
-            )
-    provinces = list(handling)
+    _channel_errors(draft, errors)
+    provinces = list(draft.handling)
     if len({p.pk for p in provinces}) != len(provinces) or not provinces:
         errors.setdefault("handling", []).append(_("Name each handling province once."))
         return []
-    if mode == Mode.JOINT and len(provinces) < 2:
-        errors.setdefault("handling", []).append(_("Joint handling needs two or more jurisdictions."))
-    if mode != Mode.JOINT and len(provinces) != 1:
-        errors.setdefault("handling", []).append(_("Only joint handling has more than one jurisdiction."))
-    if mode == Mode.REMOTE and window is not None and provinces and province_of(window).pk == provinces[0].pk:
-        errors.setdefault("handling", []).append(
-            _(
-                "The window is in %(province)s, the handling province: remote receive-and-forward "
-                "is for "
-                "another province's matters; apply for it as a local matter."
-            )
-            % {"province": provinces[0].name}
-        )
+    _handling_errors(draft, provinces, errors)
     authorities = {
         a.province_id: a.organisation
         for a in CompetentAuthority.objects.filter(item=item).select_related("organisation__jurisdiction")
@@ -130,136 +255,84 @@ def _routing(item, mode, channel, window, handling, errors):
     return routed
 
 
-def _reusable(item, applicant_key, reuse, consent, errors):
-    """Materials held for this applicant that they consent to reuse: [(material type, earlier)]."""
-    if not reuse:
+def _channel_errors(draft: ApplicationDraft, errors: dict) -> None:
+    mode, channel, window = draft.mode, draft.channel, draft.receiving_window
+    if mode == Mode.REMOTE and channel != Application.Channel.WINDOW:
+        errors.setdefault("channel", []).append(_("Remote receive-and-forward starts at a service window."))
+    if mode == Mode.ONLINE and channel != Application.Channel.ONLINE:
+        errors.setdefault("channel", []).append(_("A fully online service is applied for online."))
+    if channel == Application.Channel.WINDOW:
+        if window is None:
+            errors.setdefault("receiving_window", []).append(_("Choose the service window."))
+        elif window.kind != Organisation.Kind.GOVERNMENT or window.jurisdiction.level != Jurisdiction.Level.CITY:
+            errors.setdefault("receiving_window", []).append(
+                _("%(window)s is not a government service window in a city.") % {"window": window.name}
+            )
+
+
+def _handling_errors(draft: ApplicationDraft, provinces: list, errors: dict) -> None:
+    mode, window = draft.mode, draft.receiving_window
+    if mode == Mode.JOINT and len(provinces) < 2:
+        errors.setdefault("handling", []).append(_("Joint handling needs two or more jurisdictions."))
+    if mode != Mode.JOINT and len(provinces) != 1:
+        errors.setdefault("handling", []).append(_("Only joint handling has more than one jurisdiction."))
+    if mode == Mode.REMOTE and window is not None and province_of(window).pk == provinces[0].pk:
+        errors.setdefault("handling", []).append(
+            _(
+                "The window is in %(province)s, the handling province: remote receive-and-forward is for "
+                "another province's matters; apply for it as a local matter."
+            )
+            % {"province": provinces[0].name}
+        )
+
+
+def _reused(account: User | None, draft: ApplicationDraft, errors: dict) -> list[Material]:
+    """The account's own held materials the applicant consents to reuse."""
+    if not draft.reuse:
         return []
-    if not consent:
+    if not draft.reuse_consent:
         errors.setdefault("reuse", []).append(_("Reusing materials the platform holds needs the applicant's consent."))
         return []
-    wanted = set(item.materials.values_list("material_type__code", flat=True))
-    held = {m.pk: m for m in held_materials(applicant_key).filter(pk__in=list(reuse.values()))}
+    wanted = set(draft.item.materials.values_list("material_type__code", flat=True))
+    ids = [int(pk) for pk in draft.reuse.values() if str(pk).isdigit()]
+    held = {m.pk: m for m in reusable_materials(account).filter(pk__in=ids)} if account else {}
     chosen = []
-    for code, material_id in reuse.items():
+    for code, material_id in draft.reuse.items():
         material = held.get(int(material_id)) if str(material_id).isdigit() else None
         if code not in wanted:
             errors.setdefault("reuse", []).append(
-                _("“%(type)s” is not a material %(item)s asks for.") % {"type": code, "item": item.name}
+                _("“%(type)s” is not a material %(item)s asks for.") % {"type": code, "item": draft.item.name}
             )
         elif material is None or material.material_type.code != code:
-            errors.setdefault("reuse", []).append(
-                _("No %(type)s is held for this applicant to reuse.") % {"type": code}
-            )
+            errors.setdefault("reuse", []).append(_("Your account holds no %(type)s to reuse.") % {"type": code})
         else:
             chosen.append(material)
     return chosen
 
 
-def _missing_mandatory(item, present_codes):
-    return [
-        r.material_type.name
-        for r in item.materials.select_related("material_type")
-        if r.mandatory and r.material_type.code not in present_codes
-    ]
-
-
-def _may_submit(acting_user, channel, window):
-    if acting_user is SYSTEM or can(acting_user, APPLY):
-        return
-    if (
-        channel == Application.Channel.WINDOW
-        and window is not None
-        and can(acting_user, RECEIVE, Scope((window.jurisdiction,), (window,)))
-    ):
-        return
-    raise PermissionDenied(
-        _("You may not apply here: applicants apply for themselves, window officers at their own window.")
-    )
-
-
-@write
-def application_submit(
-    *,
-    acting_user,
-    item,
-    mode,
-    applicant_kind,
-    applicant_name,
-    handling,
-    applicant_id_number="",
-    applicant_uscc="",
-    channel=Application.Channel.ONLINE,
-    receiving_window=None,
-    parallel=False,
-    uploads=(),
-    reuse=None,
-    reuse_consent=False,
-    applicant_user=None,
-    idempotency_key=None,
-    at=None,
-    is_demo=False,
-):
-    """Submit an application. `handling` is the ordered list of handling provinces; `uploads` are
-    (material type code, file); `reuse` maps a material type code to a held material's id. A retry
-    with the same idempotency key returns the first application and writes nothing."""
-    if idempotency_key and (earlier := _earlier(idempotency_key, acting_user)) is not None:
-        return earlier
-    _may_submit(acting_user, channel, receiving_window)
-    errors = {}
-    id_number, uscc = _applicant(item, applicant_kind, applicant_name, applicant_id_number, applicant_uscc, errors)
-    routed = _routing(item, mode, channel, receiving_window, handling, errors)
-    try:
-        checked = check_materials(item, uploads)
-    except ValidationError as error:
-        errors.setdefault("materials", []).extend(error.message_dict["materials"])
-        checked = []
-    reused = _reusable(item, id_number or uscc, reuse or {}, reuse_consent, errors)
-    types = [c.material_type.code for c in checked] + [m.material_type.code for m in reused]
-    if len(types) != len(set(types)):
-        errors.setdefault("materials", []).append(_("Give each material once."))
-    if channel == Application.Channel.ONLINE:
-        # Listed with the other reasons; an upload refused above is named there, not here.
-        missing = _missing_mandatory(item, set(types) | {code for code, _file in uploads})
-        if missing:
-            errors.setdefault("materials", []).append(_("Missing: %s.") % ", ".join(missing))
-    if errors:
-        raise ValidationError(errors)
-    at = now(at)
-    if applicant_user is None and acting_user is not SYSTEM and can(acting_user, APPLY):
-        applicant_user = acting_user
-    application = Application(
+def _create(acting_user, draft: ApplicationDraft, checked: Checked) -> Application:
+    at = now(draft.at)
+    application = Application.objects.create(
         number=new_number(at),
-        item=item,
-        mode=mode,
-        channel=channel,
-        receiving_window=receiving_window,
-        applicant_user=applicant_user,
-        applicant_kind=applicant_kind,
-        applicant_name=applicant_name.strip(),
-        applicant_id_number=id_number,
-        applicant_uscc=uscc,
+        item=draft.item,
+        mode=draft.mode,
+        channel=draft.channel,
+        receiving_window=draft.receiving_window,
+        applicant_user=checked.account,
+        applicant_kind=draft.applicant_kind,
+        applicant_name=draft.applicant_name.strip(),
+        applicant_id_number=checked.id_number,
+        applicant_uscc=checked.uscc,
         submitted_by=person(acting_user),
         submitted_at=at,
-        idempotency_key=idempotency_key or None,
-        is_demo=is_demo,
+        is_demo=draft.is_demo,
     )
-    try:
-        with transaction.atomic():
-            application.save()
-    except IntegrityError:
-        earlier = _earlier(idempotency_key, acting_user) if idempotency_key else None
-        if earlier is None:
-            raise
-        return earlier
-    for n, (province, authority) in enumerate(routed, start=1):
+    for n, (province, authority) in enumerate(checked.routed, start=1):
         HandlingStep.objects.create(
-            application=application,
-            jurisdiction=province,
-            authority=authority,
-            order=1 if parallel else n,
+            application=application, jurisdiction=province, authority=authority, order=1 if draft.parallel else n
         )
-    write_materials(application, checked, acting_user=acting_user, at=at)
-    for earlier in reused:
+    write_uploaded_materials(application, checked.uploads, acting_user=acting_user, at=at)
+    for earlier in checked.reused:
         Material.objects.create(
             application=application,
             material_type=earlier.material_type,
@@ -273,22 +346,76 @@ def application_submit(
             added_by=person(acting_user),
             added_at=at,
         )
+    return application
+
+
+def _bind_identity(account: User | None, draft: ApplicationDraft, checked: Checked, *, at) -> None:
+    """An account's first application binds it to the identity it applied under."""
+    if account is None or AccountIdentity.objects.filter(user=account).exists():
+        return
+    AccountIdentity.objects.create(
+        user=account,
+        kind=draft.applicant_kind,
+        name=draft.applicant_name.strip(),
+        id_number=checked.id_number,
+        uscc=checked.uscc,
+        bound_at=at,
+    )
+
+
+def _audit_submission(acting_user, application: Application, draft: ApplicationDraft, checked: Checked) -> None:
     audit_record(
         actor=acting_user,
-        action="services.application.submit",
+        action=OPERATION,
         obj=application,
-        jurisdiction=routed[0][0].code,
+        jurisdiction=checked.routed[0][0].code,
         data={
-            "item": item.code,
-            "mode": mode,
-            "channel": channel,
-            "window": receiving_window.pk if receiving_window else None,
-            "handling": [p.code for p, _a in routed],
-            "materials": [c.sha256 for c in checked],
+            "item": draft.item.code,
+            "mode": draft.mode,
+            "channel": draft.channel,
+            "window": draft.receiving_window.pk if draft.receiving_window else None,
+            "handling": [p.code for p, _a in checked.routed],
+            "materials": [c.sha256 for c in checked.uploads],
             "reused": [
-                {"type": m.material_type.code, "from": m.application.number, "sha256": m.sha256} for m in reused
+                {"type": m.material_type.code, "from": m.application.number, "sha256": m.sha256} for m in checked.reused
             ],
-            "consent": bool(reused),
+            "consent": bool(checked.reused),
         },
     )
-    return application
+
+
+@write
+def account_identity_set(
+    *, acting_user, account: User, kind: str, name: str, id_number: str = "", uscc: str = "", at=None
+) -> AccountIdentity:
+    """A window officer, having checked the person's papers, binds `account` to an identity (or
+    changes the one it had). The old and new identity are audited, masked."""
+    require(acting_user, RECEIVE, None, _("Only a window officer can change the identity an account applies under."))
+    errors: dict[str, list] = {}
+    try:
+        if kind == AccountIdentity.ApplicantKind.PERSON:
+            id_number, uscc = clean_resident_id(id_number.strip()), ""
+        elif kind == AccountIdentity.ApplicantKind.ENTERPRISE:
+            id_number, uscc = "", clean_uscc(uscc.strip())
+        else:
+            errors["kind"] = [_("Choose person or enterprise.")]
+    except ValidationError as error:
+        errors["id_number" if kind == AccountIdentity.ApplicantKind.PERSON else "uscc"] = error.messages
+    if not name.strip() or len(name.strip()) > NAME_LENGTH:
+        errors["name"] = [_("Give the name (at most %(n)s characters).") % {"n": NAME_LENGTH}]
+    if errors:
+        raise ValidationError(errors)
+    identity = AccountIdentity.objects.select_for_update().filter(user=account).first()
+    before = identity.masked_number if identity else ""
+    identity = identity or AccountIdentity(user=account)
+    identity.kind, identity.name, identity.id_number, identity.uscc = kind, name.strip(), id_number, uscc
+    identity.bound_at, identity.verified_by = now(at), person(acting_user)
+    identity.full_clean()
+    identity.save()
+    audit_record(
+        actor=acting_user,
+        action="services.identity.set",
+        obj=identity,
+        data={"account": account.pk, "from": before, "to": identity.masked_number, "name": mask(Kind.NAME, name)},
+    )
+    return identity

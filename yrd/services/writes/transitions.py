@@ -1,104 +1,44 @@
 """Workflow transitions up to acceptance: receive, forward, accept, reject, correction. Each checks
 the workflow (409), the performer's side (403), then the input (400), and writes nothing before."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from yrd.core.access import can
-from yrd.core.actors import SYSTEM, person, write
-from yrd.core.audit import audit_record
+from yrd.core.actors import person, write
 from yrd.core.translation import interpolate_lazy
-from yrd.services import workflow
-from yrd.services.apps import ACCEPT, FORWARD, RECEIVE
-from yrd.services.models import (
-    Application,
-    CompetentAuthority,
-    Correction,
-    ExchangeRecord,
-    Mode,
-    State,
-)
-from yrd.services.scopes import (
-    authority_scope,
-    is_applicant,
-    lead_steps,
-    officers_for,
-    window_scope,
-)
+from yrd.core.workdays import add_workdays
+from yrd.services.apps import ACCEPT
+from yrd.services.clock import REVIEW_DAYS, local_day
+from yrd.services.models import CompetentAuthority, Correction, ExchangeRecord, Mode, State
+from yrd.services.selectors import officers_for
+from yrd.services.workflow import authorise, is_applicant, lead_steps, performs
 
 from .common import (
     check_materials,
+    lead_authority,
+    lock,
     material_summary,
+    missing_mandatory,
+    move,
     now,
     province_of,
     record_exchange,
-    require_scope,
     tell,
     write_materials,
 )
-from .submission import _missing_mandatory
-
-# --- transitions ------------------------------------------------------------------------------
 
 
-def _lock(application):
-    """Re-read the application under a row lock, so two officers cannot move it at once."""
-    return (
-        Application.objects.select_for_update(of=("self",))
-        .select_related("item", "receiving_window__jurisdiction__parent")
-        .get(pk=application.pk)
-    )
-
-
-def _move(acting_user, application, name, target, at, **fields):
-    before = application.state
-    application.state = target
-    for key, value in fields.items():
-        setattr(application, key, value)
-    application.save()
-    audit_record(
-        actor=acting_user,
-        action=f"services.application.{name}",
-        obj=application,
-        jurisdiction=lead_steps(application)[0].jurisdiction.code,
-        data={
-            "from": before,
-            "to": target,
-            **{
-                k: v
-                for k, v in fields.items()
-                if k
-                in (
-                    "rejection_reasons",
-                    "decision",
-                    "tracking_number",
-                    "delivery_method",
-                    "consent_signed",
-                )
-            },
-        },
-    )
-    return application
-
-
-def _authority(application):
-    return lead_steps(application)[0].authority
-
-
+@performs("receive")
 @write
 def application_receive(*, acting_user, application, consent_signed=False, uploads=(), at=None):
     """The window (or, online, the competent authority) checks the materials: all mandatory ones
     there, and for remote receive-and-forward the applicant's signed consent form taken."""
-    application = _lock(application)
-    workflow.check(application, "receive")
-    if application.receiving_window_id:
-        require_scope(acting_user, RECEIVE, window_scope(application))
-    else:
-        require_scope(acting_user, ACCEPT, authority_scope(application))
+    application = lock(application)
+    authorise(acting_user, application, "receive")
     checked = check_materials(application.item, uploads)
     present = set(application.materials.values_list("material_type__code", flat=True))
-    missing = _missing_mandatory(application.item, present | {c.material_type.code for c in checked})
+    missing = missing_mandatory(application.item, present | {c.material_type.code for c in checked})
     errors = {}
     if missing:
         errors["materials"] = [_("Missing: %s.") % ", ".join(missing)]
@@ -109,7 +49,7 @@ def application_receive(*, acting_user, application, consent_signed=False, uploa
     at = now(at)
     write_materials(application, checked, acting_user=acting_user, at=at)
     consent = application.receiving_window_id is not None and (consent_signed or application.consent_signed)
-    return _move(
+    return move(
         acting_user,
         application,
         "receive",
@@ -120,13 +60,13 @@ def application_receive(*, acting_user, application, consent_signed=False, uploa
     )
 
 
+@performs("forward")
 @write
 def application_forward(*, acting_user, application, to_province=None, at=None):
     """Hand a remote application from the receiving window to the competent authority of the
     handling province (optionally re-routed to another province, which must have one)."""
-    application = _lock(application)
-    workflow.check(application, "forward")
-    require_scope(acting_user, FORWARD, window_scope(application))
+    application = lock(application)
+    authorise(acting_user, application, "forward")
     step = application.steps.select_related("jurisdiction", "authority__jurisdiction").get()
     if to_province is not None and to_province.pk != step.jurisdiction_id:
         authority = CompetentAuthority.objects.filter(item=application.item, province=to_province).first()
@@ -142,7 +82,8 @@ def application_forward(*, acting_user, application, to_province=None, at=None):
         step.jurisdiction, step.authority = to_province, authority.organisation
         step.save(update_fields=["jurisdiction", "authority"])
     at = now(at)
-    _move(acting_user, application, "forward", State.FORWARDED, at, forwarded_at=at)
+    review_due_on = add_workdays(local_day(at), REVIEW_DAYS)
+    move(acting_user, application, "forward", State.FORWARDED, at, forwarded_at=at, review_due_on=review_due_on)
     record_exchange(
         acting_user=acting_user,
         application=application,
@@ -174,7 +115,7 @@ def _return_to_window(acting_user, application, reason, at):
             acting_user=acting_user,
             application=application,
             kind=ExchangeRecord.Kind.RETURN,
-            sender=_authority(application),
+            sender=lead_authority(application),
             receiver=application.receiving_window,
             at=at,
             payload={
@@ -185,13 +126,13 @@ def _return_to_window(acting_user, application, reason, at):
         )
 
 
+@performs("accept")
 @write
 def application_accept(*, acting_user, application, at=None):
-    application = _lock(application)
-    workflow.check(application, "accept")
-    require_scope(acting_user, ACCEPT, authority_scope(application))
+    application = lock(application)
+    authorise(acting_user, application, "accept")
     at = now(at)
-    _move(acting_user, application, "accept", State.ACCEPTED, at, accepted_at=at)
+    move(acting_user, application, "accept", State.ACCEPTED, at, accepted_at=at)
     tell(
         [application.applicant_user],
         interpolate_lazy(gettext_lazy("Application %s accepted"), application.number),
@@ -200,15 +141,15 @@ def application_accept(*, acting_user, application, at=None):
     return application
 
 
+@performs("reject")
 @write
 def application_reject(*, acting_user, application, reasons, at=None):
-    application = _lock(application)
-    workflow.check(application, "reject")
-    require_scope(acting_user, ACCEPT, authority_scope(application))
+    application = lock(application)
+    authorise(acting_user, application, "reject")
     if not reasons.strip():
         raise ValidationError({"reasons": _("Say why the application is rejected.")})
     at = now(at)
-    _move(acting_user, application, "reject", State.REJECTED, at, rejection_reasons=reasons.strip())
+    move(acting_user, application, "reject", State.REJECTED, at, rejection_reasons=reasons.strip())
     _return_to_window(acting_user, application, reasons.strip(), at)
     tell(
         [application.applicant_user],
@@ -219,12 +160,12 @@ def application_reject(*, acting_user, application, reasons, at=None):
     return application
 
 
+@performs("request_correction")
 @write
 def correction_request(*, acting_user, application, reasons, material_types=(), at=None):
     """补正: the application goes back to the applicant; the clock stops until they answer."""
-    application = _lock(application)
-    workflow.check(application, "request_correction")
-    require_scope(acting_user, ACCEPT, authority_scope(application))
+    application = lock(application)
+    authorise(acting_user, application, "request_correction")
     if not reasons.strip():
         raise ValidationError({"reasons": _("Say what the applicant must correct.")})
     asked = set(application.item.materials.values_list("material_type__code", flat=True))
@@ -241,7 +182,7 @@ def correction_request(*, acting_user, application, reasons, material_types=(), 
         application=application, requested_by=person(acting_user), requested_at=at, reasons=reasons.strip()
     )
     correction.material_types.set(material_types)
-    _move(
+    move(
         acting_user,
         application,
         "request_correction",
@@ -259,19 +200,15 @@ def correction_request(*, acting_user, application, reasons, material_types=(), 
     return correction
 
 
+@performs("respond_correction")
 @write
 def correction_respond(*, acting_user, application, uploads=(), note="", at=None):
     """The applicant (or the receiving window for them) provides what was asked; the application
     returns to where it was and the clock runs again."""
-    application = _lock(application)
-    workflow.check(application, "respond_correction")
-    by_window = (
-        application.receiving_window_id is not None
-        and acting_user is not SYSTEM
-        and can(acting_user, RECEIVE, window_scope(application))
-    )
-    if acting_user is not SYSTEM and not is_applicant(acting_user, application) and not by_window:
-        raise PermissionDenied(_("Only the applicant or the receiving window answers a correction request."))
+    application = lock(application)
+    authorise(acting_user, application, "respond_correction")
+    # Not the applicant: then it is the receiving window, answering for them.
+    by_window = application.receiving_window_id is not None and not is_applicant(acting_user, application)
     correction = application.corrections.filter(responded_at__isnull=True).order_by("-requested_at").first()
     checked = check_materials(application.item, uploads)
     wanted = {t.code: t.name for t in correction.material_types.all()}
@@ -288,7 +225,7 @@ def correction_respond(*, acting_user, application, uploads=(), note="", at=None
         note.strip(),
     )
     correction.save(update_fields=["responded_by", "responded_at", "response_note"])
-    _move(
+    move(
         acting_user,
         application,
         "respond_correction",
@@ -302,7 +239,7 @@ def correction_respond(*, acting_user, application, uploads=(), note="", at=None
             application=application,
             kind=ExchangeRecord.Kind.FORWARD,
             sender=application.receiving_window,
-            receiver=_authority(application),
+            receiver=lead_authority(application),
             at=at,
             payload={
                 "application": application.number,

@@ -75,7 +75,7 @@ def _walk(base, world, seen):
         page.goto(base + reverse("services:handling"))
         with page.expect_navigation():
             page.click(f"text={number}")
-        for form in ("#do-accept", "#do-start"):
+        for form in ("#do-accept", "#do-start_handling"):
             with page.expect_navigation():
                 page.click(f"{form} button[type=submit]")
         page.check("#do-decide input[name=approved][value=yes]")

@@ -39,15 +39,22 @@ def test_a_remote_application_is_routed_to_the_authority_of_the_handling_provinc
 
 
 def test_a_retried_submission_with_the_same_key_returns_the_first_application(world):
-    first = submit(world, idempotency_key="key-1")
-    again = submit(world, idempotency_key="key-1")
-    assert again.pk == first.pk and Application.objects.count() == 1
+    first = submit(world, key="key-1")
+    again = submit(world, key="key-1")
+    assert again.pk == first.pk and again.replayed and Application.objects.count() == 1
 
 
-def test_an_idempotency_key_of_someone_else_is_refused(world):
-    submit(world, idempotency_key="key-2")
-    with pytest.raises(Conflict):
-        submit(world, idempotency_key="key-2", by=world.other_applicant)
+def test_the_same_key_with_a_different_application_is_refused_and_writes_nothing(world):
+    submit(world, key="key-2")
+    with pytest.raises(Conflict, match="different request"):
+        submit(world, key="key-2", applicant_name="李四")
+    assert Application.objects.count() == 1
+
+
+def test_keys_belong_to_their_sender_so_another_persons_equal_key_is_another_request(world):
+    mine = submit(world, key="key-3")
+    theirs = submit(world, key="key-3", by=world.other_applicant, applicant_id_number="310101198001010018")
+    assert theirs.pk != mine.pk and Application.objects.count() == 2
 
 
 def test_an_online_application_needs_every_mandatory_material(world):

@@ -16,10 +16,10 @@ def started(world, parallel=False):
 
 
 def complete(officer, application, code, approved=True):
-    step = application.steps.get(jurisdiction__code=code)
     return writes.step_complete(
         acting_user=officer,
-        step=step,
+        application=application,
+        step=code,
         approved=approved,
         note="" if approved else "不符合迁入条件",
         document=f.pdf(f"{code}.pdf"),
