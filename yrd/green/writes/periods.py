@@ -129,7 +129,9 @@ def period_submit(*, acting_user, period: ReportingPeriod) -> ReportingPeriod:
 def period_review(*, acting_user, period: ReportingPeriod, note: str = "") -> ReportingPeriod:
     """Approve a submitted period: compute its account with today's catalogue and keep both."""
     require(acting_user, REVIEW, review_scope(period.site))
-    period = ReportingPeriod.objects.select_for_update().select_related("site__city__parent").get(pk=period.pk)
+    period = (
+        ReportingPeriod.objects.select_for_update(of=("self",)).select_related("site__city__parent").get(pk=period.pk)
+    )
     if period.state != ReportingPeriod.State.SUBMITTED:
         raise Conflict(
             _("Only a submitted period can be reviewed (this one is %(state)s).")
