@@ -46,10 +46,11 @@ SOLVER_OPTIONS = {
 }
 
 
-# Measured on these machines (CPU seconds of HiGHS 1.16, see bench/storage_planning.py): one node
-# over 8,760 h, IPX without crossover 12.5 s against dual simplex 24.5 s; four nodes joined by a
-# meshed corridor network, dual simplex 0.4 s / 9.2 s / 54 s at 720 / 1,460 / 2,190 h against IPX
-# 1.7 s / 34.6 s / 119 s (its CG iterations and its IPM iterations both grow with the coupling).
+# Measured on these machines (HiGHS 1.16, CPU seconds of the solve alone; the cores are shared, so
+# take them to ±30 %): 1 node × 8,760 h, IPX without crossover 6.7-14.4 s, dual simplex 15.7-18.5 s;
+# 1 node × 4,380 h, simplex 1.9 s, IPX 6.6 s; 4 meshed nodes × 720 / 1,460 / 2,190 h, dual simplex
+# 0.5 / 2.5 / 8.9 s, IPX 2.0 / 10.1 / 22.6 s. Simplex grows much faster with the length of one node's
+# chain of hours; IPX's conjugate-gradient iterations suffer more from the coupling of nodes.
 INTERIOR_POINT = {"solver": "ipm", "run_crossover": "off"}
 DUAL_SIMPLEX = {"solver": "simplex", "simplex_strategy": 1}
 
