@@ -1,7 +1,9 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from yrd.core.registry import Manifest, NavLink, RoleSpec, Stat
+from yrd.green.accounting import i18n
 
 REPORT = "green.site.report"
 REVIEW = "green.site.review"
@@ -91,3 +93,7 @@ class GreenConfig(AppConfig):
         reference_loader="yrd.green.reference.load_reference",
         demo_loader="yrd.green.demo.load_demo",
     )
+
+    def ready(self):
+        # The engines stay plain Python; their refusals are shown in the reader's language.
+        i18n.translator = gettext

@@ -11,6 +11,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from .errors import ErrorCollector
+from .i18n import _
 from .units import UNITS
 
 
@@ -101,14 +102,18 @@ def check_number(errors: ErrorCollector, name: str, value: Decimal | None, dimen
     if value is None:
         return
     if not isinstance(value, Decimal) or not value.is_finite():
-        errors.add(name, "Enter a finite number.")
+        errors.add(name, _("Enter a finite number."))
         return
     if value < 0:
-        errors.add(name, f"A quantity cannot be negative (got {value}).")
+        errors.add(name, _("A quantity cannot be negative (got %(value)s).") % {"value": value})
         return
     limit = ABSURD_ABOVE.get(dimension or "")
     if limit is not None and value * UNITS[unit_code].to_base > limit:
-        errors.add(name, f"{value} {unit_code} is implausibly large for one site; check the unit (limit {limit:.0e}).")
+        errors.add(
+            name,
+            _("%(value)s %(unit)s is implausibly large for one site; check the unit (limit %(limit)s).")
+            % {"value": value, "unit": unit_code, "limit": f"{limit:.0e}"},
+        )
 
 
 def validate(data: SiteData, errors: ErrorCollector | None = None) -> ErrorCollector:
@@ -117,9 +122,9 @@ def validate(data: SiteData, errors: ErrorCollector | None = None) -> ErrorColle
     own = errors is None
     errors = errors or ErrorCollector()
     if not 1990 <= data.period.year <= 2100:
-        errors.add("period", f"Year {data.period.year} is outside 1990-2100.")
+        errors.add("period", _("Year %(year)s is outside 1990-2100.") % {"year": data.period.year})
     if data.period.month is not None and not 1 <= data.period.month <= 12:
-        errors.add("period", f"Month {data.period.month} is not 1-12.")
+        errors.add("period", _("Month %(month)s is not 1-12.") % {"month": data.period.month})
     seen: dict[tuple[str, int | None], int] = {}
     for index, activity in enumerate(data.activities):
         check_activity(errors, f"activities[{index}]", activity)
@@ -127,14 +132,17 @@ def validate(data: SiteData, errors: ErrorCollector | None = None) -> ErrorColle
         if key in seen:
             errors.add(
                 f"activities[{index}]",
-                f"{activity.kind} for {month_label(activity.month)} is entered twice "
-                f"(also at row {seen[key] + 1}); enter each kind once per period.",
+                _("%(kind)s for %(when)s is entered twice (also at row %(row)s); enter each kind once per period.")
+                % {"kind": activity.kind, "when": month_label(activity.month), "row": seen[key] + 1},
             )
         seen.setdefault(key, index)
     for kind in {a.kind for a in data.activities}:
         months = {a.month for a in data.activities if a.kind == kind}
         if None in months and len(months) > 1:
-            errors.add("activities", f"{kind} has both a whole-year figure and monthly figures; keep one or the other.")
+            errors.add(
+                "activities",
+                _("%(kind)s has both a whole-year figure and monthly figures; keep one or the other.") % {"kind": kind},
+            )
     check_output(errors, data.output)
     if own:
         errors.raise_if_any()
@@ -143,27 +151,34 @@ def validate(data: SiteData, errors: ErrorCollector | None = None) -> ErrorColle
 
 def check_activity(errors: ErrorCollector, name: str, activity: Activity) -> None:
     if activity.kind not in Kind.__members__.values():
-        errors.add(f"{name}.kind", f"Unknown kind of activity '{activity.kind}'.")
+        errors.add(f"{name}.kind", _("Unknown kind of activity '%(kind)s'.") % {"kind": activity.kind})
     if activity.unit not in UNITS:
-        errors.add(f"{name}.unit", f"Unknown unit '{activity.unit}'.")
+        errors.add(f"{name}.unit", _("Unknown unit '%(unit)s'.") % {"unit": activity.unit})
         return
     dimension = UNITS[activity.unit].dimension
     if activity.kind in ELECTRICITY and dimension != "electricity":
-        errors.add(f"{name}.unit", f"{activity.kind} is electricity; {activity.unit} measures {dimension}.")
+        errors.add(
+            f"{name}.unit",
+            _("%(kind)s is electricity; %(unit)s measures %(dimension)s.")
+            % {"kind": activity.kind, "unit": activity.unit, "dimension": _(dimension)},
+        )
     if activity.month is not None and not 1 <= activity.month <= 12:
-        errors.add(f"{name}.month", f"Month {activity.month} is not 1-12.")
+        errors.add(f"{name}.month", _("Month %(month)s is not 1-12.") % {"month": activity.month})
     check_number(errors, f"{name}.quantity", activity.quantity, dimension, activity.unit)
 
 
 def check_output(errors: ErrorCollector, output: Output) -> None:
     check_number(errors, "output.quantity", output.quantity, None, "t")
     if output.quantity is not None and not output.unit.strip():
-        errors.add("output.unit", "Say what the output is measured in (for example 't of steel').")
+        errors.add("output.unit", _("Say what the output is measured in (for example 't of steel')."))
     if output.value_added_unit not in UNITS or UNITS[output.value_added_unit].dimension != "money":
-        errors.add("output.value_added_unit", f"Value added is money (CNY or 10^4 CNY), not {output.value_added_unit}.")
+        errors.add(
+            "output.value_added_unit",
+            _("Value added is money (CNY or 10^4 CNY), not %(unit)s.") % {"unit": output.value_added_unit},
+        )
         return
     check_number(errors, "output.value_added", output.value_added, "money", output.value_added_unit)
 
 
 def month_label(month: int | None) -> str:
-    return "the whole year" if month is None else f"month {month}"
+    return _("the whole year") if month is None else _("month %(month)s") % {"month": month}

@@ -23,6 +23,7 @@ from decimal import Decimal
 from .activity import FUELS, HIGHER_IS_BETTER, Kind, SiteData, Target, month_label, validate
 from .errors import ErrorCollector
 from .factors import Factor, FactorSet
+from .i18n import _
 from .units import UNITS, convert
 
 CO2_PER_C = Decimal(44) / Decimal(12)  # molar mass ratio of CO2 to C: chemistry, not a published factor
@@ -143,7 +144,10 @@ def totals_by_kind(data: SiteData, factors: FactorSet) -> Totals:
         if any(key.startswith(f"activities[{index}]") for key in errors.errors) or activity.unit not in UNITS:
             continue
         if activity.kind in FUELS and activity.kind not in factors.fuels:
-            errors.add(f"activities[{index}].kind", f"No published factors for {activity.kind} in the factor set.")
+            errors.add(
+                f"activities[{index}].kind",
+                _("No published factors for %(kind)s in the factor set.") % {"kind": activity.kind},
+            )
             continue
         target = canonical_unit(activity.kind, factors)
         if UNITS[activity.unit].dimension != UNITS[target].dimension:
@@ -157,8 +161,11 @@ def totals_by_kind(data: SiteData, factors: FactorSet) -> Totals:
     if certificates > grid:
         errors.add(
             "activities",
-            f"Green certificates ({fmt(certificates)} MWh) exceed the grid electricity purchased ({fmt(grid)} MWh): "
-            "certificates can only cover electricity the site bought from the grid.",
+            _(
+                "Green certificates (%(certificates)s MWh) exceed the grid electricity purchased (%(grid)s MWh): "
+                "certificates can only cover electricity the site bought from the grid."
+            )
+            % {"certificates": fmt(certificates), "grid": fmt(grid)},
         )
     errors.raise_if_any()
     return totals
@@ -170,10 +177,16 @@ def total_of(totals: Totals, kind: str) -> Decimal:
 
 def mismatch_message(kind: str, entered: str, expected: str) -> str:
     entered_unit, expected_unit = UNITS[entered], UNITS[expected]
-    return (
-        f"{kind} is entered in {entered} ({entered_unit.dimension}) but its emission factor applies per {expected} "
-        f"({expected_unit.dimension}); enter it in {expected} or another unit of {expected_unit.dimension}."
-    )
+    return _(
+        "%(kind)s is entered in %(unit)s (%(dimension)s) but its emission factor applies per %(expected)s "
+        "(%(expected_dimension)s); enter it in %(expected)s or another unit of %(expected_dimension)s."
+    ) % {
+        "kind": kind,
+        "unit": entered,
+        "dimension": _(entered_unit.dimension),
+        "expected": expected,
+        "expected_dimension": _(expected_unit.dimension),
+    }
 
 
 def factor_step(label: str, factor: Factor) -> Step:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .errors import AccountingError
+from .i18n import _
 from .units import unit
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -174,7 +175,10 @@ class FactorCatalogue:
         def need(quantity: str, region: str) -> Factor | None:
             found = self.latest(quantity, region, year)
             if found is None:
-                missing.append(f"{quantity} for {region} with a data year of {year} or earlier")
+                missing.append(
+                    _("%(quantity)s for %(region)s with a data year of %(year)s or earlier")
+                    % {"quantity": quantity, "region": region, "year": year}
+                )
             return found
 
         grid_location = need(GRID_AVERAGE, province)
@@ -182,7 +186,8 @@ class FactorCatalogue:
         heat = need(HEAT, NATIONAL)
         fuels = {fuel: [need(f"{name}:{fuel}", NATIONAL) for name in FUEL_PARAMETERS] for fuel in self.fuels()}
         if missing:
-            raise AccountingError({"factors": [f"No published factor in the catalogue: {item}." for item in missing]})
+            message = _("No published factor in the catalogue: %(item)s.")
+            raise AccountingError({"factors": [message % {"item": item} for item in missing]})
         return FactorSet(
             year=year,
             province=province,

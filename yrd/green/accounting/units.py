@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .errors import AccountingError
+from .i18n import _, gettext_noop
 
 
 @dataclass(frozen=True)
@@ -21,27 +22,27 @@ class Unit:
 
 _UNITS = [
     # electricity, base MWh
-    Unit("kWh", "electricity", Decimal("0.001"), "kWh"),
-    Unit("MWh", "electricity", Decimal(1), "MWh"),
-    Unit("10^4 kWh", "electricity", Decimal(10), "万kWh"),
-    Unit("GWh", "electricity", Decimal(1000), "GWh"),
+    Unit("kWh", gettext_noop("electricity"), Decimal("0.001"), "kWh"),
+    Unit("MWh", gettext_noop("electricity"), Decimal(1), "MWh"),
+    Unit("10^4 kWh", gettext_noop("electricity"), Decimal(10), "万kWh"),
+    Unit("GWh", gettext_noop("electricity"), Decimal(1000), "GWh"),
     # heat, base GJ
-    Unit("MJ", "heat", Decimal("0.001"), "MJ"),
-    Unit("GJ", "heat", Decimal(1), "GJ"),
-    Unit("TJ", "heat", Decimal(1000), "TJ"),
+    Unit("MJ", gettext_noop("heat"), Decimal("0.001"), "MJ"),
+    Unit("GJ", gettext_noop("heat"), Decimal(1), "GJ"),
+    Unit("TJ", gettext_noop("heat"), Decimal(1000), "TJ"),
     # mass of fuel, base t
-    Unit("kg", "mass", Decimal("0.001"), "kg"),
-    Unit("t", "mass", Decimal(1), "t"),
-    Unit("10^4 t", "mass", Decimal(10000), "万t"),
+    Unit("kg", gettext_noop("mass"), Decimal("0.001"), "kg"),
+    Unit("t", gettext_noop("mass"), Decimal(1), "t"),
+    Unit("10^4 t", gettext_noop("mass"), Decimal(10000), "万t"),
     # gas volume at standard conditions, base Nm3
-    Unit("Nm3", "gas volume", Decimal(1), "Nm³"),
-    Unit("10^4 Nm3", "gas volume", Decimal(10000), "万Nm³"),
+    Unit("Nm3", gettext_noop("gas volume"), Decimal(1), "Nm³"),
+    Unit("10^4 Nm3", gettext_noop("gas volume"), Decimal(10000), "万Nm³"),
     # emitted CO2 and carbon, base t
-    Unit("tCO2", "CO2", Decimal(1), "tCO₂"),
-    Unit("tC", "carbon", Decimal(1), "tC"),
+    Unit("tCO2", gettext_noop("CO2"), Decimal(1), "tCO₂"),
+    Unit("tC", gettext_noop("carbon"), Decimal(1), "tC"),
     # money, base CNY
-    Unit("CNY", "money", Decimal(1), "元"),
-    Unit("10^4 CNY", "money", Decimal(10000), "万元"),
+    Unit("CNY", gettext_noop("money"), Decimal(1), "元"),
+    Unit("10^4 CNY", gettext_noop("money"), Decimal(10000), "万元"),
 ]
 UNITS: dict[str, Unit] = {unit.code: unit for unit in _UNITS}
 
@@ -51,7 +52,9 @@ def unit(code: str) -> Unit:
         return UNITS[code]
     except KeyError:
         known = ", ".join(UNITS)
-        raise AccountingError({"unit": [f"Unknown unit '{code}'. Known units: {known}."]}) from None
+        raise AccountingError(
+            {"unit": [_("Unknown unit '%(unit)s'. Known units: %(known)s.") % {"unit": code, "known": known}]}
+        ) from None
 
 
 def convert(quantity: Decimal, from_code: str, to_code: str, *, field: str = "unit") -> Decimal:
@@ -61,9 +64,17 @@ def convert(quantity: Decimal, from_code: str, to_code: str, *, field: str = "un
         raise AccountingError(
             {
                 field: [
-                    f"The quantity is in {source.code} ({source.dimension}) but the emission factor applies "
-                    f"per {target.code} ({target.dimension}); enter it in {target.code} or another unit of "
-                    f"{target.dimension}."
+                    _(
+                        "The quantity is in %(unit)s (%(dimension)s) but the emission factor applies per "
+                        "%(expected)s (%(expected_dimension)s); enter it in %(expected)s or another unit of "
+                        "%(expected_dimension)s."
+                    )
+                    % {
+                        "unit": source.code,
+                        "dimension": _(source.dimension),
+                        "expected": target.code,
+                        "expected_dimension": _(target.dimension),
+                    }
                 ]
             }
         )
