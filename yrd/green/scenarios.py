@@ -13,6 +13,7 @@ Inputs (JSON):
 import csv
 
 import numpy as np
+from django.utils.translation import gettext as _
 
 from yrd.green.accounting.factors import DATA
 from yrd.green.planning.bench_system import CORRIDORS, PROVINCES
@@ -32,14 +33,20 @@ def system_of(inputs: dict) -> System:
     except (KeyError, TypeError, ValueError) as error:
         if isinstance(error, PlanningInputError):
             raise
-        raise PlanningInputError({"inputs": [f"Incomplete or malformed scenario input: {error}"]}) from None
+        raise PlanningInputError(
+            {"inputs": [_("Incomplete or malformed scenario input: %(error)s") % {"error": error}]}
+        ) from None
 
 
 def build_system(inputs: dict) -> System:
     nodes = tuple(inputs["nodes"])
     unknown = [n for n in nodes if n not in PROVINCES]
     if unknown or not nodes:
-        raise PlanningInputError({"nodes": [f"Choose among {', '.join(PROVINCES)} (got {', '.join(unknown)})."]})
+        message = _("Choose among %(known)s (got %(unknown)s).") % {
+            "known": ", ".join(PROVINCES),
+            "unknown": ", ".join(unknown),
+        }
+        raise PlanningInputError({"nodes": [message]})
     rate = float(inputs.get("discount_rate", 0.06))
     costs = {
         k: annualised_cost(float(v), lifetime_years=LIFETIMES[k], discount_rate=rate)

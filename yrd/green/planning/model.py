@@ -33,6 +33,8 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
+from yrd.green.accounting.i18n import _
+
 from .errors import InfeasiblePlan
 from .result import PlanResult, extract
 from .system import System, validate
@@ -285,8 +287,11 @@ def solve_built(built: Built, **options) -> PlanResult:
     solve_seconds = time.perf_counter() - started
     if status != "ok" or condition != "optimal":
         raise InfeasiblePlan(
-            f"The solver found no plan ({condition}): demand cannot be met within the capacities, transfer "
-            "limits and policy given. Allow more new capacity, relax the cap or share, or set a value of lost load."
+            _(
+                "The solver found no plan (%(condition)s): demand cannot be met within the capacities, transfer "
+                "limits and policy given. Allow more new capacity, relax the cap or share, or set a value of lost load."
+            )
+            % {"condition": condition}
         )
     result = extract(built.model, built.system, build_seconds=built.seconds, solve_seconds=solve_seconds)
     result.method = method

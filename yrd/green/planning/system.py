@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from yrd.green.accounting.i18n import _
+
 from .errors import PlanningInputError
 
 HOURS_PER_YEAR = 8760
@@ -131,43 +133,59 @@ class Checks:
 
     def number(self, name: str, value: float, *, upper: float, allow_inf: bool = False) -> None:
         if value is None or (isinstance(value, float) and np.isnan(value)):
-            self.add(name, "Enter a number.")
+            self.add(name, _("Enter a number."))
         elif value < 0:
-            self.add(name, f"Cannot be negative (got {value:g}).")
+            self.add(name, _("Cannot be negative (got %(value)s).") % {"value": f"{value:g}"})
         elif np.isinf(value):
             if not allow_inf:
-                self.add(name, "Must be finite.")
+                self.add(name, _("Must be finite."))
         elif value > upper:
-            self.add(name, f"{value:g} is implausibly large (limit {upper:g}); check the unit.")
+            self.add(
+                name,
+                _("%(value)s is implausibly large (limit %(limit)s); check the unit.")
+                % {"value": f"{value:g}", "limit": f"{upper:g}"},
+            )
 
     def series(self, name: str, values, hours: int, *, upper: float) -> None:
         array = np.asarray(values, dtype=float)
         if array.ndim != 1 or array.shape[0] != hours:
             count = array.shape[0] if array.ndim == 1 else f"an array of shape {array.shape}"
-            self.add(name, f"Has {count} values; it must have {hours:,}, one per hour.")
+            self.add(
+                name,
+                _("Has %(count)s values; it must have %(hours)s, one per hour.")
+                % {"count": count, "hours": f"{hours:,}"},
+            )
             return
         if not np.all(np.isfinite(array)):
-            self.add(name, f"Has {int(np.sum(~np.isfinite(array)))} missing or infinite values.")
+            self.add(name, _("Has %(count)s missing or infinite values.") % {"count": int(np.sum(~np.isfinite(array)))})
         elif array.min() < 0:
-            self.add(name, f"Has negative values (lowest {array.min():g} at hour {int(array.argmin())}).")
+            self.add(
+                name,
+                _("Has negative values (lowest %(value)s at hour %(hour)s).")
+                % {"value": f"{array.min():g}", "hour": int(array.argmin())},
+            )
         elif array.max() > upper:
-            self.add(name, f"Has values above {upper:g} (highest {array.max():g} at hour {int(array.argmax())}).")
+            self.add(
+                name,
+                _("Has values above %(limit)s (highest %(value)s at hour %(hour)s).")
+                % {"limit": f"{upper:g}", "value": f"{array.max():g}", "hour": int(array.argmax())},
+            )
 
 
 def validate(system: System) -> None:
     checks = Checks()
     nodes = set(system.nodes)
     if not system.nodes or len(nodes) != len(system.nodes):
-        checks.add("nodes", "Give at least one node, each once.")
+        checks.add("nodes", _("Give at least one node, each once."))
     if system.hours < 1:
-        checks.add("hours", "At least one hour.")
+        checks.add("hours", _("At least one hour."))
     for node in system.nodes:
         if node not in system.demand:
-            checks.add(f"demand.{node}", "No demand profile for this node.")
+            checks.add(f"demand.{node}", _("No demand profile for this node."))
         else:
             checks.series(f"demand.{node}", system.demand[node], system.hours, upper=ABSURD_MW)
     for node in set(system.demand) - nodes:
-        checks.add(f"demand.{node}", "Demand for a node that is not in the system.")
+        checks.add(f"demand.{node}", _("Demand for a node that is not in the system."))
     check_carriers(checks, system)
     check_components(checks, system, nodes)
     check_policy(checks, system)
@@ -180,22 +198,22 @@ def validate(system: System) -> None:
 def check_carriers(checks: Checks, system: System) -> None:
     names = [c.name for c in system.carriers]
     if len(set(names)) != len(names):
-        checks.add("carriers", "Each carrier once.")
+        checks.add("carriers", _("Each carrier once."))
     for carrier in system.carriers:
         checks.number(f"carriers.{carrier.name}.co2_t_per_mwh", carrier.co2_t_per_mwh, upper=ABSURD_CO2_T_PER_MWH)
     known = set(names)
     for item in (*system.plants, *system.renewables):
         if item.carrier not in known:
-            checks.add(f"{item.name}.carrier", f"Unknown carrier '{item.carrier}'.")
+            checks.add(f"{item.name}.carrier", _("Unknown carrier '%(carrier)s'.") % {"carrier": item.carrier})
 
 
 def check_components(checks: Checks, system: System, nodes: set[str]) -> None:
     names = [c.name for c in (*system.plants, *system.renewables, *system.storage, *system.links)]
     for name in {n for n in names if names.count(n) > 1}:
-        checks.add(name, "Two components share this name.")
+        checks.add(name, _("Two components share this name."))
     for item in (*system.plants, *system.renewables, *system.storage):
         if item.node not in nodes:
-            checks.add(f"{item.name}.node", f"Unknown node '{item.node}'.")
+            checks.add(f"{item.name}.node", _("Unknown node '%(node)s'.") % {"node": item.node})
     for plant in system.plants:
         checks.number(f"{plant.name}.capacity_mw", plant.capacity_mw, upper=ABSURD_MW)
         checks.number(f"{plant.name}.marginal_cost", plant.marginal_cost, upper=ABSURD_COST)
@@ -214,9 +232,9 @@ def check_components(checks: Checks, system: System, nodes: set[str]) -> None:
     for link in system.links:
         for end in (link.node_from, link.node_to):
             if end not in nodes:
-                checks.add(f"{link.name}.node", f"Unknown node '{end}'.")
+                checks.add(f"{link.name}.node", _("Unknown node '%(node)s'.") % {"node": end})
         if link.node_from == link.node_to:
-            checks.add(f"{link.name}.node", "A link joins two different nodes.")
+            checks.add(f"{link.name}.node", _("A link joins two different nodes."))
         checks.number(f"{link.name}.capacity_mw", link.capacity_mw, upper=ABSURD_MW)
 
 
@@ -224,9 +242,15 @@ def check_storage(checks: Checks, item: Storage) -> None:
     for attribute in ("efficiency_charge", "efficiency_discharge"):
         value = getattr(item, attribute)
         if not 0 < value <= 1:
-            checks.add(f"{item.name}.{attribute}", f"An efficiency is above 0 and at most 1 (got {value:g}).")
+            checks.add(
+                f"{item.name}.{attribute}",
+                _("An efficiency is above 0 and at most 1 (got %(value)s).") % {"value": f"{value:g}"},
+            )
     if not 0 <= item.standing_loss < 1:
-        checks.add(f"{item.name}.standing_loss", f"A loss per hour is from 0 up to 1 (got {item.standing_loss:g}).")
+        checks.add(
+            f"{item.name}.standing_loss",
+            _("A loss per hour is from 0 up to 1 (got %(value)s).") % {"value": f"{item.standing_loss:g}"},
+        )
     checks.number(f"{item.name}.power_cost", item.power_cost, upper=ABSURD_COST)
     checks.number(f"{item.name}.energy_cost", item.energy_cost, upper=ABSURD_COST)
     checks.number(f"{item.name}.existing_power_mw", item.existing_power_mw, upper=ABSURD_MW)
@@ -240,4 +264,7 @@ def check_policy(checks: Checks, system: System) -> None:
     if policy.carbon_cap_t is not None:
         checks.number("policy.carbon_cap_t", policy.carbon_cap_t, upper=1e10)
     if policy.renewable_share is not None and not 0 <= policy.renewable_share <= 1:
-        checks.add("policy.renewable_share", f"A share is between 0 and 1 (got {policy.renewable_share:g}).")
+        checks.add(
+            "policy.renewable_share",
+            _("A share is between 0 and 1 (got %(value)s).") % {"value": f"{policy.renewable_share:g}"},
+        )
