@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "yrd.core",
     "yrd.plan",
     "yrd.services",
+    "yrd.green",
     "yrd.transport",
     "yrd.emergency",
     "yrd.lowalt",

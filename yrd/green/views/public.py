@@ -1,0 +1,145 @@
+"""Pages anyone may read: the overview (published figures, ranking and map of parks, intensity
+trend), the registry of parks and factories with certified status and published totals, a site's
+public page, the storage registry with its map and pipeline, and the annual export."""
+
+import csv
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from yrd.core.models import Jurisdiction
+from yrd.core.selectors import provinces
+from yrd.green import charts, selectors, stats
+from yrd.green.accounting import AccountingError
+from yrd.green.accounts import account_of
+from yrd.green.models import Site, StorageProject
+
+
+def city_names() -> dict[str, str]:
+    return {c.code: c.name for c in Jurisdiction.objects.filter(level="city")}
+
+
+def overview(request):
+    trend = stats.intensity_trend()
+    names = city_names()
+    context = {
+        "figures": {
+            "parks": stats.certified_parks(),
+            "factories": stats.certified_factories(),
+            "operating": stats.storage_operating_gw(),
+            "building": stats.storage_building_gw(),
+            "planned": stats.storage_planned_gw(),
+            "intensity": stats.latest_intensity(),
+        },
+        "ranking": selectors.park_ranking(),
+        "trend": trend,
+        "trend_chart": charts.intensity_trend(trend),
+        "map_chart": charts.city_map(selectors.parks_by_city(), names, _("Parks registered")),
+        "has_demo": Site.objects.filter(is_demo=True).exists(),
+    }
+    return render(request, "green/overview.html", context)
+
+
+def sites(request):
+    kind, city = request.GET.get("kind", ""), request.GET.get("city", "")[:6]
+    rows = [(s, selectors.published_totals(s)) for s in selectors.public_sites(kind=kind, city=city)]
+    return render(request, "green/sites.html", {"rows": rows, "kind": kind, "city": city, "kinds": Site.Kind.choices})
+
+
+def site(request, pk: int):
+    found = get_object_or_404(selectors.public_sites().select_related("organisation"), pk=pk)
+    published = selectors.published_totals(found)
+    members = [(m, selectors.published_totals(m)) for m in selectors.public_sites().filter(park=found)]
+    context = {
+        "site": found,
+        "published": published,
+        "members": members,
+        "may_read": False,
+        "trend_chart": charts.site_totals(published) if published else None,
+    }
+    if selectors.may_read(request.user, found):
+        periods = []
+        for period in selectors.periods_of(found):
+            try:
+                periods.append((period, account_of(period), None))
+            except AccountingError as error:
+                periods.append((period, None, "; ".join(m for ms in error.errors.values() for m in ms)))
+        this_year = timezone.localdate().year
+        context.update(
+            may_read=True,
+            periods=periods,
+            years_offered=[this_year - 1, this_year - 2, this_year - 3],
+            targets=found.targets.all(),
+            may_report=selectors.may_report(request.user, found),
+            may_review=selectors.may_review(request.user, found),
+        )
+    return render(request, "green/site.html", context)
+
+
+def storage(request):
+    province, stage = request.GET.get("province", "")[:6], request.GET.get("stage", "")[:15]
+    projects = list(selectors.storage_projects(province=province, stage=stage))
+    province_list = list(provinces())
+    names = city_names()
+    context = {
+        "projects": projects,
+        "province": province,
+        "stage": stage,
+        "stages": StorageProject.Stage.choices,
+        "provinces": province_list,
+        "pipeline_chart": charts.storage_pipeline(selectors.storage_pipeline(), province_list),
+        "map_chart": charts.projects_map(projects, names),
+        "may_manage": selectors.may_manage_storage(request.user),
+        "totals": {
+            "operating": stats.storage_operating_gw(),
+            "building": stats.storage_building_gw(),
+            "planned": stats.storage_planned_gw(),
+        },
+    }
+    return render(request, "green/storage.html", context)
+
+
+def export_annual(request):
+    """Published totals per site and year, for the annual report (CSV, UTF-8 with BOM for Excel)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="green-annual-report.csv"'
+    response.write("\ufeff")
+    out = csv.writer(response)
+    out.writerow(
+        [
+            _("site"),
+            _("kind"),
+            _("city"),
+            "USCC",
+            _("year"),
+            _("scope 1 (tCO2)"),
+            _("scope 2 location-based (tCO2)"),
+            _("scope 2 market-based (tCO2)"),
+            _("total (tCO2)"),
+            _("tCO2 per 10^4 CNY value added"),
+            _("renewable share"),
+            _("certifications"),
+        ]
+    )
+    for found in selectors.public_sites().select_related("organisation"):
+        certified = "; ".join(str(c) for c in found.current_certifications())
+        for year in selectors.published_totals(found):
+            out.writerow(
+                [
+                    found.name,
+                    found.get_kind_display(),
+                    found.city.name,
+                    found.organisation.uscc,
+                    year["year"],
+                    year.get("scope1"),
+                    year.get("scope2_location"),
+                    year.get("scope2_market"),
+                    year.get("total"),
+                    year.get("intensity_per_value_added"),
+                    year.get("renewable_share"),
+                    certified,
+                ]
+            )
+    return response
