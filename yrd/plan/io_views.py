@@ -8,8 +8,8 @@ from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 
 from yrd.core.access import can
-from yrd.core.tables import FORMATS, MAX_BYTES, MAX_ROWS, RowError
-from yrd.core.tables.importing import ImportResult
+from yrd.core.tables import FORMATS, MAX_BYTES, MAX_ROWS
+from yrd.core.tables.pages import run_uploaded_import
 from yrd.plan.apps import READ
 from yrd.plan.io.columns import COLUMNS, KINDS
 from yrd.plan.io.exporters import export_file
@@ -48,24 +48,10 @@ def _label(kind):
 
 
 def _import(request, kind):
-    upload = request.FILES.get("file")
-    dry_run = "check" in request.POST
-    if upload is None:
-        return ImportResult(kind, dry_run=dry_run, errors=[RowError(None, "", _("Choose a file to upload."))])
-    if upload.size > MAX_BYTES:
-        return ImportResult(
-            kind,
-            dry_run=dry_run,
-            errors=[
-                RowError(
-                    None,
-                    "",
-                    _("The file is %(size)s MB; the limit is %(limit)s MB.")
-                    % {"size": round(upload.size / 2**20, 1), "limit": MAX_BYTES // 2**20},
-                )
-            ],
-        )
-    return import_file(acting_user=request.user, kind=kind, data=upload.read(), dry_run=dry_run)
+    def run(data, dry_run):
+        return import_file(acting_user=request.user, kind=kind, data=data, dry_run=dry_run)
+
+    return run_uploaded_import(request, kind, run)
 
 
 @login_required

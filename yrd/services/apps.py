@@ -79,6 +79,7 @@ class ServicesConfig(AppConfig):
             NavLink(_("Service desk"), "services:desk", actions=(RECEIVE, ACCEPT, DECIDE, SERVE)),
             NavLink(_("My applications"), "services:portal", actions=(APPLY,)),
             NavLink(_("Services"), "services:catalogue", public=True),
+            NavLink(_("Catalogue import"), "services:catalogue-import", actions=(CATALOGUE,)),
             NavLink(_("Service statistics"), "services:stats", public=True),
         ),
         stats={

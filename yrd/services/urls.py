@@ -1,9 +1,11 @@
 from django.urls import path
 
-from yrd.services.views import desks, portal, remote, stats
+from yrd.services.views import catalogue_io, desks, portal, remote, stats
 
 urlpatterns = [
     path("", portal.catalogue, name="catalogue"),
+    path("catalogue/import/", catalogue_io.catalogue_import, name="catalogue-import"),
+    path("catalogue/export/<slug:kind>/<slug:fmt>/", catalogue_io.catalogue_export, name="catalogue-export"),
     path("items/<slug:code>/", portal.item, name="item"),
     path("items/<slug:code>/apply/", portal.apply, name="apply"),
     path("desk/", portal.desk, name="desk"),

@@ -5,15 +5,19 @@ Errors follow the platform's shape {code, message, errors?}: 400 bad input, 403 
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Body, Field, Router, Schema
+from django.utils.translation import gettext as _
+from ninja import Body, Field, File, Router, Schema
+from ninja.files import UploadedFile
 from ninja.responses import Status
 
 from yrd.core.models import Jurisdiction
 from yrd.core.schemas import ApiError
 from yrd.core.selectors import jurisdiction_by_code
-from yrd.services import selectors, writes
+from yrd.core.tables import FORMATS, MAX_BYTES
+from yrd.services import catalogue_io, selectors, writes
 from yrd.services.workflow import TRANSITIONS, allowed_transitions, perform, validated
 from yrd.services.workflow.inputs import MaterialIn, decode
 
@@ -209,6 +213,52 @@ def _province(code):
 @router.get("/catalogue", response=list[ItemOut], auth=None, summary="The cross-province service catalogue")
 def catalogue(request, search: str = "", audience: str = "", mode: str = ""):
     return [_item_out(i) for i in selectors.catalogue(search=search, audience=audience, mode=mode)]
+
+
+class ImportErrorOut(Schema):
+    row: int | None
+    column: str
+    reason: str
+
+
+class ImportOut(Schema):
+    kind: str
+    rows: int
+    created: int
+    updated: int
+    unchanged: int
+    dry_run: bool
+    errors: list[ImportErrorOut]
+
+
+@router.get(
+    "/catalogue/export/{kind}.{fmt}", auth=None, summary="The catalogue as XLSX or CSV (items, materials, authorities)"
+)
+def catalogue_export(request, kind: str, fmt: str):
+    if kind not in catalogue_io.KINDS or fmt not in FORMATS:
+        raise Http404(f"Kinds: {', '.join(catalogue_io.KINDS)}; formats: {', '.join(FORMATS)}.")
+    exported = catalogue_io.export_file(kind, fmt)
+    response = HttpResponse(exported.content, content_type=exported.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
+    return response
+
+
+@router.post(
+    "/catalogue/import/{kind}",
+    response={200: ImportOut, 400: ImportOut, 401: ApiError, 403: ApiError, 404: ApiError},
+    summary="Import one kind of catalogue rows from an XLSX or CSV file: all rows or none",
+    description="Multipart form with `file`; `dry_run=true` only checks. 400 lists every problem by row and column.",
+)
+def catalogue_import(request, kind: str, file: File[UploadedFile], dry_run: bool = False):
+    if kind not in catalogue_io.KINDS:
+        raise Http404(f"Kinds: {', '.join(catalogue_io.KINDS)}.")
+    if not catalogue_io.may_import(request.user):
+        raise PermissionDenied(_("You may not edit the service catalogue."))
+    if file.size > MAX_BYTES:
+        raise ValidationError({"file": [f"The file is larger than {MAX_BYTES // 2**20} MB."]})
+    result = catalogue_io.import_file(acting_user=request.user, kind=kind, data=file.read(), dry_run=dry_run)
+    body = {**vars(result), "errors": [vars(e) for e in result.errors]}
+    return Status(400 if result.errors else 200, body)
 
 
 @router.get("/catalogue/{code}", response={200: ItemOut, 404: ApiError}, auth=None)

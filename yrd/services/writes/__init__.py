@@ -1,6 +1,6 @@
 """Every write of the services app: permission-checked, validated, in one transaction, audited."""
 
-from .catalogue import authority_set, item_set_details, material_require, material_type_ensure
+from .catalogue import authority_set, item_set_details, item_upsert, material_require, material_type_ensure
 from .clocks import clocks_recompute
 from .decisions import (
     application_decide,
@@ -50,6 +50,7 @@ __all__ = [
     "correction_request",
     "correction_respond",
     "item_set_details",
+    "item_upsert",
     "material_require",
     "material_type_ensure",
     "session_end",

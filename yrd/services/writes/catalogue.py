@@ -8,7 +8,7 @@ from yrd.core.access import require
 from yrd.core.actors import write
 from yrd.core.audit import audit_record
 from yrd.services.apps import CATALOGUE
-from yrd.services.models import CompetentAuthority, MaterialType, RequiredMaterial
+from yrd.services.models import CompetentAuthority, MaterialType, RequiredMaterial, ServiceItem
 from yrd.services.selectors import org_scope
 
 DETAIL_FIELDS = (
@@ -45,6 +45,41 @@ def item_set_details(*, acting_user, item, **changes):
         obj=item,
         data={k: [before[k], str(getattr(item, k))] for k in changes},
     )
+    return item
+
+
+ITEM_FIELDS = (
+    "name_zh",
+    "name_en",
+    "audience",
+    "category",
+    "online",
+    "remote",
+    "joint",
+    "time_limit_days",
+    "fee_cny",
+    "source",
+)
+
+
+@write
+def item_upsert(*, acting_user, code: str, **fields) -> ServiceItem:
+    """Create the catalogue item `code`, or update it with `fields` (an import of the catalogue).
+    Its details are then no longer demo values."""
+    _require(acting_user)
+    unknown = set(fields) - set(ITEM_FIELDS)
+    if unknown:
+        raise ValidationError({name: _("This field cannot be changed here.") for name in unknown})
+    item = ServiceItem.objects.select_for_update().filter(code=code).first() or ServiceItem(code=code)
+    created = item.pk is None
+    before = {k: str(getattr(item, k)) for k in fields}
+    for name, value in fields.items():
+        setattr(item, name, value)
+    item.demo_details = False
+    item.full_clean()
+    item.save()
+    changes = {k: [before[k], str(getattr(item, k))] for k in fields if before[k] != str(getattr(item, k))}
+    audit_record(actor=acting_user, action="services.catalogue.item", obj=item, data={"created": created, **changes})
     return item
 
 

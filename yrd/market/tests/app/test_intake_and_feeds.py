@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from yrd.core.audit import AuditEntry
+from yrd.core.models import AuditEntry
 from yrd.market.models import Report
 from yrd.market.tests import factories as f
 
