@@ -5,8 +5,7 @@ import json
 import pytest
 
 from yrd.core.actors import SYSTEM
-from yrd.core.models import ApiToken
-from yrd.core.models.access import hash_token
+from yrd.core.tests.factories import api_key
 from yrd.market.models import Report
 from yrd.market.tests import factories as f
 from yrd.market.writes import consolidation_run
@@ -15,8 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def bearer(user):
-    key = ApiToken.new_key()
-    ApiToken.objects.create(user=user, name="test", key_hash=hash_token(key))
+    key = api_key(user)
     return {"Authorization": f"Bearer {key}"}
 
 
