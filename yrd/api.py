@@ -15,6 +15,7 @@ from ninja.security import APIKeyHeader, django_auth
 
 from yrd.core.errors import Conflict
 from yrd.core.registry import registry
+from yrd.core.schemas import ApiError
 from yrd.core.tokens import account_for_key
 
 logger = logging.getLogger(__name__)
@@ -34,7 +35,33 @@ class BearerToken(APIKeyHeader):
         return user
 
 
-api = NinjaAPI(
+# Every operation may answer with these, each in the one error schema (handlers below); the
+# generated schema says so, so clients and schema checks know every status they can get.
+ERROR_STATUSES = {
+    400: "Invalid input: `errors` names each field",
+    401: "Not logged in and no valid Bearer token",
+    403: "Not allowed for this account or token",
+    404: "No such object or address, or not visible to you",
+    409: "Conflicts with the current state (or an idempotency key reused with another body)",
+    422: "The request does not match the schema",
+}
+
+
+class Api(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+        schemas.setdefault("ApiError", ApiError.model_json_schema(ref_template="#/components/schemas/{model}"))
+        error = {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                for status, description in ERROR_STATUSES.items():
+                    responses.setdefault(status, {"description": description, "content": error})
+        return schema
+
+
+api = Api(
     title="yrd API",
     version="1",
     description="Yangtze River Delta integrated platform. Errors: {code, message, errors?}.",

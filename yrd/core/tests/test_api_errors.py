@@ -65,3 +65,11 @@ def test_a_server_failure_under_the_api_is_json_in_the_error_schema(rf):
     assert response.status_code == 500 and response["Content-Type"] == "application/json"
     body = json.loads(response.content)
     assert body["code"] == "server_error" and "logged" in body["message"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", ["0", "1700000000", "2026-13-01", "yesterday"])
+def test_a_date_that_is_not_written_yyyy_mm_dd_is_refused(client, value):
+    client.force_login(person())
+    response = client.get("/api/services/remote/day", {"on": value})
+    assert response.status_code == 422 and response.json()["code"] == "invalid"
