@@ -1,0 +1,71 @@
+"""Data centres of the two clusters and the region (public figures, PUE against the national target,
+and compute placement for planners), and the metropolitan areas' specialisation (public)."""
+
+from collections import defaultdict
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from yrd.core.access import can
+from yrd.industry import charts, placement_runs
+from yrd.industry.analysis import specialisation
+from yrd.industry.analysis.placement import LATENCY_KM, PlacementError
+from yrd.industry.apps import PLACE
+from yrd.industry.models import CooperationProject, DataCentre, IndustryIndicator, MetroArea, PueReading
+from yrd.industry.reference import targets
+
+from .common import city_names
+
+
+def datacentres(request):
+    target = targets()["hub_cluster_pue_max"]
+    centres = list(DataCentre.objects.select_related("city"))
+    series = defaultdict(dict)
+    for reading in PueReading.objects.select_related("data_centre"):
+        series[reading.data_centre.name][reading.month.strftime("%Y-%m")] = float(reading.pue)
+    context = {
+        "centres": centres,
+        "target": target,
+        "pue_chart": charts.pue_lines(dict(series), float(target[0])),
+        "may_place": can(request.user, PLACE),
+        "latencies": list(LATENCY_KM),
+        "cities": city_names(),
+    }
+    if request.method == "POST" and context["may_place"]:
+        try:
+            context["placement"] = placement_runs.run_from_form(request.POST)
+        except PlacementError as error:
+            context["placement_error"] = str(error)
+    return render(request, "industry/datacentres.html", context)
+
+
+def metro(request):
+    names = city_names()
+    year = IndustryIndicator.objects.order_by("-year").values_list("year", flat=True).first()
+    table = defaultdict(dict)
+    for city, industry, value in IndustryIndicator.objects.filter(year=year).values_list(
+        "city__code", "industry", "value"
+    ):
+        table[city][industry] = float(value)
+    areas = MetroArea.objects.prefetch_related("cities", "projects__cities")
+    context = {"areas": areas, "year": year, "has_data": bool(table)}
+    if table:
+        quotients = specialisation.location_quotients(dict(table))
+        industries = sorted(specialisation.regional_totals(dict(table)))
+        cities = sorted(table)
+        lq_values = [
+            [i, r, round(quotients[c][ind], 2)] for r, c in enumerate(cities) for i, ind in enumerate(industries)
+        ]
+        labels, matrix = specialisation.similarity_matrix(dict(table))
+        similar = [[i, r, round(matrix[r][i], 2)] for r in range(len(labels)) for i in range(len(labels))]
+        index = specialisation.specialisation_index(dict(table))
+        context.update(
+            lq_chart=charts.heatmap([names[c] for c in cities], industries, lq_values, _("Location quotient"), 0, 3),
+            similarity_chart=charts.heatmap(
+                [names[c] for c in labels], [names[c] for c in labels], similar, _("Structural similarity"), 0, 1
+            ),  # fmt: skip
+            index=sorted(((names[c], v) for c, v in index.items()), key=lambda p: -p[1]),
+            map_chart=charts.city_map({c: round(v, 3) for c, v in index.items()}, names, _("Specialisation index")),
+        )
+    context["projects"] = CooperationProject.objects.select_related("metro_area").prefetch_related("cities")
+    return render(request, "industry/metro.html", context)
