@@ -12,14 +12,14 @@ import rustworkx as rx
 from .chain import Chain
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class SingleSource:
     customer: int
     component: str
     supplier: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class SingleCity:
     customer: int
     component: str
