@@ -41,11 +41,11 @@ def most_made(chain: Chain, firm: int, days: float, stopped: set) -> float:
     rate = me.capacity[product] / 365
     best = rate * days
     for part, quantity in BOM.get(product, {}).items():
-        arriving = [l for l in chain.links if l.customer == firm and l.component == part]
+        arriving = [l for link in chain.links if link.customer == firm and link.component == part]
         if not arriving:
             continue
-        stock = sum(l.share / 100 * l.inventory_days * quantity * rate for l in arriving)
-        supplied = sum(most_made(chain, l.supplier, days, stopped) for l in arriving)
+        stock = sum(link.share / 100 * link.inventory_days * quantity * rate for link in arriving)
+        supplied = sum(most_made(chain, link.supplier, days, stopped) for link in arriving)
         best = min(best, (stock + supplied) / quantity)
     return best
 

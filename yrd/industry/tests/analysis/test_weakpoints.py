@@ -15,8 +15,8 @@ from .chains import chains, connected_components
 def test_single_sources_equal_a_recount(chain):
     expected = set()
     for oem in chain.oems():
-        for component in {l.component for l in chain.links if l.customer == oem}:
-            suppliers = [l.supplier for l in chain.links if l.customer == oem and l.component == component]
+        for component in {link.component for link in chain.links if link.customer == oem}:
+            suppliers = [link.supplier for link in chain.links if link.customer == oem and link.component == component]
             if len(set(suppliers)) == 1:
                 expected.add((oem, component, suppliers[0]))
     found = {(s.customer, s.component, s.supplier) for s in weakpoints.single_sources(chain)}
@@ -28,8 +28,8 @@ def test_single_sources_equal_a_recount(chain):
 def test_single_city_sourcing_equals_a_recount(chain):
     expected = set()
     for oem in chain.oems():
-        for component in {l.component for l in chain.links if l.customer == oem}:
-            suppliers = {l.supplier for l in chain.links if l.customer == oem and l.component == component}
+        for component in {link.component for link in chain.links if link.customer == oem}:
+            suppliers = {link.supplier for link in chain.links if link.customer == oem and link.component == component}
             cities = {chain.firms[s].city for s in suppliers}
             if len(suppliers) >= 2 and len(cities) == 1:
                 expected.add((oem, component, next(iter(cities))))
@@ -54,7 +54,7 @@ def test_hhi_equals_a_recount_and_stays_in_range(chain):
 @settings(max_examples=150, deadline=None)
 def test_articulation_points_equal_brute_force_and_networkx(chain):
     nodes = set(chain.firms)
-    edges = [(l.supplier, l.customer) for l in chain.links]
+    edges = [(link.supplier, link.customer) for link in chain.links]
     base = connected_components(nodes, edges)
     brute = {
         n
