@@ -41,7 +41,7 @@ def most_made(chain: Chain, firm: int, days: float, stopped: set) -> float:
     rate = me.capacity[product] / 365
     best = rate * days
     for part, quantity in BOM.get(product, {}).items():
-        arriving = [l for link in chain.links if link.customer == firm and link.component == part]
+        arriving = [link for link in chain.links if link.customer == firm and link.component == part]
         if not arriving:
             continue
         stock = sum(link.share / 100 * link.inventory_days * quantity * rate for link in arriving)
