@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from yrd.core import idempotency
 from yrd.core.access import require
 from yrd.core.actors import write
 from yrd.core.audit import audit_record
@@ -29,6 +30,7 @@ def need_post(
     note: str = "",
     required_certification: str = "",
     is_demo: bool = False,
+    idempotency_key: str = "",
 ) -> Need:
     require(acting_user, MATCH, customer)
     problems = Problems()
@@ -38,6 +40,13 @@ def need_post(
     if not isinstance(needed_by, date):
         problems.add("needed_by", _("Expected a date."))
     problems.raise_if_any()
+    request = {"customer": customer.pk, "component": component.code, "volume": str(volume), "needed_by": str(needed_by),
+               "note": note, "certification": required_certification}  # fmt: skip
+    earlier = idempotency.claim(
+        acting_user=acting_user, operation="industry.need.post", key=idempotency_key, request=request
+    )
+    if earlier is not None:
+        return Need.objects.get(pk=earlier)
     need = Need.objects.create(
         customer=customer,
         component=component,
@@ -50,6 +59,7 @@ def need_post(
     )
     audit_record(actor=acting_user, action="industry.need.post", obj=need, jurisdiction=customer.city.code,
                  data={"component": component.code})  # fmt: skip
+    idempotency.fulfil(acting_user=acting_user, operation="industry.need.post", key=idempotency_key, result_id=need.pk)
     return need
 
 

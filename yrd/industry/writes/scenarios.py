@@ -4,6 +4,7 @@ outcome is saved with the scenario, so scenarios can be compared later."""
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from yrd.core import idempotency
 from yrd.core.access import require
 from yrd.core.actors import person, write
 from yrd.core.audit import audit_record
@@ -26,6 +27,7 @@ def scenario_save(
     enterprises=(),
     cities=(),
     is_demo: bool = False,
+    idempotency_key: str = "",
 ) -> Scenario:
     require(acting_user, ANALYSE, jurisdiction)
     problems = Problems()
@@ -37,6 +39,13 @@ def scenario_save(
     if any(not isinstance(c, Jurisdiction) or c.level != Jurisdiction.Level.CITY for c in cities):
         problems.add("cities", _("Choose among the 41 cities."))
     problems.raise_if_any()
+    request = {"name": name, "days": days, "jurisdiction": jurisdiction.code,
+               "enterprises": sorted(e.pk for e in enterprises), "cities": sorted(c.code for c in cities)}  # fmt: skip
+    earlier = idempotency.claim(
+        acting_user=acting_user, operation="industry.scenario.save", key=idempotency_key, request=request
+    )
+    if earlier is not None:
+        return Scenario.objects.get(pk=earlier)
     stopped = [e.pk for e in enterprises] or list(
         Enterprise.objects.filter(city__in=cities).values_list("pk", flat=True)
     )
@@ -64,5 +73,8 @@ def scenario_save(
         obj=scenario,
         jurisdiction=jurisdiction.code,
         data={"days": days, "stopped": len(outcome.stopped)},
+    )
+    idempotency.fulfil(
+        acting_user=acting_user, operation="industry.scenario.save", key=idempotency_key, result_id=scenario.pk
     )
     return scenario
