@@ -24,8 +24,10 @@ SITES = [(31.23, 121.47), (31.30, 120.58), (31.33, 118.38), (30.27, 120.16), (31
 def problems(draw):
     centres = [
         Centre(i, *SITES[draw(st.integers(0, len(SITES) - 1))], spare_mw=float(draw(st.integers(0, 60))),
-               pue=draw(st.sampled_from([1.2, 1.25, 1.3, 1.5])), price_cny_kwh=draw(st.sampled_from([0.45, 0.55, 0.65])),
-               green_share=draw(st.sampled_from([0.0, 0.3, 0.6])), grid_t_per_mwh=draw(st.sampled_from([0.5153, 0.6782])))
+               pue=draw(st.sampled_from([1.2, 1.25, 1.3, 1.5])),
+               price_cny_kwh=draw(st.sampled_from([0.45, 0.55, 0.65])),
+               green_share=draw(st.sampled_from([0.0, 0.3, 0.6])),
+               grid_t_per_mwh=draw(st.sampled_from([0.5153, 0.6782])))
         for i in range(draw(st.integers(1, 4)))
     ]  # fmt: skip
     demands = [
