@@ -1,6 +1,8 @@
 """Compute placement as a page or the API runs it: the stored data centres (spare IT power =
 capacity × (1 - utilisation), latest PUE, their province's grid factor) and the demands given."""
 
+from django.utils.translation import gettext as _
+
 from yrd.core.models import Jurisdiction
 from yrd.industry.analysis.placement import Centre, Demand, Placement, PlacementError, place
 from yrd.industry.models import DataCentre
@@ -36,10 +38,10 @@ def run(demands: list[tuple[str, float, str]], carbon_price: float) -> Placement
     for index, (code, mw, latency) in enumerate(demands):
         city = cities.get(code)
         if city is None:
-            raise PlacementError(f"demands[{index}].city", f"{code} is not one of the 41 cities.")
+            raise PlacementError(f"demands[{index}].city", _("%(code)s is not one of the 41 cities.") % {"code": code})
         parsed.append(Demand(code, float(city.latitude), float(city.longitude), float(mw), latency))
     if not parsed:
-        raise PlacementError("demands", "Give at least one demand.")
+        raise PlacementError("demands", _("Give at least one demand."))
     return place(parsed, centres(), carbon_price)
 
 
@@ -51,9 +53,9 @@ def run_from_form(data) -> Placement:
         try:
             demands.append((code, float(mw), latency))
         except ValueError:
-            raise PlacementError("mw", f"{mw!r} is not a number of MW.") from None
+            raise PlacementError("mw", _("%(value)s is not a number of MW.") % {"value": mw}) from None
     try:
         carbon_price = float(data.get("carbon_price") or 0)
     except ValueError:
-        raise PlacementError("carbon_price", "The carbon price is not a number.") from None
+        raise PlacementError("carbon_price", _("The carbon price is not a number.")) from None
     return run(demands, carbon_price)

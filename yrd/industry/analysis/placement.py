@@ -7,6 +7,8 @@ answer says where each city's demand goes, the cost, the carbon and which capaci
 import math
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from .lp import LinearProgram, solve
 
 HOURS_PER_YEAR = 8760.0
@@ -69,17 +71,23 @@ def reachable(demand: Demand, centre: Centre) -> bool:
 
 def check(demands: list[Demand], centres: list[Centre], carbon_price: float) -> None:
     if carbon_price < 0:
-        raise PlacementError("carbon_price", "The carbon price cannot be negative.")
+        raise PlacementError("carbon_price", _("The carbon price cannot be negative."))
     for index, demand in enumerate(demands):
         if demand.latency not in LATENCY_KM:
-            raise PlacementError(f"demands[{index}].latency", f"Unknown latency class {demand.latency!r}.")
+            raise PlacementError(
+                f"demands[{index}].latency", _("Unknown latency class %(name)s.") % {"name": demand.latency}
+            )
         if not demand.mw > 0:
-            raise PlacementError(f"demands[{index}].mw", "Demand must be more than 0 MW.")
+            raise PlacementError(f"demands[{index}].mw", _("Demand must be more than 0 MW."))
         if not any(reachable(demand, c) for c in centres):
-            raise PlacementError(f"demands[{index}]", f"No data centre is within reach of {demand.city}.")
+            raise PlacementError(
+                f"demands[{index}]", _("No data centre is within reach of %(city)s.") % {"city": demand.city}
+            )
     for centre in centres:
         if centre.spare_mw < 0 or centre.pue < 1 or not 0 <= centre.green_share <= 1:
-            raise PlacementError("centres", f"Data centre {centre.id} has an impossible capacity, PUE or green share.")
+            raise PlacementError(
+                "centres", _("Data centre %(id)s has an impossible capacity, PUE or green share.") % {"id": centre.id}
+            )
 
 
 def place(demands: list[Demand], centres: list[Centre], carbon_price: float) -> Placement:
@@ -101,7 +109,7 @@ def place(demands: list[Demand], centres: list[Centre], carbon_price: float) -> 
     }
     solution = solve(program.highs())
     if not solution.optimal:
-        raise PlacementError("demands", "The data centres within reach do not have enough spare IT power.")
+        raise PlacementError("demands", _("The data centres within reach do not have enough spare IT power."))
     assignments, cost, carbon = [], 0.0, 0.0
     for (d, c), col in columns.items():
         mw = float(solution.values[col])

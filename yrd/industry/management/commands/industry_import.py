@@ -17,7 +17,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
         parser.add_argument("--kind", choices=KINDS, required=True)
-        parser.add_argument("--user", required=True, help="Act as this person (an industry official or an enterprise officer).")
+        parser.add_argument(
+            "--user", required=True, help="Act as this person (an industry official or an enterprise officer)."
+        )
         parser.add_argument("--check", action="store_true", help="Only check; write nothing.")
 
     def handle(self, *args, file, kind, user, check, **options):
