@@ -56,6 +56,7 @@ class IndustryConfig(AppConfig):
             "industry.datacentre.save",
             "industry.pue.record",
             "industry.indicator.import",
+            "industry.indicator.set",
             "industry.cooperation.save",
         ),
         api_router="yrd.industry.api.router",

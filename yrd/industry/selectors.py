@@ -16,7 +16,7 @@ from yrd.core.models import Jurisdiction
 from yrd.industry.analysis import weakpoints
 from yrd.industry.apps import ANALYSE, MAINTAIN, MATCH, REVIEW
 from yrd.industry.chaindata import chain_from_db
-from yrd.industry.models import Enterprise, Need, Scenario, SupplyRelation
+from yrd.industry.models import Capacity, Enterprise, Need, Scenario, SupplyRelation, relation_scopes
 
 RELATED = (
     "supplier__organisation",
@@ -164,3 +164,14 @@ def needs_visible_to(user) -> QuerySet[Need]:
 
 def may_act_on_need(user, need: Need) -> bool:
     return can(user, MATCH, need)
+
+
+def may_review(user, relation: SupplyRelation) -> bool:
+    supplier_side, customer_side = relation_scopes(relation.supplier, relation.customer)
+    return can(user, REVIEW, supplier_side) or can(user, REVIEW, customer_side)
+
+
+def capacities_in_detail(user) -> QuerySet[Capacity]:
+    return Capacity.objects.filter(enterprise__in=enterprises_in_detail(user)).select_related(
+        "enterprise__organisation", "enterprise__city", "component"
+    )

@@ -9,8 +9,10 @@ urlpatterns = [
     path("disruption/", chain.disruption, name="disruption"),
     path("scenarios/<int:pk>/", chain.scenario, name="scenario"),
     path("import/", chain.import_page, name="import"),
+    path("relations/", chain.relations, name="relations"),
     path("needs/", matching.needs, name="needs"),
     path("needs/<int:pk>/", matching.need, name="need"),
     path("data-centres/", places.datacentres, name="datacentres"),
     path("metro/", places.metro, name="metro"),
+    path("metro/import/", places.metro_import, name="metro-import"),
 ]

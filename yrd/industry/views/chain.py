@@ -162,3 +162,23 @@ def import_page(request):
         "components": Component.objects.all(),
     }
     return render(request, "industry/import.html", context, status=400 if result and result.errors else 200)
+
+
+@login_required
+def relations(request):
+    """The relations the reader keeps or reviews, in detail; officials review them here."""
+    if not (can(request.user, MAINTAIN) or can(request.user, REVIEW)):
+        return refused(
+            request, _("Supply relations"), _("This page is for enterprises on the chain and industry officials.")
+        )
+    if request.method == "POST":
+        found = selectors.relations_in_detail(request.user).filter(pk=request.POST.get("relation") or 0).first()
+        if found is not None:
+            run_write(request, writes.relation_review, _("Relation marked as reviewed."), relation=found)
+        return redirect("industry:relations")
+    shown = selectors.relations_in_detail(request.user)
+    context = {
+        "relations": [(r, selectors.may_review(request.user, r)) for r in shown[:500]],
+        "capacities": selectors.capacities_in_detail(request.user)[:500],
+    }
+    return render(request, "industry/relations.html", context)

@@ -3,18 +3,21 @@ and compute placement for planners), and the metropolitan areas' specialisation 
 
 from collections import defaultdict
 
+from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from yrd.core.access import can
-from yrd.industry import charts, placement_runs
+from yrd.core.tables import MAX_BYTES, MAX_ROWS
+from yrd.core.tables.pages import run_uploaded_import
+from yrd.industry import charts, metro_io, placement_runs
 from yrd.industry.analysis import specialisation
 from yrd.industry.analysis.placement import LATENCY_KM, PlacementError
-from yrd.industry.apps import PLACE
+from yrd.industry.apps import PLACE, REFERENCE
 from yrd.industry.models import CooperationProject, DataCentre, IndustryIndicator, MetroArea, PueReading
 from yrd.industry.reference import targets
 
-from .common import city_names
+from .common import city_names, refused
 
 
 def datacentres(request):
@@ -28,6 +31,7 @@ def datacentres(request):
         "target": target,
         "pue_chart": charts.pue_lines(dict(series), float(target[0])),
         "may_place": can(request.user, PLACE),
+        "map_chart": charts.city_map(_mw_by_city(centres), city_names(), _("IT power (MW)")),
         "latencies": list(LATENCY_KM),
         "cities": city_names(),
     }
@@ -39,6 +43,35 @@ def datacentres(request):
     return render(request, "industry/datacentres.html", context)
 
 
+def _mw_by_city(centres) -> dict:
+    totals = defaultdict(float)
+    for centre in centres:
+        totals[centre.city.code] += float(centre.it_power_mw)
+    return dict(totals)
+
+
+@login_required
+def metro_import(request):
+    if not can(request.user, REFERENCE):
+        return refused(request, _("Import industry statistics"), _("This page is for industry and compute planners."))
+    result = None
+    if request.method == "POST":
+        result = run_uploaded_import(
+            request,
+            "indicators",
+            lambda data, dry_run: metro_io.import_file(acting_user=request.user, data=data, dry_run=dry_run),
+        )
+    context = {
+        "kind": "indicators",
+        "kinds": [("indicators", metro_io.KIND_NAMES["indicators"], metro_io.COLUMNS)],
+        "result": result,
+        "may_export": False,
+        "max_mb": MAX_BYTES // 2**20,
+        "max_rows": MAX_ROWS,
+    }
+    return render(request, "industry/metro_import.html", context, status=400 if result and result.errors else 200)
+
+
 def metro(request):
     names = city_names()
     year = IndustryIndicator.objects.order_by("-year").values_list("year", flat=True).first()
@@ -48,7 +81,7 @@ def metro(request):
     ):
         table[city][industry] = float(value)
     areas = MetroArea.objects.prefetch_related("cities", "projects__cities")
-    context = {"areas": areas, "year": year, "has_data": bool(table)}
+    context = {"areas": areas, "year": year, "has_data": bool(table), "may_import": can(request.user, REFERENCE)}
     if table:
         quotients = specialisation.location_quotients(dict(table))
         industries = sorted(specialisation.regional_totals(dict(table)))

@@ -2,7 +2,7 @@
 
 from .chain import RelationInput, capacity_set, component_save, enterprise_register, relation_review, relation_save
 from .matching import contact_outcome, contact_record, need_post
-from .places import CentreInput, cooperation_save, datacentre_save, indicators_save, pue_record
+from .places import CentreInput, cooperation_save, datacentre_save, indicator_set, indicators_save, pue_record
 from .scenarios import scenario_save
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "cooperation_save",
     "datacentre_save",
     "enterprise_register",
+    "indicator_set",
     "indicators_save",
     "need_post",
     "pue_record",

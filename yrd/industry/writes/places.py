@@ -90,6 +90,30 @@ def indicators_save(*, acting_user, rows: list[tuple], is_demo: bool = False) ->
 
 
 @write
+def indicator_set(
+    *, acting_user, city: Jurisdiction, industry: str, year: int, value, unit: str, source: str, is_demo: bool = False
+) -> IndustryIndicator:
+    """One city's figure for one industry and year (imported statistics), created or replaced."""
+    require(acting_user, REFERENCE)
+    problems = Problems()
+    if not isinstance(city, Jurisdiction) or city.level != Jurisdiction.Level.CITY:
+        problems.add("city", _("Choose one of the 41 cities."))
+    problems.text("industry", industry, 40, required=True)
+    problems.text("unit", unit, 20, required=True)
+    problems.text("source", source, 200, required=True)
+    problems.number("value", value, minimum=0)
+    problems.number("year", year, minimum=1949, maximum=2100)
+    problems.raise_if_any()
+    indicator, _created = IndustryIndicator.objects.update_or_create(
+        city=city, industry=industry, year=year,
+        defaults={"value": Decimal(value), "unit": unit, "source": source, "is_demo": is_demo},
+    )  # fmt: skip
+    audit_record(actor=acting_user, action="industry.indicator.set", obj=indicator, jurisdiction=city.code,
+                 data={"industry": industry, "year": year, "value": str(value)})  # fmt: skip
+    return indicator
+
+
+@write
 def cooperation_save(
     *,
     acting_user,

@@ -12,6 +12,8 @@ SIGNED_IN = {
     "industry:disruption": ("region", "suzhou_officer"),
     "industry:needs": ("hefei_officer", "planner"),
     "industry:import": ("jiangsu", "planner"),
+    "industry:relations": ("suzhou_officer", "planner"),
+    "industry:metro-import": ("planner", "jiangsu"),
 }
 
 
@@ -52,3 +54,30 @@ def test_the_graph_shows_shares_to_the_region(client, world):
     client.force_login(world.region)
     page = client.get(reverse("industry:graph")).content.decode()
     assert "Share (%)" in page and "60.0" in page
+
+
+def test_an_official_marks_a_relation_reviewed_and_another_province_cannot(client, world):
+    from yrd.industry.models import SupplyRelation
+
+    relation = SupplyRelation.objects.get(supplier=world.cells, customer=world.suzhou_pack)
+    client.force_login(world.zhejiang)
+    client.post(reverse("industry:relations"), {"relation": relation.pk})
+    relation.refresh_from_db()
+    assert relation.reviewed_at is None
+    client.force_login(world.jiangsu)
+    page = client.get(reverse("industry:relations")).content.decode()
+    assert "Mark reviewed" in page and "9000000" in page  # the cell maker's capacity, for its province
+    client.post(reverse("industry:relations"), {"relation": relation.pk})
+    relation.refresh_from_db()
+    assert relation.reviewed_by == world.jiangsu
+
+
+def test_an_enterprise_reads_its_own_capacity_but_not_anothers(client, world):
+    client.force_login(world.ningbo_officer)
+    page = client.get(reverse("industry:relations")).content.decode()
+    assert "30000" in page and "9000000" not in page and "60000" not in page
+
+
+def test_pages_read_in_chinese(client, world):
+    page = client.get(reverse("industry:overview"), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "长三角新能源汽车产业链" in page and "产能的省际集中度" in page
