@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from yrd.core.access import can
+from yrd.core.caching import cached, cached_for
 from yrd.core.models import Jurisdiction
 from yrd.core.tables import MAX_BYTES, MAX_ROWS
 from yrd.core.tables.pages import run_uploaded_import
@@ -99,13 +100,10 @@ def disruption(request):
         )
         if saved:
             return redirect("industry:scenario", saved.pk)
-    chain = selectors.chain_from_db()
     names = city_names()
-    analyser = Analyser(chain, days) if chain.firms else None
-    visible = selectors.enterprises_in_detail(request.user)
-    firms = {e.pk: e for e in visible}
-    ranking = analyser.rank_firms([f for f in firms if chain.firms[f].tier != "oem"]) if analyser else []
-    cities = analyser.rank_cities() if analyser else []
+    firms = {e.pk: e for e in selectors.enterprises_in_detail(request.user)}
+    cities = cached(f"industry:city-ranking:{days}", lambda: _city_ranking(days))
+    ranking = cached_for(request.user, f"industry:supplier-ranking:{days}", lambda: _supplier_ranking(days, firms))
     context = {
         "days": days,
         "day_choices": DAY_CHOICES,
@@ -119,11 +117,22 @@ def disruption(request):
         ),  # fmt: skip
         "scenarios": selectors.scenarios_visible_to(request.user)[:30],
         "all_cities": Jurisdiction.objects.filter(level="city"),
-        "enterprises": visible,
+        "enterprises": list(firms.values()),
         "may_save": scope is not None,
         "errors": getattr(request, "industry_errors", {}),
     }
     return render(request, "industry/disruption.html", context)
+
+
+def _city_ranking(days: int) -> list:
+    chain = selectors.chain_from_db()
+    return Analyser(chain, days).rank_cities() if chain.firms else []
+
+
+def _supplier_ranking(days: int, firms: dict) -> list:
+    chain = selectors.chain_from_db()
+    suppliers = [f for f in firms if f in chain.firms and chain.firms[f].tier != "oem"]
+    return Analyser(chain, days).rank_firms(suppliers) if suppliers else []
 
 
 @login_required
