@@ -24,7 +24,7 @@ from yrd.industry.analysis.disruption import analyse
 from yrd.industry.analysis.placement import PlacementError
 from yrd.industry.apps import ANALYSE, PLACE
 from yrd.industry.chain_io import KINDS, import_file
-from yrd.industry.models import Component, Enterprise, IndustryIndicator
+from yrd.industry.models import Component, DataCentre, Enterprise, IndustryIndicator
 
 router = Router(tags=["industry"])
 ERRORS = {400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError}
@@ -334,6 +334,42 @@ def placement(request, payload: PlacementIn):
     return 200, {"assignments": [{"city": c, "data_centre": d, "mw": mw} for c, d, mw in answer.assignments],
                  "cost_cny": answer.cost_cny, "carbon_t": answer.carbon_t, "binding": answer.binding,
                  "marginal_cny_per_mw": answer.marginal_cny_per_mw}  # fmt: skip
+
+
+class CentreOut(Schema):
+    id: int
+    name: str
+    city: str
+    cluster: str
+    racks: int
+    it_power_mw: Decimal
+    utilisation: Decimal
+    green_share: Decimal
+    pue_by_month: dict[str, Decimal]
+    is_demo: bool
+
+
+class PueIn(Schema):
+    month: date
+    pue: Decimal = Field(ge=1, le=5)
+
+
+@router.get("/data-centres", response=list[CentreOut], auth=None)
+def datacentres(request):
+    """Data centres of the two clusters and the region with their monthly PUE (public figures)."""
+    return [
+        {"id": d.pk, "name": d.name, "city": d.city.code, "cluster": d.cluster, "racks": d.racks,
+         "it_power_mw": d.it_power_mw, "utilisation": d.utilisation, "green_share": d.green_share,
+         "pue_by_month": {r.month.strftime("%Y-%m"): r.pue for r in d.pue_readings.all()}, "is_demo": d.is_demo}
+        for d in DataCentre.objects.select_related("city").prefetch_related("pue_readings")
+    ]  # fmt: skip
+
+
+@router.post("/data-centres/{pk}/pue", response={201: dict, **ERRORS})
+def pue_record(request, pk: int, payload: PueIn):
+    centre = get_object_or_404(DataCentre.objects.select_related("city"), pk=pk)
+    reading = writes.pue_record(acting_user=request.user, data_centre=centre, month=payload.month, pue=payload.pue)
+    return 201, {"data_centre": centre.pk, "month": reading.month.isoformat(), "pue": str(reading.pue)}
 
 
 @router.get("/specialisation", auth=None)

@@ -72,6 +72,21 @@ def metro_import(request):
     return render(request, "industry/metro_import.html", context, status=400 if result and result.errors else 200)
 
 
+def _pairs(areas, labels, matrix, names) -> list:
+    """Per metropolitan area, its two member cities most alike (they compete) and least alike (they
+    complement each other)."""
+    where = {code: i for i, code in enumerate(labels)}
+    found = []
+    for area in areas:
+        members = [c.code for c in area.cities.all() if c.code in where]
+        pairs = sorted(
+            (matrix[where[a]][where[b]], names[a], names[b]) for i, a in enumerate(members) for b in members[i + 1 :]
+        )
+        if pairs:
+            found.append((area, pairs[-1], pairs[0]))
+    return found
+
+
 def metro(request):
     names = city_names()
     year = IndustryIndicator.objects.order_by("-year").values_list("year", flat=True).first()
@@ -99,6 +114,7 @@ def metro(request):
             ),  # fmt: skip
             index=sorted(((names[c], v) for c, v in index.items()), key=lambda p: -p[1]),
             map_chart=charts.city_map({c: round(v, 3) for c, v in index.items()}, names, _("Specialisation index")),
+            pairs=_pairs(areas, labels, matrix, names),
         )
     context["projects"] = CooperationProject.objects.select_related("metro_area").prefetch_related("cities")
     return render(request, "industry/metro.html", context)

@@ -1,5 +1,6 @@
 """Data centres, their monthly PUE, metropolitan industry statistics and cooperation projects."""
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -14,6 +15,8 @@ from yrd.industry.apps import REFERENCE
 from yrd.industry.models import CooperationProject, DataCentre, IndustryIndicator, MetroArea, PueReading
 
 from .common import Problems
+
+PLAN_TASK = re.compile(r"(\d|U)\.\d{2}")
 
 
 @dataclass
@@ -129,6 +132,8 @@ def cooperation_save(
     problems.text("name_zh", name_zh, 200, required=True)
     problems.text("name_en", name_en, 200)
     problems.text("plan_task", plan_task, 10)
+    if plan_task and not PLAN_TASK.fullmatch(plan_task):
+        problems.add("plan_task", _("A plan task code looks like 8.01 (area and number)."))
     members = set(metro_area.cities.values_list("pk", flat=True))
     if len(cities) < 2 or any(c.pk not in members for c in cities):
         problems.add("cities", _("A cooperation project joins two or more member cities of the metropolitan area."))

@@ -89,3 +89,35 @@ def test_an_oem_posts_a_need_and_reads_ranked_candidates(client, world):
     client.force_login(world.suzhou_officer)
     body["customer"] = world.hefei_oem.pk
     assert post(client, "/api/industry/needs", body).status_code == 403
+
+
+def test_data_centres_are_public_and_pue_is_recorded_by_planners_only(client, world):
+    from decimal import Decimal
+
+    from yrd.core.actors import SYSTEM
+    from yrd.core.tests.factories import jurisdiction
+    from yrd.industry import writes
+
+    centre = writes.datacentre_save(
+        acting_user=SYSTEM,
+        data=writes.CentreInput("芜湖测试数据中心", jurisdiction("340200", "city"), "wuhu", 1000, Decimal(10),
+                                Decimal("0.5"), Decimal("0.4"), Decimal("0.5")),
+    )  # fmt: skip
+    url = f"/api/industry/data-centres/{centre.pk}/pue"
+    client.force_login(world.jiangsu)
+    assert post(client, url, {"month": "2025-07-01", "pue": "1.24"}).status_code == 403
+    client.force_login(world.planner)
+    assert post(client, url, {"month": "2025-07-15", "pue": "1.24"}).status_code == 201
+    assert post(client, url, {"month": "2025-08-01", "pue": "0.9"}).status_code == 422
+    client.logout()
+    listed = client.get("/api/industry/data-centres").json()
+    assert listed[0]["pue_by_month"] == {"2025-07": "1.240"}
+
+
+def test_placement_answers_planners_and_names_an_unknown_city(client, world):
+    client.force_login(world.planner)
+    answer = post(client, "/api/industry/placement", {"demands": [{"city": "999999", "mw": 5, "latency": "batch"}]})
+    assert answer.status_code == 400 and "demands[0].city" in answer.json()["errors"]
+    client.force_login(world.suzhou_officer)
+    answer = post(client, "/api/industry/placement", {"demands": [{"city": "310000", "mw": 5, "latency": "batch"}]})
+    assert answer.status_code == 403

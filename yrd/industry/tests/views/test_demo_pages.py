@@ -86,6 +86,7 @@ def test_the_public_may_not_place_compute(client, demo_world):
 
 def test_the_metro_page_has_heatmaps_a_map_and_projects(client, demo_world):
     page = client.get(reverse("industry:metro")).content.decode()
+    assert "Where member cities compete and where they complement" in page and "Most alike (compete)" in page
     for chart in ("chart-lq", "chart-similarity", "chart-metro-map"):
         assert f'data-echarts="{chart}"' in page
     assert "Hefei-Wuhu-Ma&#x27;anshan NEV supplier cooperation (demo)" in page or "NEV supplier cooperation" in page

@@ -146,3 +146,21 @@ def test_an_enterprise_cannot_change_another_enterprises_capacity(world):
             component=f.component("battery-pack"),
             annual_units=1,
         )
+
+
+def test_a_cooperation_project_joins_member_cities_and_names_a_plan_task(taxonomy):
+    from yrd.industry.models import MetroArea
+
+    area = MetroArea.objects.get(code="suxichang")
+    cities = [jurisdiction("320500", "city"), jurisdiction("320200", "city")]
+    outside = [cities[0], jurisdiction("340100", "city")]
+    errors = refused(
+        lambda: writes.cooperation_save(
+            acting_user=SYSTEM, metro_area=area, name_zh="项目", cities=outside, plan_task="8-1"
+        )
+    )
+    assert set(errors) == {"cities", "plan_task"}
+    project = writes.cooperation_save(
+        acting_user=SYSTEM, metro_area=area, name_zh="项目", cities=cities, plan_task="8.01"
+    )
+    assert project.plan_task == "8.01"
