@@ -60,3 +60,13 @@ def test_an_agreed_contact_marks_the_need_matched(world):
     )
     writes.contact_outcome(acting_user=world.hefei_officer, contact=contact, outcome="agreed")
     assert Need.objects.get(pk=posted.pk).state == Need.State.MATCHED
+
+
+def test_the_contacted_suppliers_people_are_told_in_their_inbox(world):
+    from yrd.core.models import Notification
+
+    posted = need(world)
+    writes.contact_record(acting_user=world.hefei_officer, need=posted, supplier=world.ningbo_pack, message="Hello")
+    note = Notification.objects.get(recipient=world.ningbo_officer)
+    assert "asks about" in note.subject and note.body == "Hello"
+    assert not Notification.objects.filter(recipient=world.suzhou_officer).exists()

@@ -5,7 +5,8 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from yrd.core import idempotency
@@ -13,6 +14,9 @@ from yrd.core.access import require
 from yrd.core.actors import write
 from yrd.core.audit import audit_record
 from yrd.core.errors import Conflict
+from yrd.core.models import User
+from yrd.core.notifications import notify
+from yrd.core.registry import registry
 from yrd.industry.apps import MATCH
 from yrd.industry.models import Component, Contact, Enterprise, Need
 
@@ -80,7 +84,31 @@ def contact_record(*, acting_user, need: Need, supplier: Enterprise, message: st
     )
     audit_record(actor=acting_user, action="industry.need.contact", obj=contact, jurisdiction=need.customer.city.code,
                  data={"need": need.pk, "supplier": supplier.pk})  # fmt: skip
+    tell_supplier(contact)
     return contact
+
+
+def tell_supplier(contact: Contact) -> None:
+    """The supplier's people on the board get the customer's message in their inbox (and by e-mail
+    after commit), in their own language."""
+    roles = [code for code, spec in registry.roles.items() if MATCH in spec.actions]
+    people = User.objects.filter(
+        is_active=True,
+        role_assignments__organisation=contact.supplier.organisation,
+        role_assignments__role__code__in=roles,
+    ).distinct()
+    for person in people:
+        with translation.override(person.language):
+            subject = _("%(customer)s asks about %(component)s") % {
+                "customer": contact.need.customer,
+                "component": contact.need.component,
+            }
+        notify(
+            recipients=[person],
+            subject=subject,
+            body=contact.message,
+            url=reverse("industry:need", args=[contact.need_id]),
+        )
 
 
 @write
