@@ -81,3 +81,45 @@ def test_an_enterprise_reads_its_own_capacity_but_not_anothers(client, world):
 def test_pages_read_in_chinese(client, world):
     page = client.get(reverse("industry:overview"), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert "长三角新能源汽车产业链" in page and "产能的省际集中度" in page
+
+
+def test_a_saved_scenario_is_read_where_it_was_saved_and_not_elsewhere(client, world):
+    from yrd.core.tests.factories import jurisdiction
+    from yrd.industry import writes
+
+    saved = writes.scenario_save(
+        acting_user=world.jiangsu,
+        name="Jiangsu cells",
+        days=5,
+        jurisdiction=jurisdiction("320000"),
+        enterprises=[world.cells],
+    )
+    url = reverse("industry:scenario", args=[saved.pk])
+    for who, status in (("jiangsu", 200), ("region", 200), ("zhejiang", 404), ("suzhou_officer", 404)):
+        client.force_login(getattr(world, who))
+        assert client.get(url).status_code == status, who
+
+
+def test_a_need_is_read_on_the_board_but_only_its_poster_sees_candidates(client, world):
+    from datetime import date
+
+    from yrd.industry import writes
+
+    from .. import factories as f
+
+    pack = f.component("battery-pack")
+    need = writes.need_post(
+        acting_user=world.hefei_officer,
+        customer=world.hefei_oem,
+        component=pack,
+        volume=100,
+        needed_by=date(2026, 1, 1),
+    )
+    url = reverse("industry:need", args=[need.pk])
+    client.force_login(world.hefei_officer)
+    assert "Candidate suppliers" in client.get(url).content.decode()
+    client.force_login(world.ningbo_officer)
+    page = client.get(url)
+    assert page.status_code == 200 and "Candidate suppliers" not in page.content.decode()
+    client.force_login(world.planner)
+    assert client.get(url).status_code == 404
