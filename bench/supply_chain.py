@@ -54,6 +54,9 @@ MIX = [  # product, tier, share of the enterprises
 ]  # fmt: skip
 
 
+SINGLE_SOURCED = 0.05  # share of needs met by one supplier, so that the weak points are not empty
+
+
 def generate(enterprises: int, relations: int, seed: int) -> Chain:
     rng = random.Random(seed)
     places = [(city, province) for province, cities in CITIES.items() for city in cities]
@@ -65,10 +68,13 @@ def generate(enterprises: int, relations: int, seed: int) -> Chain:
             firms[firm] = Firm(firm, city, province, tier, {product: 0.0})
             makers.setdefault(product, []).append(firm)
     needs = [(f, part) for f in firms.values() for product in f.capacity for part in BOM.get(product, {})]
-    per_need = max(1, relations // len(needs))
+    mean = max(1.0, (relations / len(needs) - SINGLE_SOURCED) / (1 - SINGLE_SOURCED))  # over the other needs
+    per_need = int(mean)
     links, demand = [], {}
     for firm, part in needs:
-        count = min(len(makers[part]), per_need + (1 if rng.random() < (relations / len(needs) - per_need) else 0))
+        count = min(len(makers[part]), per_need + (1 if rng.random() < mean - per_need else 0))
+        if rng.random() < SINGLE_SOURCED:
+            count = 1
         suppliers = rng.sample(makers[part], count)
         for supplier in suppliers:
             links.append(Link(supplier, firm.id, part, 100 / count, rng.uniform(0, 15), rng.randint(0, 10)))
