@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "yrd.emergency",
     "yrd.lowalt",
     "yrd.market",
+    "yrd.industry",
 ]
 
 MIDDLEWARE = [
