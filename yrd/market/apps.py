@@ -44,6 +44,8 @@ class MarketConfig(AppConfig):
             "market.case.open",
             "market.case.route",
             "market.case.transition",
+            "market.case.assign",
+            "market.case.merge",
             "market.match.decide",
             "market.access.import",
         ),

@@ -11,6 +11,7 @@ urlpatterns = [
     path("my-reports/", reports.my_reports, name="my_reports"),
     path("cases/", cases.queue, name="queue"),
     path("cases/export.<str:fmt>", cases.export, name="export"),
+    path("cases/triage/", cases.triage, name="triage"),
     path("cases/<int:pk>/", cases.case_page, name="case"),
     path("cases/<int:pk>/<slug:name>/", cases.case_act, name="case_act"),
     path("decisions/", cases.decisions, name="decisions"),

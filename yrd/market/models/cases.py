@@ -20,6 +20,7 @@ class Case(models.Model):
         PENALTY = "penalty", _("penalty decided")
         NO_VIOLATION = "no_violation", _("no violation found")
         WITHOUT_EFFECT = "without_effect", _("closed without effect")
+        MERGED = "merged", _("merged into another case")
 
     enterprise_key = models.CharField(_("enterprise (consolidated)"), max_length=64, db_index=True)
     enterprise_name = models.CharField(_("enterprise name"), max_length=200)
@@ -41,6 +42,17 @@ class Case(models.Model):
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     published = models.BooleanField(_("published"), default=False)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("officer in charge"),
+    )
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged", verbose_name=_("merged into")
+    )
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:

@@ -1,12 +1,14 @@
 """Every read of the market module, scoped by the caller: a reporter sees their own reports only; a regulator
 the cases routed to or shared with their jurisdiction and those cases' reports; nobody else anything private."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
 
 from yrd.core.access import can, filter_visible
+from yrd.core.models import Jurisdiction, RoleAssignment
 from yrd.market.access_list import Answer, decide
-from yrd.market.apps import CASE_VIEW, REVIEW
+from yrd.market.apps import CASE_VIEW, CASE_WORK, REVIEW
 from yrd.market.models import AccessMeasure, Case, Report, ReviewPair
 
 
@@ -91,3 +93,30 @@ def other_cases_of_enterprise(case: Case) -> QuerySet[Case]:
     return (
         Case.objects.filter(enterprise_key=case.enterprise_key).exclude(pk=case.pk).select_related("lead_jurisdiction")
     )
+
+
+def _holders(action: str, jurisdictions) -> QuerySet:
+    """Active people holding `action` in one of `jurisdictions` or in a jurisdiction containing it."""
+    paths = set()
+    for jurisdiction in jurisdictions:
+        parts = jurisdiction.path.split("/")
+        paths.update("/".join(parts[: n + 1]) for n in range(len(parts)))
+    assignments = RoleAssignment.objects.filter(jurisdiction__path__in=paths, organisation__isnull=True)
+    users = {a.user_id for a in assignments.select_related("role") if action in a.role.actions}
+    return get_user_model().objects.filter(pk__in=users, is_active=True).order_by("username")
+
+
+def case_officers(jurisdiction: Jurisdiction) -> QuerySet:
+    """Who may be put in charge of a case led by `jurisdiction`: the regulators working cases there."""
+    return _holders(CASE_WORK, [jurisdiction])
+
+
+def regulators_concerned(case: Case) -> QuerySet:
+    """The regulators of every jurisdiction a case concerns (the lead's and those it is shared with)."""
+    return _holders(CASE_VIEW, case.jurisdictions_concerned())
+
+
+def case_reporters(case: Case) -> QuerySet:
+    """The signed-in reporters of a case's reports (anonymous reporters follow it by receipt number)."""
+    ids = case.reports.exclude(reporter=None).values_list("reporter_id", flat=True)
+    return get_user_model().objects.filter(pk__in=ids, is_active=True)

@@ -11,16 +11,24 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
 from yrd.core.access import can
 from yrd.core.errors import Conflict
 from yrd.core.personal import Kind, mask
-from yrd.market.apps import CASE_VIEW
+from yrd.market.apps import CASE_VIEW, CASE_WORK
 from yrd.market.models import Case, CaseState
-from yrd.market.selectors import case_reports, cases_visible_to, other_cases_of_enterprise, published_decisions
-from yrd.market.writes import case_transition
+from yrd.market.selectors import (
+    case_officers,
+    case_reports,
+    cases_visible_to,
+    other_cases_of_enterprise,
+    published_decisions,
+)
+from yrd.market.writes import case_transition, cases_triage
+from yrd.market.writes.triage import TriageInput
 from yrd.market.writes.cases import TransitionInput, available
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -36,10 +44,55 @@ def _filtered(request):
     return (cases.filter(state=state) if state else cases), state
 
 
+def _officers(user) -> list:
+    """Officers the caller may put in charge: those of the jurisdictions the caller leads cases for."""
+    leads = {c.lead_jurisdiction for c in cases_visible_to(user).filter(state__in=["open", "investigating"])[:500]}
+    found = {}
+    for jurisdiction in leads:
+        if can(user, CASE_WORK, jurisdiction):
+            found.update({o.pk: o for o in case_officers(jurisdiction)})
+    return sorted(found.values(), key=lambda o: o.username)
+
+
 @login_required
 def queue(request):
     cases, state = _filtered(request)
-    return render(request, "market/queue.html", {"cases": cases[:500], "state": state, "states": CaseState.choices})
+    context = {
+        "cases": cases.select_related("assignee")[:500],
+        "state": state,
+        "states": CaseState.choices,
+        "may_triage": can(request.user, CASE_WORK),
+        "officers": _officers(request.user) if can(request.user, CASE_WORK) else [],
+    }
+    return render(request, "market/queue.html", context)
+
+
+@login_required
+@require_POST
+def triage(request):
+    """Many cases at once: put in an officer's charge, merged into the oldest, or closed with a reason."""
+    if not can(request.user, CASE_WORK):
+        raise PermissionDenied
+    post = request.POST
+    ids = [int(v) for v in post.getlist("cases") if v.isdigit()][:1000]
+    assignee = post.get("assignee", "")
+    data = TriageInput(
+        action=post.get("action", ""),
+        case_ids=ids,
+        note=post.get("note", ""),
+        assignee_id=int(assignee) if assignee.isdigit() else None,
+    )
+    try:
+        changed = cases_triage(acting_user=request.user, data=data)
+    except ValidationError as error:
+        messages.error(request, " ".join(m for ms in error.message_dict.values() for m in ms))
+    except Conflict as conflict:
+        messages.error(request, conflict.message)
+    else:
+        messages.success(
+            request, _("%(n)d cases changed.") % {"n": len(changed) if data.action != "merge" else len(ids)}
+        )
+    return redirect("market:queue")
 
 
 @login_required

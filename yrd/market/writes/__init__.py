@@ -6,10 +6,12 @@ from .cases import case_transition
 from .consolidation import consolidation_run
 from .matching import match_decide
 from .reports import feed_import, report_submit
+from .triage import cases_triage
 
 __all__ = [
     "access_list_import",
     "case_transition",
+    "cases_triage",
     "consolidation_run",
     "feed_import",
     "match_decide",
