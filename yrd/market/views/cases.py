@@ -28,8 +28,8 @@ from yrd.market.selectors import (
     published_decisions,
 )
 from yrd.market.writes import case_transition, cases_triage
-from yrd.market.writes.triage import TriageInput
 from yrd.market.writes.cases import TransitionInput, available
+from yrd.market.writes.triage import TriageInput
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXPORT_COLUMNS = ("number", "enterprise_name", "enterprise_uscc", "category", "lead", "state", "reports",

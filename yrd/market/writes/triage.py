@@ -116,7 +116,8 @@ def _merge(acting_user, kept: Case, others: list[Case], note: str) -> Case:
         other.save(update_fields=["state", "outcome", "closed_at", "merged_into"])
         _event(acting_user, other, "merged", f"{kept.number} {note}".strip())
         _event(acting_user, kept, "merged_in", f"{other.number} {note}".strip())
-        audit_record(actor=acting_user, action="market.case.merge", obj=other, jurisdiction=other.lead_jurisdiction.code,
+        where = other.lead_jurisdiction.code
+        audit_record(actor=acting_user, action="market.case.merge", obj=other, jurisdiction=where,
                      data={"into": kept.number})  # fmt: skip
     return kept
 
