@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from yrd.market import open311
-from yrd.market.views import access, cases, reports, review, stats
+from yrd.market.views import access, cases, feeds, reports, review, stats
 
 FMT = r"\.(?P<fmt>[a-z]+)$"
 
@@ -15,6 +15,8 @@ urlpatterns = [
     path("cases/<int:pk>/", cases.case_page, name="case"),
     path("cases/<int:pk>/<slug:name>/", cases.case_act, name="case_act"),
     path("decisions/", cases.decisions, name="decisions"),
+    path("feeds/", feeds.feed_upload, name="feed_upload"),
+    path("feeds/template.<str:fmt>", feeds.feed_template, name="feed_template"),
     path("access/", access.access, name="access"),
     path("statistics/", stats.statistics, name="stats"),
     path("review/", review.queue, name="review"),

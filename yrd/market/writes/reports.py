@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yrd.core import idempotency
-from yrd.core.access import can
+from yrd.core.access import can, require
 from yrd.core.actors import person, write
 from yrd.core.audit import audit_record
 from yrd.core.jobs import run_after_commit
@@ -169,6 +169,7 @@ def feed_import(*, acting_user, source: str, records: list[ReportInput]) -> list
     """A province's bulk feed: every record checked first; one bad record rejects the whole feed with every
     problem listed (`records[i].field`). Records whose id the feed already sent are left as they are, so sending
     a feed again changes nothing. Returns the reports created."""
+    require(acting_user, FEED)
     if not source.strip() or len(source) > 40:
         raise ValidationError({"source": [_("Name the sending system (at most 40 characters).")]})
     cities = city_jurisdictions()
