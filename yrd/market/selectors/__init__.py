@@ -95,12 +95,13 @@ def other_cases_of_enterprise(case: Case) -> QuerySet[Case]:
     )
 
 
-def _holders(action: str, jurisdictions) -> QuerySet:
-    """Active people holding `action` in one of `jurisdictions` or in a jurisdiction containing it."""
+def _holders(action: str, jurisdictions, *, region: bool = True) -> QuerySet:
+    """Active people holding `action` in one of `jurisdictions` or in a jurisdiction containing it (the
+    region-wide holders only when `region`)."""
     paths = set()
     for jurisdiction in jurisdictions:
         parts = jurisdiction.path.split("/")
-        paths.update("/".join(parts[: n + 1]) for n in range(len(parts)))
+        paths.update("/".join(parts[: n + 1]) for n in range(0 if region else 1, len(parts)))
     assignments = RoleAssignment.objects.filter(jurisdiction__path__in=paths, organisation__isnull=True)
     users = {a.user_id for a in assignments.select_related("role") if action in a.role.actions}
     return get_user_model().objects.filter(pk__in=users, is_active=True).order_by("username")
@@ -111,9 +112,10 @@ def case_officers(jurisdiction: Jurisdiction) -> QuerySet:
     return _holders(CASE_WORK, [jurisdiction])
 
 
-def regulators_concerned(case: Case) -> QuerySet:
-    """The regulators of every jurisdiction a case concerns (the lead's and those it is shared with)."""
-    return _holders(CASE_VIEW, case.jurisdictions_concerned())
+def regulators_of(jurisdictions) -> QuerySet:
+    """The regulators of these jurisdictions and of their provinces (not the region-wide administrators: they
+    would hear of every case)."""
+    return _holders(CASE_VIEW, jurisdictions, region=False)
 
 
 def case_reporters(case: Case) -> QuerySet:

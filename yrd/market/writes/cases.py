@@ -16,6 +16,7 @@ from yrd.core.audit import audit_record
 from yrd.core.errors import Conflict
 from yrd.market.apps import CASE_WORK
 from yrd.market.models import Case, CaseEvent, CaseState
+from yrd.market.writes.notices import tell_moved
 
 LEAD, CONCERNED, REPORTER = "lead", "concerned", "reporter"
 
@@ -140,6 +141,7 @@ def case_transition(*, acting_user, case: Case, name: str, data: TransitionInput
         jurisdiction=case.lead_jurisdiction.code,
         data={"transition": name, "to": transition.target, "outcome": case.outcome},
     )
+    tell_moved(case, name, actor=acting_user, note=data.note)
     return case
 
 

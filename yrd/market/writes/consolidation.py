@@ -19,6 +19,7 @@ from yrd.market.consolidation.features import add_features
 from yrd.market.consolidation.lexicon import divisions
 from yrd.market.consolidation.pipeline import Engine, State, consolidate, consolidate_new
 from yrd.market.models import Case, CaseEvent, CaseState, ConsolidationRun, MatchDecision, Report, ReviewPair
+from yrd.market.writes.notices import tell_routed
 
 STARTER_MODEL = Path(__file__).resolve().parent.parent / "data" / "starter_model.json"
 MIN_TRAINING_REPORTS = 2000  # fewer: Fellegi–Sunter estimates are noise; use the last model, or the starter one
@@ -199,6 +200,7 @@ def _open_case(acting_user, report: Report) -> Case:
         jurisdiction=lead.code,
         data={"enterprise": case.enterprise_name, "category": case.category, "lead": lead.code},
     )
+    tell_routed(case, lead, lead=True)
     return case
 
 
@@ -211,3 +213,4 @@ def _share(acting_user, case: Case, report: Report) -> None:
     CaseEvent.objects.create(case=case, at=timezone.now(), kind="shared", note=city.name)
     audit_record(actor=acting_user, action="market.case.route", obj=case, jurisdiction=city.code,
                  data={"shared_with": city.code})  # fmt: skip
+    tell_routed(case, city, lead=False)

@@ -16,6 +16,7 @@ from yrd.market.models import Case, CaseEvent, CaseState
 from yrd.market.selectors import case_officers
 
 from .cases import TransitionInput, case_transition
+from .notices import tell_assigned, tell_moved
 
 ACTIONS = ("assign", "merge", "close")
 MAX_CASES = 500
@@ -96,6 +97,7 @@ def _assign(acting_user, case: Case, data: TriageInput) -> Case:
     _event(acting_user, case, "assigned", data.note or str(officer))
     audit_record(actor=acting_user, action="market.case.assign", obj=case, jurisdiction=case.lead_jurisdiction.code,
                  data={"assignee": officer.username})  # fmt: skip
+    tell_assigned(case, officer, actor=acting_user)
     return case
 
 
@@ -119,6 +121,7 @@ def _merge(acting_user, kept: Case, others: list[Case], note: str) -> Case:
         where = other.lead_jurisdiction.code
         audit_record(actor=acting_user, action="market.case.merge", obj=other, jurisdiction=where,
                      data={"into": kept.number})  # fmt: skip
+        tell_moved(other, "merged", actor=acting_user, note=kept.number)
     return kept
 
 
