@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,8 +18,10 @@ from openpyxl import Workbook
 
 from yrd.core.access import can
 from yrd.core.errors import Conflict
+from yrd.core.models import Jurisdiction
 from yrd.core.personal import Kind, mask
 from yrd.market.apps import CASE_VIEW, CASE_WORK
+from yrd.market.charts import bars, city_map
 from yrd.market.models import Case, CaseState
 from yrd.market.selectors import (
     case_officers,
@@ -63,8 +66,15 @@ def queue(request):
         "states": CaseState.choices,
         "may_triage": can(request.user, CASE_WORK),
         "officers": _officers(request.user) if can(request.user, CASE_WORK) else [],
+        "chart": bars(_by_state(cases), name=_("cases")),
     }
     return render(request, "market/queue.html", context)
+
+
+def _by_state(cases) -> list[tuple[str, int]]:
+    plain = Case.objects.filter(pk__in=cases.values("pk"))
+    counts = dict(plain.order_by().values_list("state").annotate(n=Count("pk")))
+    return [(str(label), counts.get(value, 0)) for value, label in CaseState.choices]
 
 
 @login_required
@@ -167,10 +177,15 @@ def case_page(request, pk):
     case = cases_visible_to(request.user).filter(pk=pk).first()
     if case is None:  # it exists, but is neither routed to nor shared with the caller's jurisdiction
         raise PermissionDenied
+    found = list(case_reports(case))
     reports = [
         {"report": r, "phone": mask(Kind.PHONE, r.reporter_phone), "name": mask(Kind.NAME, r.reporter_name)}
-        for r in case_reports(case)
+        for r in found
     ]
+    per_city: dict[str, int] = {}
+    for r in found:
+        per_city[r.incident_city.code] = per_city.get(r.incident_city.code, 0) + 1
+    cities = Jurisdiction.objects.filter(level=Jurisdiction.Level.CITY).order_by("path")
     context = {
         "case": case,
         "reports": reports,
@@ -178,5 +193,6 @@ def case_page(request, pk):
         "others": other_cases_of_enterprise(case),
         "concerned": case.jurisdictions_concerned(),
         "actions": available(request.user, case),
+        "map": city_map(per_city, cities, name=_("reports")),
     }
     return render(request, "market/case.html", context)
