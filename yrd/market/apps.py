@@ -46,6 +46,7 @@ class MarketConfig(AppConfig):
             "market.case.transition",
             "market.case.assign",
             "market.case.merge",
+            "market.evidence.add",
             "market.match.decide",
             "market.access.import",
         ),

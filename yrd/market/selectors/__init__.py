@@ -2,14 +2,14 @@
 the cases routed to or shared with their jurisdiction and those cases' reports; nobody else anything private."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
 from yrd.core.access import can, filter_visible
 from yrd.core.models import Jurisdiction, RoleAssignment
 from yrd.market.access_list import Answer, decide
 from yrd.market.apps import CASE_VIEW, CASE_WORK, REVIEW
-from yrd.market.models import AccessMeasure, Case, Report, ReviewPair
+from yrd.market.models import AccessMeasure, Case, Evidence, Report, ReviewPair
 
 
 def reports_of(user) -> QuerySet[Report]:
@@ -122,3 +122,26 @@ def case_reporters(case: Case) -> QuerySet:
     """The signed-in reporters of a case's reports (anonymous reporters follow it by receipt number)."""
     ids = case.reports.exclude(reporter=None).values_list("reporter_id", flat=True)
     return get_user_model().objects.filter(pk__in=ids, is_active=True)
+
+
+def evidence_for(user, pk: int) -> Evidence | None:
+    """An evidence file the user may download: the reporter who sent it with their report, or a regulator of a
+    jurisdiction its report or case concerns. None when it does not exist or is not theirs to read."""
+    evidence = Evidence.objects.select_related("report__case", "report__incident_city", "case").filter(pk=pk).first()
+    if evidence is None:
+        return None
+    report = evidence.report
+    if report is not None and getattr(user, "is_authenticated", False) and report.reporter_id == user.pk:
+        return evidence
+    if report is not None and report.case_id and cases_visible_to(user).filter(pk=report.case_id).exists():
+        return evidence
+    if report is not None and not report.case_id and can(user, CASE_VIEW, report):
+        return evidence
+    if evidence.case_id and cases_visible_to(user).filter(pk=evidence.case_id).exists():
+        return evidence
+    return None
+
+
+def case_evidence(case: Case) -> QuerySet[Evidence]:
+    """The files of a case: those sent with its reports and those its regulators added."""
+    return Evidence.objects.filter(Q(case=case) | Q(report__case=case)).select_related("report").order_by("uploaded_at")

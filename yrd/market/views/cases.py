@@ -24,6 +24,7 @@ from yrd.market.apps import CASE_VIEW, CASE_WORK
 from yrd.market.charts import bars, city_map
 from yrd.market.models import Case, CaseState
 from yrd.market.selectors import (
+    case_evidence,
     case_officers,
     case_reports,
     cases_visible_to,
@@ -194,5 +195,7 @@ def case_page(request, pk):
         "concerned": case.jurisdictions_concerned(),
         "actions": available(request.user, case),
         "map": city_map(per_city, cities, name=_("reports")),
+        "evidence": case_evidence(case),
+        "may_work": can(request.user, CASE_WORK, case),
     }
     return render(request, "market/case.html", context)
