@@ -10,8 +10,9 @@ REVIEW = "market.match.review"
 CONSOLIDATE = "market.consolidate"
 FEED = "market.feed.import"
 ACCESS_MANAGE = "market.access.manage"
+CONTACT = "market.report.contact"
 
-REGULATOR_ACTIONS = (CASE_VIEW, CASE_WORK, REVIEW)
+REGULATOR_ACTIONS = (CASE_VIEW, CASE_WORK, REVIEW, CONTACT)
 
 
 class MarketConfig(AppConfig):
@@ -25,6 +26,7 @@ class MarketConfig(AppConfig):
             CASE_VIEW: _("See the cases routed to or shared with one's jurisdiction, with their reports"),
             CASE_WORK: _("Investigate, decide, close, re-open and escalate cases of one's jurisdiction"),
             REVIEW: _("Decide whether two reports name the same enterprise (merge or split)"),
+            CONTACT: _("See the full contact of a reporter of a case one's jurisdiction leads (each look audited)"),
             CONSOLIDATE: _("Run the consolidation of reports into enterprises and cases"),
             FEED: _("Send a province's bulk feed of reports"),
             ACCESS_MANAGE: _("Import the market-access negative list and its region-specific measures"),
@@ -47,6 +49,7 @@ class MarketConfig(AppConfig):
             "market.case.assign",
             "market.case.merge",
             "market.evidence.add",
+            "market.report.reveal",
             "market.match.decide",
             "market.access.import",
         ),

@@ -14,6 +14,7 @@ urlpatterns = [
     path("cases/triage/", cases.triage, name="triage"),
     path("cases/<int:pk>/", cases.case_page, name="case"),
     path("cases/<int:pk>/evidence/", evidence.add_to_case, name="case_evidence"),
+    path("cases/<int:pk>/reports/<int:report_pk>/contact/", cases.reveal_contact, name="reveal_contact"),
     path("cases/<int:pk>/<slug:name>/", cases.case_act, name="case_act"),
     path("evidence/<int:pk>/", evidence.download, name="evidence"),
     path("decisions/", cases.decisions, name="decisions"),

@@ -16,13 +16,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
-from yrd.core.access import can
+from yrd.core.access import Scope, can
 from yrd.core.errors import Conflict
 from yrd.core.models import Jurisdiction
 from yrd.core.personal import Kind, mask
-from yrd.market.apps import CASE_VIEW, CASE_WORK
+from yrd.market.apps import CASE_VIEW, CASE_WORK, CONTACT
 from yrd.market.charts import bars, city_map
-from yrd.market.models import Case, CaseState
+from yrd.market.models import Case, CaseState, Report
 from yrd.market.selectors import (
     case_evidence,
     case_officers,
@@ -31,7 +31,7 @@ from yrd.market.selectors import (
     other_cases_of_enterprise,
     published_decisions,
 )
-from yrd.market.writes import case_transition, cases_triage
+from yrd.market.writes import case_transition, cases_triage, reporter_contact_reveal
 from yrd.market.writes.cases import TransitionInput, available
 from yrd.market.writes.triage import TriageInput
 
@@ -196,6 +196,19 @@ def case_page(request, pk):
         "actions": available(request.user, case),
         "map": city_map(per_city, cities, name=_("reports")),
         "evidence": case_evidence(case),
+        "may_reveal": can(request.user, CONTACT, Scope((case.lead_jurisdiction,))),
         "may_work": can(request.user, CASE_WORK, case),
     }
     return render(request, "market/case.html", context)
+
+
+@login_required
+@require_POST
+def reveal_contact(request, pk, report_pk):
+    """The full contact of one reporter of the case, shown once on this response; the look is audited."""
+    report = get_object_or_404(Report.objects.select_related("case__lead_jurisdiction"), pk=report_pk, case_id=pk)
+    contact = reporter_contact_reveal(acting_user=request.user, report=report, reason=request.POST.get("reason", ""))
+    context = {"case": report.case, "report": report, "contact": contact}
+    response = render(request, "market/contact.html", context)
+    response["Cache-Control"] = "private, no-store"
+    return response

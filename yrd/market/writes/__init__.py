@@ -7,6 +7,7 @@ from .consolidation import consolidation_run
 from .evidence import case_evidence_add
 from .matching import match_decide
 from .reports import feed_import, report_submit
+from .reveal import reporter_contact_reveal
 from .triage import cases_triage
 
 __all__ = [
@@ -18,4 +19,5 @@ __all__ = [
     "feed_import",
     "match_decide",
     "report_submit",
+    "reporter_contact_reveal",
 ]
