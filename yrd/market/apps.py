@@ -54,6 +54,7 @@ class MarketConfig(AppConfig):
             "market.access.import",
         ),
         api_router="yrd.market.api.router",
+        reference_loader="yrd.market.reference.load_reference",
         demo_loader="yrd.market.demo.load_demo",
         urls="yrd.market.urls",
         nav=(
