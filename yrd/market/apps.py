@@ -71,5 +71,10 @@ class MarketConfig(AppConfig):
             "cross_province_cases": Stat(
                 _("Cross-province market cases"), "yrd.market.stats.cross_province_cases", plan_tasks=("4.01",)
             ),
+            "negative_list_cases": Stat(
+                _("Negative-list violation cases notified and collected"),
+                "yrd.market.stats.negative_list_cases",
+                plan_tasks=("4.02",),
+            ),
         },
     )

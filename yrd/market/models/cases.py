@@ -38,6 +38,12 @@ class Case(models.Model):
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
     decision_text = models.TextField(_("decision"), max_length=4000, blank=True)
     legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True)
+    negative_list_entry = models.CharField(
+        _("negative-list entry violated"),
+        max_length=20,
+        blank=True,
+        help_text=_("code of the market-access negative-list entry the enterprise acted against, if any"),
+    )
     penalty_cny = models.DecimalField(_("penalty (CNY)"), max_digits=14, decimal_places=2, null=True, blank=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     published = models.BooleanField(_("published"), default=False)

@@ -151,6 +151,7 @@ def case_act(request, pk, name):
         penalty_cny=_amount(post.get("penalty_cny", "")),
         outcome=post.get("outcome", ""),
         publish=post.get("publish") == "on",
+        negative_list_entry=post.get("negative_list_entry", ""),
     )
     try:
         case_transition(acting_user=request.user, case=case, name=name, data=data)

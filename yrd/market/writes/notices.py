@@ -6,6 +6,7 @@ else reported, regulators never get a reporter's contact by notice."""
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
+from yrd.core.models import Jurisdiction
 from yrd.core.notifications import notify
 from yrd.core.translation import interpolate_lazy
 from yrd.market.models import Case
@@ -60,3 +61,14 @@ def tell_assigned(case: Case, officer, *, actor=None) -> None:
     if officer != actor:
         message = gettext_lazy("Case %(case)s about %(enterprise)s is now in your charge")
         notify(recipients=[officer], subject=interpolate_lazy(message, _params(case)), url=_case_url(case))
+
+
+def tell_negative_list_case(case: Case, *, actor=None) -> None:
+    """A decided violation of the market-access negative list is notified to the regulators of every province
+    of the region (the case notification and collection system of plan task 4.02)."""
+    provinces = Jurisdiction.objects.filter(level=Jurisdiction.Level.PROVINCE)
+    recipients = [p for p in regulators_of(provinces) if p != actor]
+    message = gettext_lazy("Negative-list violation notified: %(enterprise)s, entry %(entry)s (case %(case)s)")
+    params = {**_params(case), "entry": case.negative_list_entry}
+    if recipients:
+        notify(recipients=recipients, subject=interpolate_lazy(message, params), url=reverse("market:decisions"))
