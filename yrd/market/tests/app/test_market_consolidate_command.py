@@ -56,10 +56,8 @@ def test_reviewers_decisions_given_as_csv_are_kept_by_the_run(tmp_path):
 def test_a_bad_decisions_file_is_refused_whole_and_nothing_is_written(tmp_path):
     generate(50, seed=3)[list(BATCH_COLUMNS)].to_csv(tmp_path / "reports.csv", index=False)
     ids = pd.read_csv(tmp_path / "reports.csv", dtype=str)["report_id"].tolist()
-    pd.DataFrame([{"report_a": ids[0], "report_b": "NOPE", "decision": "merge"},
-                  {"report_a": ids[0], "report_b": ids[1], "decision": "maybe"},
-                  {"report_a": ids[0], "report_b": ids[2], "decision": "merge"},
-                  {"report_a": ids[2], "report_b": ids[0], "decision": "split"}]).to_csv(tmp_path / "d.csv", index=False)  # fmt: skip
+    rows = [(ids[0], "NOPE", "merge"), (ids[0], ids[1], "maybe"), (ids[0], ids[2], "merge"), (ids[2], ids[0], "split")]
+    pd.DataFrame(rows, columns=["report_a", "report_b", "decision"]).to_csv(tmp_path / "d.csv", index=False)
     with pytest.raises(CommandError) as refused:
         run(tmp_path, decisions=str(tmp_path / "d.csv"))
     message = str(refused.value)
