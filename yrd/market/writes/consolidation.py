@@ -15,10 +15,19 @@ from yrd.core.audit import audit_record
 from yrd.core.models import Jurisdiction
 from yrd.market.apps import CONSOLIDATE
 from yrd.market.consolidation.clustering import Decision, DecisionKind
-from yrd.market.consolidation.features import add_features
+from yrd.market.consolidation.feature_cache import VALUES, features_with_cache, fingerprint, plain
 from yrd.market.consolidation.lexicon import divisions
 from yrd.market.consolidation.pipeline import Engine, State, consolidate, consolidate_new
-from yrd.market.models import Case, CaseEvent, CaseState, ConsolidationRun, MatchDecision, Report, ReviewPair
+from yrd.market.models import (
+    Case,
+    CaseEvent,
+    CaseState,
+    ConsolidationRun,
+    MatchDecision,
+    Report,
+    ReportFeatures,
+    ReviewPair,
+)
 from yrd.market.writes.notices import tell_routed
 
 STARTER_MODEL = Path(__file__).resolve().parent.parent / "data" / "starter_model.json"
@@ -69,10 +78,11 @@ def consolidation_run(*, acting_user, mode: str = "incremental", engine: Engine 
         if not new.exists() and not decisions:
             return None
         known = Report.objects.exclude(enterprise_key="")
-        known_frame = _frame(known)
+        features, computed = features_with_cache(_frame(known), _cached_features())
         labels = pd.Series(dict(known.values_list("pk", "enterprise_key"))).rename(index=report_id)
-        state = State(features=add_features(known_frame), labels=labels, model=last.model)
+        state = State(features=features, labels=labels, model=last.model)
         result = consolidate_new(state, _frame(new), decisions=decisions, engine=engine, progress=progress)
+        _store_features(computed)
     else:
         mode = "batch"
         reports = _frame(Report.objects.all())
@@ -80,6 +90,7 @@ def consolidation_run(*, acting_user, mode: str = "incremental", engine: Engine 
         result = consolidate(reports, decisions=decisions, model=model, engine=engine, progress=progress)
     labels = result.state.labels
     _store_keys(labels)
+    _store_features(_entries_missing(result.state.features))
     run = ConsolidationRun.objects.create(
         mode=mode,
         started_at=started,
@@ -116,6 +127,39 @@ def _store_keys(labels: pd.Series) -> None:
         if current.get(pk) != key:
             changed.append(Report(pk=pk, enterprise_key=key))
     Report.objects.bulk_update(changed, ["enterprise_key"], batch_size=1000)
+
+
+def _cached_features() -> dict:
+    return {report_id(pk): (fp, values) for pk, fp, values in ReportFeatures.objects.values_list("report_id",
+            "fingerprint", "values")}  # fmt: skip
+
+
+def _store_features(entries: dict) -> None:
+    """Store computed features (replacing those of reports whose fields changed)."""
+    if not entries:
+        return
+    pks = [int(rid) for rid in entries]
+    ReportFeatures.objects.filter(report_id__in=pks).delete()
+    ReportFeatures.objects.bulk_create(
+        [ReportFeatures(report_id=int(rid), fingerprint=fp, values=values) for rid, (fp, values) in entries.items()],
+        batch_size=1000,
+    )
+
+
+def _entries_missing(features: pd.DataFrame) -> dict:
+    """Entries for the reports of a run that have none stored yet (the new reports, or every report after the
+    first batch run), from the features the run computed."""
+    stored = set(ReportFeatures.objects.values_list("report_id", flat=True))
+    wanted = features[~features["report_id"].astype(int).isin(stored)]
+    if wanted.empty:
+        return {}
+    rows = Report.objects.filter(pk__in=[int(r) for r in wanted["report_id"]])
+    frame = _frame(rows).set_index("report_id")
+    return {
+        rid: (fingerprint(frame.loc[rid].to_dict()), {name: plain(row[name]) for name in VALUES})
+        for rid, row in zip(wanted["report_id"], wanted.to_dict("records"), strict=True)
+        if rid in frame.index
+    }
 
 
 def _store_review(run: ConsolidationRun, items) -> None:
