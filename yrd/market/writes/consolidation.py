@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pandas as pd
+from django.db import connection
 from django.utils import timezone
 
 from yrd.core.access import require
@@ -70,6 +71,7 @@ def consolidation_run(*, acting_user, mode: str = "incremental", engine: Engine 
     known ones, with the last run's model (a batch run when there is none yet). Returns the run, or None when
     an incremental run finds nothing to do."""
     require(acting_user, CONSOLIDATE)
+    _one_run_at_a_time()
     started = timezone.now()
     last = ConsolidationRun.objects.first()
     decisions = _decisions()
@@ -111,6 +113,18 @@ def consolidation_run(*, acting_user, mode: str = "incremental", engine: Engine 
               "review_pairs": run.review_pairs, "conflicts": result.conflicts},
     )  # fmt: skip
     return run
+
+
+RUN_LOCK = 0x6D61726B6574  # "market": the advisory lock key every consolidation run takes
+
+
+def _one_run_at_a_time() -> None:
+    """Consolidation runs one at a time (a run placed by the after-commit job of each report may start while
+    another is going): on PostgreSQL a transaction-scoped advisory lock, so a second run waits and then sees what
+    the first placed; SQLite lets one writer at a time anyway."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [RUN_LOCK])
 
 
 def starter_model() -> dict:
