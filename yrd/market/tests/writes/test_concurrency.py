@@ -68,9 +68,10 @@ def test_parallel_runs_open_one_case_per_enterprise_and_route_each_city_once(rep
 
 def test_a_new_report_consolidated_while_a_run_is_going_joins_the_same_case(reports):
     uscc = Report.objects.exclude(subject_uscc="").first().subject_uscc
+    turns = iter(range(WORKERS))
 
-    def arrive_or_run(counter=iter(range(WORKERS))):
-        if next(counter) == 0:
+    def arrive_or_run():
+        if next(turns) == 0:
             f.report(subject_name="美佳食品（苏州）有限公司", subject_uscc=uscc, incident_city="340100")
         return consolidation_run(acting_user=SYSTEM, mode="incremental")
 
