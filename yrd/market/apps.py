@@ -61,6 +61,8 @@ class MarketConfig(AppConfig):
             NavLink(_("Report a violation"), "market:report", public=True),
             NavLink(_("Market cases"), "market:queue", actions=(CASE_VIEW,)),
             NavLink(_("Market access check"), "market:access", public=True),
+            NavLink(_("Import the negative list"), "market:access_import", actions=(ACCESS_MANAGE,)),
+            NavLink(_("Send a province feed"), "market:feed_upload", actions=(FEED,)),
             NavLink(_("Market statistics"), "market:stats", public=True),
         ),
         stats={

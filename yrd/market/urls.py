@@ -21,6 +21,7 @@ urlpatterns = [
     path("feeds/", feeds.feed_upload, name="feed_upload"),
     path("feeds/template.<str:fmt>", feeds.feed_template, name="feed_template"),
     path("access/", access.access, name="access"),
+    path("access/import/", access.access_import, name="access_import"),
     path("statistics/", stats.statistics, name="stats"),
     path("review/", review.queue, name="review"),
     path("review/<int:pk>/", review.decide, name="review_decide"),
