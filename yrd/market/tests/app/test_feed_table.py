@@ -94,6 +94,7 @@ def test_the_upload_page_shows_every_problem_and_is_refused_to_others(client, re
     assert client.get("/market/feeds/template.csv").content.decode("utf-8-sig").startswith("external_id,")
     client.force_login(f.reporter())
     assert client.get("/market/feeds/").status_code == 403
+    assert client.get("/market/feeds/template.csv").status_code == 403
 
 
 @settings(max_examples=60, deadline=None)
