@@ -1,0 +1,5 @@
+"""Placeholder replaced below."""
+
+from ninja import Router
+
+router = Router(tags=["culture"])
