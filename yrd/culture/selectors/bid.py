@@ -1,12 +1,14 @@
 """Reads of the joint bid: the public progress (completeness per component and section) for
-everyone; texts, comments and versions for the people working on the bid."""
+everyone; texts, comments and versions of every component for everyone working on the bid (holding
+`culture.bid.read` anywhere), because a serial nomination is one document the provinces write and
+read together. Who may *change* a component or decide on a section stays scoped (writes.bid)."""
 
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.http import Http404
 
-from yrd.core.access import can, filter_visible
+from yrd.core.access import can
 from yrd.culture.apps import BID_READ
 from yrd.culture.models import SECTIONS, Component, DossierSection
 from yrd.culture.writes.bid import TRANSITIONS, Transition
@@ -40,9 +42,8 @@ def progress() -> list[Progress]:
 
 
 def components_visible_to(user) -> QuerySet[Component]:
-    return filter_visible(
-        Component.objects.select_related("resource__city"), user, BID_READ, jurisdiction_fields=["resource__city"]
-    )
+    components = Component.objects.select_related("resource__city")
+    return components if can(user, BID_READ) else components.none()
 
 
 def component_for(user, code: str) -> Component:

@@ -170,8 +170,9 @@ def _comment(acting_user, component, section_number, text) -> DossierComment:
 
 @write
 def dossier_comment(*, acting_user, component: Component, text: str, section: int | None = None) -> DossierComment:
-    """A remark on a component visible to every province working on the bid."""
-    require(acting_user, BID_READ, component)
+    """A remark on a component, by anyone working on the bid (a serial nomination is written
+    together: provinces comment on each other's components so that the dossier reads as one)."""
+    require(acting_user, BID_READ)
     errors = text_errors(DossierComment, {"text": text})
     if not (text or "").strip():
         errors["text"] = [_("Write a comment.")]
