@@ -18,3 +18,9 @@ def world(reference):
         office=person("culture_bid_office", "YRD"),
         visitor=person(),
     )
+
+
+@pytest.fixture(autouse=True)
+def straight_line_routes(settings):
+    """Routes by straight-line distance unless a test asks for the transport network."""
+    settings.CULTURE_ROUTES_OVER_NETWORK = False
