@@ -2,7 +2,6 @@
 
 import json
 
-import pytest
 from django.test import Client
 
 from yrd.culture.models import HeritageResource, Reservation
