@@ -1,8 +1,18 @@
 from django.urls import path
 
-from yrd.culture.views import public
+from yrd.culture.views import bid, public, visits
 
 urlpatterns = [
     path("", public.catalogue, name="catalogue"),
-    path("bid/", public.bid, name="bid"),
+    path("sites/<slug:code>/", public.site, name="site"),
+    path("sites/<slug:code>/book/", visits.book, name="book"),
+    path("parks/", public.parks, name="parks"),
+    path("routes/", public.route, name="route"),
+    path("visits/", visits.mine, name="mine"),
+    path("visits/<str:number>/cancel/", visits.cancel, name="cancel"),
+    path("bid/", bid.bid, name="bid"),
+    path("bid/<slug:town>/", bid.component, name="component"),
+    path("bid/<slug:town>/comment/", bid.comment, name="comment"),
+    path("bid/<slug:town>/<int:number>/", bid.section_save, name="section-save"),
+    path("bid/<slug:town>/<int:number>/<slug:transition>/", bid.section_move, name="section-move"),
 ]
