@@ -1,5 +1,5 @@
-"""Real reference data of the culture module: the water towns of the joint bid as unpublished
-placeholders for their cities to complete (data/water_towns.csv; sources and what is assumed in
+"""Real reference data of the culture module: the water towns of the joint bid, published as
+points with their names only, for their cities to complete (data/water_towns.csv; sources and what is assumed in
 data/SOURCES.md). Idempotent: a town already recorded is left as it is."""
 
 import csv
@@ -39,6 +39,7 @@ def load_reference() -> dict:
                 name_en=row["name_en"],
                 protection=HeritageResource.Protection.NONE,
                 geometry={"type": "Point", "coordinates": [float(row["longitude"]), float(row["latitude"])]},
+                published=True,
             ),
         )
         added += 1
