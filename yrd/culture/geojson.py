@@ -75,7 +75,10 @@ def parse_resources(text: str | bytes) -> list[ResourceInput]:
             problems.append(("code", _("used twice in the file")))
         if row is not None:
             seen.add(row.code)
-        errors += [f"{_('Feature')} {number}: {field}: {message}" for field, message in problems]
+        errors += [
+            _("Feature %(n)d: %(field)s: %(message)s") % {"n": number, "field": field, "message": message}
+            for field, message in problems
+        ]
         rows.append(row)
     if errors:
         raise ImportRefused(errors)

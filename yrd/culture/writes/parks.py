@@ -46,7 +46,7 @@ def park_project_save(*, acting_user, data: ProjectInput, project: ParkProject |
     if not isinstance(data.progress, int) or not 0 <= data.progress <= 100:
         errors["progress"] = [_("Progress is a whole percentage from 0 to 100.")]
     elif data.stage in (ParkProject.Stage.COMPLETED, ParkProject.Stage.OPEN) and data.progress != 100:
-        errors["progress"] = [_("A completed or open project is 100% done.")]
+        errors["progress"] = [_("A completed or open project is at 100 percent.")]
     problems = geo.problems_of({"type": "Point", "coordinates": [data.longitude, data.latitude]})
     if problems:
         errors["location"] = problems

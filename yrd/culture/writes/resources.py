@@ -125,7 +125,11 @@ def resources_import(*, acting_user, text: str | bytes) -> list[HeritageResource
                     % {"n": number, "code": data.code},
                 )
         for field, messages in resource_problems(data, existing).items():
-            errors += [f"{_('Feature')} {number} ({data.code}): {field}: {m}" for m in messages]
+            errors += [
+                _("Feature %(n)d (%(code)s): %(field)s: %(message)s")
+                % {"n": number, "code": data.code, "field": field, "message": m}
+                for m in messages
+            ]
         pairs.append((existing, data))
     if errors:
         raise ImportRefused(errors)
