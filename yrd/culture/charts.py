@@ -35,9 +35,27 @@ def _geo(zoom=1.6, center=(120.4, 31.0)) -> dict:
     }
 
 
-def sites_map(points: list[dict], kinds: dict, name_of) -> dict:
-    """`points` from selectors.resources.map_points; `kinds` code -> label; `name_of(point)` its name."""
+def sites_map(points: list[dict], kinds: dict, name_of, clusters=()) -> dict:
+    """`points` and `clusters` from selectors.resources.map_points; `kinds` code -> label;
+    `name_of(point)` its name. Clusters are circles sized by how many sites a 0.1° cell holds."""
     series = []
+    if clusters:
+        series.append(
+            {
+                "name": _("Sites per 0.1° cell"),
+                "type": "scatter",
+                "coordinateSystem": "geo",
+                "itemStyle": {"color": "#1d4e89", "opacity": 0.6},
+                "data": [
+                    {
+                        "name": _("%(n)d sites") % {"n": c["count"]},
+                        "value": [c["lon"], c["lat"]],
+                        "symbolSize": min(6 + 2 * c["count"] ** 0.5, 30),
+                    }
+                    for c in clusters
+                ],
+            }
+        )
     for kind, label in kinds.items():
         data = [
             {

@@ -91,6 +91,34 @@ def representative_point(geometry: dict) -> tuple[float, float]:
     return round(point.x, 6), round(point.y, 6)
 
 
+CELL = 0.1  # degrees: the grid the public map aggregates by when a box holds too many sites
+
+
+def cell_of(longitude: float, latitude: float) -> int:
+    """The 0.1° grid cell a point lies in, as one integer (row * 1000 + column from the region's
+    south-west corner), stored beside each resource so a map box is a short list of index seeks."""
+    row = math.floor((latitude - LAT_RANGE[0]) / CELL + 1e-9)
+    column = math.floor((longitude - LON_RANGE[0]) / CELL + 1e-9)
+    return row * 1000 + column
+
+
+def cells_in(west: float, south: float, east: float, north: float) -> list[int]:
+    first, last = cell_of(west, south), cell_of(east, north)
+    return [
+        row * 1000 + column
+        for row in range(first // 1000, last // 1000 + 1)
+        for column in range(first % 1000, last % 1000 + 1)
+    ]
+
+
+def cell_centre(cell: int) -> tuple[float, float]:
+    row, column = divmod(cell, 1000)
+    return (
+        round(LON_RANGE[0] + (column + 0.5) * CELL, 4),
+        round(LAT_RANGE[0] + (row + 0.5) * CELL, 4),
+    )
+
+
 def generalised(longitude: float, latitude: float) -> tuple[float, float]:
     """The location shown to the public for a sensitive site."""
     return round(longitude, GENERALISED_DECIMALS), round(latitude, GENERALISED_DECIMALS)

@@ -4,7 +4,8 @@ A resource belongs to the city that records it (`access_scope`). Whether the pub
 `published`; whether the public sees its exact place is `not sensitive` (sensitive sites are shown
 at a generalised point, see `geo.generalised`). `longitude`/`latitude` are the geometry's
 representative point, kept beside it so map and list queries filter on two indexed numbers rather
-than parse JSON; the writes set both from the geometry, never one without the other.
+than parse JSON, and `cell` is the 0.1° grid cell of that point (`geo.cell_of`) so that a map box is
+a few index seeks; the writes set all three from the geometry, never one without the others.
 """
 
 from django.conf import settings
@@ -54,6 +55,7 @@ class HeritageResource(Bilingual, models.Model):
     geometry = models.JSONField(_("geometry"), help_text=_("GeoJSON Point or Polygon, longitude first"))
     longitude = models.FloatField(_("longitude"), db_index=True)
     latitude = models.FloatField(_("latitude"), db_index=True)
+    cell = models.IntegerField(_("map grid cell"), default=0, editable=False)
     sensitive = models.BooleanField(_("exact location withheld from the public"), default=False)
     published = models.BooleanField(_("published"), default=False)
     daily_capacity = models.PositiveIntegerField(
@@ -65,7 +67,10 @@ class HeritageResource(Bilingual, models.Model):
 
     class Meta:
         ordering = ["code"]
-        indexes = [models.Index(fields=["published", "longitude", "latitude"], name="culture_public_map")]
+        indexes = [
+            models.Index(fields=["published", "cell", "longitude", "latitude"], name="culture_public_map"),
+            models.Index(fields=["published", "code"], name="culture_public_list"),
+        ]
         verbose_name = _("heritage resource")
         verbose_name_plural = _("heritage resources")
 

@@ -5,7 +5,7 @@ over a city also read its unpublished ones. Exact locations of sensitive sites g
 holding `culture.bid.read` over the site's city; everyone else gets `geo.generalised` coordinates.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from yrd.core.access import can, filter_visible
@@ -13,7 +13,8 @@ from yrd.culture import geo
 from yrd.culture.apps import BID_READ, EDIT
 from yrd.culture.models import HeritageResource
 
-MAP_LIMIT = 5000
+MAP_POINTS = 500  # above this a box is shown as counts per grid cell
+MAX_CELLS = 2000  # a larger box reads the whole public set rather than a long IN list
 PAGE_SIZE = 50
 
 
@@ -22,6 +23,8 @@ def public_resources() -> QuerySet[HeritageResource]:
 
 
 def resources_visible_to(user) -> QuerySet[HeritageResource]:
+    if not (can(user, BID_READ) or can(user, EDIT)):
+        return public_resources()  # the public's query stays a plain indexed filter
     everything = HeritageResource.objects.all()
     mine = filter_visible(everything, user, BID_READ, jurisdiction_fields=["city"])
     editable = filter_visible(everything, user, EDIT, jurisdiction_fields=["city"])
@@ -62,17 +65,25 @@ def search(queryset: QuerySet, *, q: str = "", kind: str = "", city: str = "", p
     return queryset
 
 
-def map_points(bbox: tuple[float, float, float, float] | None = None, **filters) -> list[dict]:
-    """The public map: published resources in a (west, south, east, north) box, sensitive ones
-    generalised. Reads only the indexed columns it shows."""
+def map_points(bbox: tuple[float, float, float, float] | None = None, **filters) -> dict:
+    """The public map of published resources in a (west, south, east, north) box: every point
+    (sensitive ones generalised) when there are at most MAP_POINTS, otherwise the count per 0.1°
+    cell, as any map at a low zoom shows clusters. Reads the (published, cell, lon, lat) index."""
     rows = search(public_resources(), **filters)
     if bbox is not None:
         west, south, east, north = bbox
+        cells = geo.cells_in(west, south, east, north)
+        if len(cells) <= MAX_CELLS:
+            rows = rows.filter(cell__in=cells)
         rows = rows.filter(longitude__gte=west, longitude__lte=east, latitude__gte=south, latitude__lte=north)
+    if rows.count() > MAP_POINTS:
+        counted = rows.order_by().values("cell").annotate(n=Count("pk")).values_list("cell", "n")
+        clusters = [{"lon": lon, "lat": lat, "count": n} for cell, n in counted for lon, lat in [geo.cell_centre(cell)]]
+        return {"points": [], "clusters": clusters}
     points = []
     for code, name_zh, name_en, kind, lon, lat, sensitive in rows.values_list(
         "code", "name_zh", "name_en", "kind", "longitude", "latitude", "sensitive"
-    )[:MAP_LIMIT]:
+    ):
         if sensitive:
             lon, lat = geo.generalised(lon, lat)
         points.append(
@@ -86,7 +97,7 @@ def map_points(bbox: tuple[float, float, float, float] | None = None, **filters)
                 "generalised": sensitive,
             }
         )
-    return points
+    return {"points": points, "clusters": []}
 
 
 def conditions_of(resource: HeritageResource):

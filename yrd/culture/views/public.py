@@ -34,15 +34,17 @@ def catalogue(request):
     filters = _filters(request)
     rows = selectors.search(selectors.resources_visible_to(request.user), **filters).select_related("city")
     page = Paginator(rows, selectors.PAGE_SIZE).get_page(request.GET.get("page"))
-    points = selectors.map_points(None, **filters)
+    shown = selectors.map_points(None, **filters)
     context = {
         "page": page,
         "filters": filters,
         "kinds": HeritageResource.Kind.choices,
         "parks": HeritageResource.Park.choices[1:],
         "cities": Jurisdiction.objects.filter(level="city").order_by("path"),
-        "map_chart": charts.sites_map(points, dict(HeritageResource.Kind.choices), point_name),
-        "shown_on_map": len(points),
+        "map_chart": charts.sites_map(
+            shown["points"], dict(HeritageResource.Kind.choices), point_name, shown["clusters"]
+        ),
+        "shown_on_map": len(shown["points"]) or sum(c["count"] for c in shown["clusters"]),
         "has_demo": HeritageResource.objects.filter(is_demo=True).exists(),
     }
     return render(request, "culture/catalogue.html", context)

@@ -64,6 +64,7 @@ def _apply(resource: HeritageResource, data: ResourceInput) -> None:
     for name, value in vars(data).items():
         setattr(resource, name, value.strip() if isinstance(value, str) and name in TEXTS else value)
     resource.longitude, resource.latitude = geo.representative_point(data.geometry)
+    resource.cell = geo.cell_of(resource.longitude, resource.latitude)
 
 
 @write

@@ -71,7 +71,7 @@ def test_the_public_reads_published_resources_with_sensitive_ones_generalised(wo
     officer = client(world.sz_officer).get("/api/culture/resources").json()
     assert {(r["code"], r["longitude"]) for r in officer} == {("secret", 120.84971), ("draft", 120.8497)}
     assert client().get("/api/culture/resources/draft").status_code == 404
-    points = client().get("/api/culture/map?bbox=120,30,121,32").json()
+    points = client().get("/api/culture/map?bbox=120,30,121,32").json()["points"]
     assert [(p["code"], p["lon"]) for p in points] == [("secret", 120.8)]
     assert client().get("/api/culture/map?bbox=1,2").status_code == 400
 
