@@ -11,6 +11,7 @@ urlpatterns = [
     path("visits/", visits.mine, name="mine"),
     path("visits/<str:number>/cancel/", visits.cancel, name="cancel"),
     path("bid/", bid.bid, name="bid"),
+    path("bid/nomination.pdf", bid.nomination_pdf, name="nomination-pdf"),
     path("bid/<slug:town>/", bid.component, name="component"),
     path("bid/<slug:town>/comment/", bid.comment, name="comment"),
     path("bid/<slug:town>/<int:number>/", bid.section_save, name="section-save"),

@@ -3,6 +3,7 @@ comments, the moves one may make) for the people working on the bid."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -11,6 +12,7 @@ from yrd.core.errors import Conflict
 from yrd.culture import charts, writes
 from yrd.culture.apps import COMPONENT
 from yrd.culture.models import SECTIONS
+from yrd.culture.pdf import render_nomination_pdf
 from yrd.culture.selectors import bid as selectors
 
 from .common import errors_of, resource_name
@@ -43,6 +45,15 @@ def component(request, town: str, errors=None, status=200):
         "errors": errors or {},
     }
     return render(request, "culture/component.html", context, status=status)
+
+
+@login_required
+def nomination_pdf(request):
+    if not selectors.may_read_bid(request.user):
+        raise PermissionDenied
+    response = HttpResponse(render_nomination_pdf(request.user), content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="water-towns-nomination-components.pdf"'
+    return response
 
 
 @login_required
