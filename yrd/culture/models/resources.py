@@ -53,8 +53,8 @@ class HeritageResource(Bilingual, models.Model):
     )
     park = models.CharField(_("national cultural park"), max_length=12, choices=Park.choices, blank=True)
     geometry = models.JSONField(_("geometry"), help_text=_("GeoJSON Point or Polygon, longitude first"))
-    longitude = models.FloatField(_("longitude"), db_index=True)
-    latitude = models.FloatField(_("latitude"), db_index=True)
+    longitude = models.FloatField(_("longitude"))
+    latitude = models.FloatField(_("latitude"))
     cell = models.IntegerField(_("map grid cell"), default=0, editable=False)
     sensitive = models.BooleanField(_("exact location withheld from the public"), default=False)
     published = models.BooleanField(_("published"), default=False)
@@ -67,10 +67,8 @@ class HeritageResource(Bilingual, models.Model):
 
     class Meta:
         ordering = ["code"]
-        indexes = [
-            models.Index(fields=["published", "cell", "longitude", "latitude"], name="culture_public_map"),
-            models.Index(fields=["published", "code"], name="culture_public_list"),
-        ]
+        # cell first: SQLite renders `published=True` as a bare column, which cannot lead an index seek
+        indexes = [models.Index(fields=["cell", "longitude", "latitude", "published"], name="culture_public_map")]
         verbose_name = _("heritage resource")
         verbose_name_plural = _("heritage resources")
 

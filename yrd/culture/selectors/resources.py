@@ -69,7 +69,7 @@ def map_points(bbox: tuple[float, float, float, float] | None = None, **filters)
     """The public map of published resources in a (west, south, east, north) box: every point
     (sensitive ones generalised) when there are at most MAP_POINTS, otherwise the count per 0.1°
     cell, as any map at a low zoom shows clusters. Reads the (published, cell, lon, lat) index."""
-    rows = search(public_resources(), **filters)
+    rows = search(public_resources(), **filters).order_by()
     if bbox is not None:
         west, south, east, north = bbox
         cells = geo.cells_in(west, south, east, north)
