@@ -5,7 +5,9 @@ Errors follow the platform's shape {code, message, errors?}: 400 bad input (each
 not allowed, 404 not visible to the caller, 409 a state that does not allow it."""
 
 import csv
+import hashlib
 import io
+import json
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -15,6 +17,7 @@ from django.utils.translation import gettext as _
 from ninja import Header, Router, Schema
 from ninja.responses import Status
 
+from yrd.core.caching import cached
 from yrd.core.models import Jurisdiction
 from yrd.core.personal import Kind, mask
 from yrd.core.schemas import ApiError
@@ -104,9 +107,19 @@ def resource_input(payload: ResourceIn) -> ResourceInput:
 
 @router.get("/resources", response=list[ResourceOut], auth=None, summary="Resources the caller may see, searched")
 def resources(request, q: str = "", kind: str = "", city: str = "", park: str = "", page: int = 1):
-    rows = selectors.search(selectors.resources_visible_to(request.user), q=q, kind=kind, city=city, park=park)
-    start = max(page - 1, 0) * selectors.PAGE_SIZE
-    return [resource_out(request.user, r) for r in rows.select_related("city")[start : start + selectors.PAGE_SIZE]]
+    def compute():
+        rows = selectors.search(selectors.resources_visible_to(request.user), q=q, kind=kind, city=city, park=park)
+        start = max(page - 1, 0) * selectors.PAGE_SIZE
+        return [resource_out(request.user, r) for r in rows.select_related("city")[start : start + selectors.PAGE_SIZE]]
+
+    if not selectors.sees_only_public(request.user):
+        return compute()
+    return cached(f"culture:public-list:{_key(q, kind, city, park, page)}", compute)
+
+
+def _key(*parts) -> str:
+    """A cache key part for what a public read was asked (hashed: the search text is free text)."""
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()[:32]
 
 
 @router.get(
@@ -121,7 +134,8 @@ def map_points(request, bbox: str = "", q: str = "", kind: str = ""):
             box = ()
         if len(box) != 4:
             raise ValidationError({"bbox": [_("Give west,south,east,north in degrees.")]})
-    return selectors.map_points(box, q=q, kind=kind)
+    # the same for every reader: published sites only, sensitive ones generalised
+    return cached(f"culture:map:{_key(box, q, kind)}", lambda: selectors.map_points(box, q=q, kind=kind))
 
 
 @router.get("/resources.geojson", auth=None, summary="Published resources as GeoJSON (sensitive ones generalised)")

@@ -22,8 +22,13 @@ def public_resources() -> QuerySet[HeritageResource]:
     return HeritageResource.objects.filter(published=True)
 
 
+def sees_only_public(user) -> bool:
+    """True for readers who see exactly what the public sees (their reads may share a cache)."""
+    return not (can(user, BID_READ) or can(user, EDIT))
+
+
 def resources_visible_to(user) -> QuerySet[HeritageResource]:
-    if not (can(user, BID_READ) or can(user, EDIT)):
+    if sees_only_public(user):
         return public_resources()  # the public's query stays a plain indexed filter
     everything = HeritageResource.objects.all()
     mine = filter_visible(everything, user, BID_READ, jurisdiction_fields=["city"])
@@ -76,14 +81,15 @@ def map_points(bbox: tuple[float, float, float, float] | None = None, **filters)
         if len(cells) <= MAX_CELLS:
             rows = rows.filter(cell__in=cells)
         rows = rows.filter(longitude__gte=west, longitude__lte=east, latitude__gte=south, latitude__lte=north)
-    if rows.count() > MAP_POINTS:
-        counted = rows.order_by().values("cell").annotate(n=Count("pk")).values_list("cell", "n")
+    found = list(
+        rows.values_list("code", "name_zh", "name_en", "kind", "longitude", "latitude", "sensitive")[: MAP_POINTS + 1]
+    )
+    if len(found) > MAP_POINTS:
+        counted = rows.values("cell").annotate(n=Count("pk")).values_list("cell", "n")
         clusters = [{"lon": lon, "lat": lat, "count": n} for cell, n in counted for lon, lat in [geo.cell_centre(cell)]]
         return {"points": [], "clusters": clusters}
     points = []
-    for code, name_zh, name_en, kind, lon, lat, sensitive in rows.values_list(
-        "code", "name_zh", "name_en", "kind", "longitude", "latitude", "sensitive"
-    ):
+    for code, name_zh, name_en, kind, lon, lat, sensitive in found:
         if sensitive:
             lon, lat = geo.generalised(lon, lat)
         points.append(
