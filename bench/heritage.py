@@ -15,8 +15,9 @@ The public's map tiles and list pages are the same for every reader, so they are
 next write (`yrd.core.caching.cached`, keyed by the audit chain's head); each is timed warm (as most
 readers get it) and cold (cache emptied before each request, as the first reader after a write).
 Target: map tiles, list and search, warm, each at most 5x the trivial view; cold is printed for
-context. Also prints the peak resident memory of the process. Exits 1 when a target is missed. Works in a temporary SQLite file, or in a
-test database created next to DATABASE_URL's when that is set (dropped afterwards).
+context. Also prints the peak resident memory of the process. Exits 1 when a target is missed.
+Works in a temporary SQLite file, or in a test database created next to DATABASE_URL's when that
+is set (dropped afterwards).
 """
 
 import argparse
