@@ -1,11 +1,12 @@
 from django.urls import path
 
-from yrd.culture.views import bid, public, visits
+from yrd.culture.views import bid, inventory, public, visits
 
 urlpatterns = [
     path("", public.catalogue, name="catalogue"),
     path("sites/<slug:code>/", public.site, name="site"),
     path("sites/<slug:code>/book/", visits.book, name="book"),
+    path("import/", inventory.import_geojson, name="import"),
     path("parks/", public.parks, name="parks"),
     path("routes/", public.route, name="route"),
     path("visits/", visits.mine, name="mine"),

@@ -1,0 +1,49 @@
+"""The inventory's import page: a city's officers upload a GeoJSON FeatureCollection of their
+resources, check it (nothing written) or import it, all or nothing, and see every problem by feature."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from yrd.core.access import can
+from yrd.culture.apps import EDIT
+from yrd.culture.geojson import ImportRefused
+from yrd.culture.writes import resources_import
+
+MAX_BYTES = 20 * 2**20
+
+
+class _CheckOnly(Exception):
+    """Rolls back a dry run after every check has passed."""
+
+
+@login_required
+def import_geojson(request):
+    if not can(request.user, EDIT):
+        raise PermissionDenied
+    context = {"errors": [], "done": None, "checked": None}
+    status = 200
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None or upload.size > MAX_BYTES:
+            context["errors"] = [_("Choose a GeoJSON file of at most 20 MB.")]
+        else:
+            status = _run(request, upload.read(), "check" in request.POST, context)
+    return render(request, "culture/import.html", context, status=status if not context["errors"] else 400)
+
+
+def _run(request, data: bytes, dry_run: bool, context: dict) -> int:
+    try:
+        with transaction.atomic():
+            saved = resources_import(acting_user=request.user, text=data)
+            if dry_run:
+                raise _CheckOnly
+    except _CheckOnly:
+        context["checked"] = len(saved)
+    except ImportRefused as refused:
+        context["errors"] = refused.errors
+    else:
+        context["done"] = saved
+    return 200
