@@ -11,6 +11,7 @@ import json
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -114,7 +115,15 @@ def resources(request, q: str = "", kind: str = "", city: str = "", park: str = 
 
     if not selectors.sees_only_public(request.user):
         return compute()
-    return cached(f"culture:public-list:{_key(q, kind, city, park, page)}", compute)
+    return _cached_json(f"culture:public-list:{_key(q, kind, city, park, page)}", compute)
+
+
+def _cached_json(name: str, compute) -> HttpResponse:
+    """A public read kept as its rendered JSON until the next write: the same bytes for every
+    public reader, served without rebuilding or re-validating them (what `compute` returns is
+    already in the operation's output shape)."""
+    body = cached(name, lambda: json.dumps(compute(), cls=DjangoJSONEncoder, ensure_ascii=False).encode())
+    return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 
 def _key(*parts) -> str:
@@ -135,7 +144,7 @@ def map_points(request, bbox: str = "", q: str = "", kind: str = ""):
         if len(box) != 4:
             raise ValidationError({"bbox": [_("Give west,south,east,north in degrees.")]})
     # the same for every reader: published sites only, sensitive ones generalised
-    return cached(f"culture:map:{_key(box, q, kind)}", lambda: selectors.map_points(box, q=q, kind=kind))
+    return _cached_json(f"culture:map:{_key(box, q, kind)}", lambda: selectors.map_points(box, q=q, kind=kind))
 
 
 @router.get("/resources.geojson", auth=None, summary="Published resources as GeoJSON (sensitive ones generalised)")
