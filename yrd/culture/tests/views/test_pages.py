@@ -75,3 +75,17 @@ def test_pages_render_in_chinese(world):
     c.cookies["django_language"] = "zh-hans"
     page = c.get("/culture/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert "富安桥" in page and "Fu&#x27;an Bridge" not in page
+
+
+def test_the_citys_officer_records_a_condition_on_the_sites_page(world):
+    f.resource(code="fuan")
+    c = login(world.sz_officer)
+    assert 'action="/culture/sites/fuan/condition/"' in c.get("/culture/sites/fuan/").content.decode()
+    form = {"assessed_on": "2025-03-01", "condition": "poor", "assessor": "苏州市文物局", "threats": "白蚁"}
+    assert c.post("/culture/sites/fuan/condition/", form).status_code == 302
+    assert "白蚁" in Client().get("/culture/sites/fuan/").content.decode()
+    refused = c.post("/culture/sites/fuan/condition/", form | {"condition": "ruined"})
+    assert refused.status_code == 400 and "Unknown value &#x27;ruined&#x27;" in refused.content.decode()
+    outsider = login(world.jx_officer)
+    assert 'condition/"' not in outsider.get("/culture/sites/fuan/").content.decode()
+    assert outsider.post("/culture/sites/fuan/condition/", form).status_code == 403
