@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "yrd.lowalt",
     "yrd.market",
     "yrd.industry",
+    "yrd.culture",
 ]
 
 MIDDLEWARE = [
