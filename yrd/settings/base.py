@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "yrd.emergency",
     "yrd.lowalt",
     "yrd.market",
+    "yrd.innovation",
 ]
 
 MIDDLEWARE = [
