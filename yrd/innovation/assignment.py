@@ -60,7 +60,7 @@ def assign(papers: list[Paper], referees: list[Referee], fit, k: int) -> dict:
     base = 2 + len(referees)
     supply = {source: len(papers) * k, sink: -len(papers) * k}
     arcs = {}
-    for i, referee in enumerate(referees):
+    for referee in referees:
         network.add_arc_with_capacity_and_unit_cost(source, referee_node[referee.key], referee.load, 0)
     for j, paper in enumerate(papers):
         other, same, hub = base + 3 * j, base + 3 * j + 1, base + 3 * j + 2

@@ -1,8 +1,8 @@
 """Every write of the innovation module (see the README, "Adding a module")."""
 
+from .fund import CallInput as CallInput
+from .fund import ProposalInput as ProposalInput
 from .fund import (
-    CallInput,
-    ProposalInput,
     awards_decide,
     call_open,
     proposal_submit,
@@ -11,11 +11,12 @@ from .fund import (
     reviewer_enrol,
     reviewers_assign,
 )
-from .instruments import InstrumentInput, booking_cancel, booking_decide, booking_request, instrument_save, usage_record
+from .instruments import InstrumentInput as InstrumentInput
+from .instruments import booking_cancel, booking_decide, booking_request, instrument_save, usage_record
 from .matching import capability_save, exhibition_save, meeting_book
+from .registry import CentreInput as CentreInput
+from .registry import CooperationInput as CooperationInput
 from .registry import (
-    CentreInput,
-    CooperationInput,
     centre_save,
     cooperation_save,
     expert_save,
