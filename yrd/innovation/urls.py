@@ -1,1 +1,18 @@
-urlpatterns = []
+from django.urls import path
+
+from yrd.innovation.views import desk, fund, public
+
+urlpatterns = [
+    path("", public.overview, name="overview"),
+    path("instruments/", public.instruments, name="instruments"),
+    path("match/", public.match, name="match"),
+    path("vouchers/", desk.vouchers, name="vouchers"),
+    path("vouchers/redeem/", desk.redeem, name="redeem"),
+    path("bookings/<str:number>/decide/", desk.decide, name="decide"),
+    path("bookings/<str:number>/usage/", desk.usage, name="usage"),
+    path("settlement/<int:year>/<int:quarter>.csv", desk.settlement_csv, name="settlement-csv"),
+    path("fund/", fund.desk, name="fund"),
+    path("fund/<str:code>/assign/", fund.assign, name="assign"),
+    path("fund/<str:code>/award/", fund.award, name="award"),
+    path("fund/reviews/<int:pk>/", fund.review, name="review"),
+]

@@ -42,3 +42,14 @@ def ranking(call: Call) -> list[Proposal]:
         mean=Avg("assignments__review__score"), reviews=Count("assignments__review")
     ).select_related("lead")
     return sorted(rows, key=lambda p: (-(p.mean or 0), p.requested_cny, p.number))
+
+
+def own_proposals(user) -> QuerySet[Proposal]:
+    """Proposals of the applicant's organisations (reviewers' assignments not included)."""
+    return filter_visible(
+        Proposal.objects.all(), user, APPLY, jurisdiction_fields=["lead__jurisdiction"], organisation_field="lead"
+    )
+
+
+def mean_score(proposal: Proposal) -> float | None:
+    return proposal.assignments.aggregate(mean=Avg("review__score"))["mean"]

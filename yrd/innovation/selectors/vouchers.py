@@ -112,3 +112,7 @@ def anomalies(province: Jurisdiction | None = None, *, today: date | None = None
     if province is not None:
         found = [a for a in found if a.province == province.code]
     return found
+
+
+def redeemed(voucher: Voucher) -> bool:
+    return Redemption.objects.filter(voucher=voucher).exists()

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from yrd.core import idempotency
 from yrd.core.access import require
-from yrd.core.actors import person, write
+from yrd.core.actors import SYSTEM, person, write
 from yrd.core.models import Jurisdiction, Organisation
 from yrd.innovation.apps import BOOK, INSTRUMENT
 from yrd.innovation.models import Booking, Instrument, OpeningWindow, Usage
@@ -134,6 +134,9 @@ def booking_request(
     errors: dict = {}
     purpose = check_text(errors, "purpose", purpose, 300)
     _check_period(errors, locked, starts_at, ends_at)
+    if acting_user is not SYSTEM and isinstance(starts_at, datetime) and starts_at < timezone.now():
+        # only the platform records past bookings (imports of a provider's earlier log, demo data)
+        errors["starts_at"] = [_("A booking starts in the future.")]
     if firm.kind != Organisation.Kind.ENTERPRISE:
         errors["firm"] = [_("Only an enterprise books instrument time.")]
     raise_if(errors)
