@@ -8,6 +8,7 @@ from datetime import datetime
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Header, Router
 from ninja.responses import Status
 
@@ -179,9 +180,11 @@ def settlement(request, year: int, quarter: int, province: str = ""):
     """Who owes whom for the quarter's cross-province redemptions: the caller's provinces' lines."""
     allowed = voucher_selectors.provinces_for_settlement(request.user)
     if not allowed:
-        return Status(403, {"code": "forbidden", "message": "Only a province's voucher officers read settlements."})
+        return Status(
+            403, {"code": "forbidden", "message": _("Only a province's science officers read its settlements.")}
+        )
     if quarter not in (1, 2, 3, 4):
-        return Status(400, {"code": "invalid", "message": "The quarter is 1, 2, 3 or 4."})
+        return Status(400, {"code": "invalid", "message": _("The quarter is 1, 2, 3 or 4.")})
     lines = []
     for p in allowed:
         if province and p.code != province:
@@ -236,5 +239,5 @@ def proposal_submit(request, code: str, payload: ProposalIn, idempotency_key: st
 @router.get("/match", response={200: list[MatchOut], **ERRORS}, auth=None, summary="Match a need to capabilities")
 def match(request, q: str, province: str = "", field: str = "", budget: float | None = None):
     if not q.strip() or len(q) > 500:
-        return Status(400, {"code": "invalid", "message": "Describe the need in 1 to 500 characters."})
+        return Status(400, {"code": "invalid", "message": _("Describe the need in 1 to 500 characters.")})
     return [m.__dict__ for m in match_selectors.match(q, province=province, field=field, budget=budget)]

@@ -17,5 +17,10 @@ def test_the_demo_loads_marked_in_the_past_and_only_once(reference):
     assert {a.kind for a in anomalies()} == {"usage_without_booking", "related_provider"}
     counts = (Booking.objects.count(), Usage.objects.count(), Redemption.objects.count(), Capability.objects.count())
     load_demo()
-    assert counts == (Booking.objects.count(), Usage.objects.count(), Redemption.objects.count(), Capability.objects.count())
+    assert counts == (
+        Booking.objects.count(),
+        Usage.objects.count(),
+        Redemption.objects.count(),
+        Capability.objects.count(),
+    )
     assert AuditEntry.objects.filter(action="innovation.voucher.redeem", actor_label="system").count() == 8

@@ -1,0 +1,95 @@
+import json
+from datetime import timedelta
+
+from yrd.core.actors import SYSTEM
+from yrd.innovation import writes
+from yrd.innovation.models import Booking, Redemption
+from yrd.innovation.tests import factories as f
+
+
+def post(client, url, body, key=None):
+    headers = {"HTTP_IDEMPOTENCY_KEY": key} if key else {}
+    return client.post(url, json.dumps(body, default=str), content_type="application/json", **headers)
+
+
+def test_instruments_are_public(client, world):
+    f.instrument(world.sh_lab, code="SEM-1")
+    rows = client.get("/api/innovation/instruments").json()
+    assert [r["code"] for r in rows] == ["SEM-1"]
+
+
+def test_a_booking_is_created_once_per_idempotency_key(client, world):
+    sem = f.instrument(world.sh_lab, code="SEM-1")
+    client.force_login(world.js_firm_user)
+    body = {
+        "instrument": "SEM-1",
+        "firm_uscc": world.js_firm.uscc,
+        "starts_at": f.at(3),
+        "ends_at": f.at(3, 12),
+        "purpose": "形貌表征",
+    }
+    first = post(client, "/api/innovation/bookings", body, key="b-1")
+    again = post(client, "/api/innovation/bookings", body, key="b-1")
+    other = post(client, "/api/innovation/bookings", dict(body, purpose="另一个"), key="b-1")
+    assert (first.status_code, again.status_code, other.status_code) == (201, 200, 409)
+    assert first.json()["number"] == again.json()["number"] and Booking.objects.filter(instrument=sem).count() == 1
+
+
+def test_an_overlapping_booking_is_a_400_naming_the_field(client, world):
+    sem = f.instrument(world.sh_lab, code="SEM-1")
+    f.booking(sem, world.zj_firm, days=3)
+    client.force_login(world.js_firm_user)
+    body = {
+        "instrument": "SEM-1",
+        "firm_uscc": world.js_firm.uscc,
+        "starts_at": f.at(3, 11),
+        "ends_at": f.at(3, 11) + timedelta(hours=1),
+        "purpose": "x",
+    }
+    response = post(client, "/api/innovation/bookings", body)
+    assert response.status_code == 400 and "already booked" in response.json()["errors"]["starts_at"][0]
+
+
+def test_a_stranger_cannot_book(client, world):
+    f.instrument(world.sh_lab, code="SEM-1")
+    client.force_login(world.stranger)
+    body = {
+        "instrument": "SEM-1",
+        "firm_uscc": world.js_firm.uscc,
+        "starts_at": f.at(3),
+        "ends_at": f.at(3, 12),
+        "purpose": "x",
+    }
+    assert post(client, "/api/innovation/bookings", body).status_code == 403
+
+
+def test_redemption_by_api_is_idempotent_and_another_firm_sees_404(client, world):
+    voucher = f.voucher(f.programme("320000"), world.js_firm)
+    booking = f.used_booking(f.instrument(world.sh_lab), world.js_firm)
+    url = f"/api/innovation/vouchers/{voucher.number}/redeem"
+    client.force_login(world.zj_firm_user)
+    assert post(client, url, {"booking": booking.number}).status_code == 404
+    client.force_login(world.js_firm_user)
+    first = post(client, url, {"booking": booking.number}, key="r-1")
+    again = post(client, url, {"booking": booking.number}, key="r-1")
+    assert (first.status_code, again.status_code) == (201, 200) and Redemption.objects.count() == 1
+
+
+def test_settlements_are_for_province_officers(client, world):
+    voucher = f.voucher(f.programme("320000"), world.js_firm, "900")
+    writes.voucher_redeem(
+        acting_user=SYSTEM, voucher=voucher, booking=f.used_booking(f.instrument(world.sh_lab), world.js_firm)
+    )
+    year, quarter = voucher.issued_on.year, (voucher.issued_on.month - 1) // 3 + 1
+    client.force_login(world.js_firm_user)
+    assert client.get(f"/api/innovation/settlements/{year}/{quarter}").status_code == 403
+    client.force_login(world.js_officer)
+    lines = client.get(f"/api/innovation/settlements/{year}/{quarter}").json()
+    assert [(r["debtor"], r["creditor"], r["redemptions"]) for r in lines] == [("320000", "310000", 1)]
+    client.force_login(world.zj_officer)
+    assert client.get(f"/api/innovation/settlements/{year}/{quarter}").json() == []
+
+
+def test_match_refuses_an_empty_need(client, world):
+    response = client.get("/api/innovation/match", {"q": " "})
+    assert response.status_code == 400 and response.json()["code"] == "invalid"

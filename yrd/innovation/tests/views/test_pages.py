@@ -1,0 +1,113 @@
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from yrd.core.actors import SYSTEM
+from yrd.innovation import writes
+from yrd.innovation.models import Redemption
+from yrd.innovation.tests import factories as f
+
+
+def get(client, user, name, *args, lang="en", **query):
+    if user is not None:
+        client.force_login(user)
+    return client.get(reverse(name, args=args), query, HTTP_ACCEPT_LANGUAGE=lang)
+
+
+@pytest.mark.parametrize(
+    "lang,heading", [("en", "Science and technology cooperation"), ("zh-hans", "长三角科技创新协同")]
+)
+def test_the_overview_is_public_in_both_languages(client, world, lang, heading):
+    f.instrument(world.sh_lab)
+    page = get(client, None, "innovation:overview", lang=lang)
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert heading in text and 'data-echarts="chart-instruments-map"' in text and "<script>" not in text
+
+
+def test_the_instrument_catalogue_filters_by_province(client, world):
+    f.instrument(world.sh_lab, code="SH-1")
+    f.instrument(world.hf_lab, code="AH-1")
+    text = get(client, None, "innovation:instruments", province="340000").content.decode()
+    assert "AH-1" in text and "SH-1" not in text
+
+
+def test_matchmaking_finds_a_chinese_capability_for_an_english_need(client, world):
+    writes.capability_save(
+        acting_user=SYSTEM,
+        code="C1",
+        kind="lab",
+        title="动力电池测试实验室",
+        text="锂电池 循环寿命 测试",
+        province=world.hf_lab.jurisdiction.province,
+        field="energy",
+    )
+    writes.capability_save(
+        acting_user=SYSTEM,
+        code="C2",
+        kind="lab",
+        title="水质检测中心",
+        text="水质 废水 检测",
+        province=world.sh_lab.jurisdiction.province,
+        field="environment",
+    )
+    text = get(client, None, "innovation:match", q="lithium battery cycling test").content.decode()
+    assert "动力电池测试实验室" in text and "水质检测中心" not in text
+
+
+def test_the_voucher_desk_refuses_a_stranger(client, world):
+    assert get(client, world.stranger, "innovation:vouchers").status_code == 403
+
+
+def test_a_firm_redeems_from_its_desk_and_sees_only_its_own(client, world):
+    voucher = f.voucher(f.programme("320000"), world.js_firm)
+    booking = f.used_booking(f.instrument(world.sh_lab), world.js_firm)
+    other = f.voucher(f.programme("330000"), world.zj_firm)
+    page = get(client, world.js_firm_user, "innovation:vouchers").content.decode()
+    assert voucher.number in page and other.number not in page
+    client.post(
+        reverse("innovation:redeem"), {"voucher": voucher.number, "booking": booking.number, "idempotency_key": "x1"}
+    )
+    assert Redemption.objects.get().voucher == voucher
+
+
+def test_a_refused_redemption_says_why_and_writes_nothing(client, world):
+    voucher = f.voucher(f.programme("320000"), world.js_firm)
+    booking = f.booking(f.instrument(world.sh_lab), world.js_firm)  # approved, never used
+    client.force_login(world.js_firm_user)
+    page = client.post(
+        reverse("innovation:redeem"), {"voucher": voucher.number, "booking": booking.number}, follow=True
+    )
+    assert "no usage record" in page.content.decode() and not Redemption.objects.exists()
+
+
+def test_a_provider_approves_from_its_desk_and_another_lab_cannot(client, world):
+    sem = f.instrument(world.sh_lab)
+    booking = f.booking(sem, world.js_firm, days=3, approve=False)
+    client.force_login(world.hf_provider)
+    assert client.post(reverse("innovation:decide", args=[booking.number]), {"decision": "approve"}).status_code == 404
+    client.force_login(world.sh_provider)
+    client.post(reverse("innovation:decide", args=[booking.number]), {"decision": "approve"})
+    booking.refresh_from_db()
+    assert booking.state == "approved"
+
+
+def test_a_province_downloads_its_settlement_and_a_firm_cannot(client, world):
+    voucher = f.voucher(f.programme("320000"), world.js_firm, "900")
+    writes.voucher_redeem(
+        acting_user=SYSTEM,
+        voucher=voucher,
+        booking=f.used_booking(f.instrument(world.sh_lab, price="100"), world.js_firm),
+    )
+    today = timezone.localdate()
+    quarter = (today.month - 1) // 3 + 1
+    url = reverse("innovation:settlement-csv", args=[today.year, quarter])
+    client.force_login(world.js_officer)
+    body = client.get(url).content.decode("utf-8-sig")
+    assert "Jiangsu,Shanghai,1,200.00" in body and body.strip().endswith("Total,,1,200.00")
+    client.force_login(world.js_firm_user)
+    assert client.get(url).status_code == 403
+
+
+def test_the_fund_desk_refuses_a_stranger_and_shows_a_reviewer_only_its_proposals(client, world):
+    assert get(client, world.stranger, "innovation:fund").status_code == 403
