@@ -1,6 +1,6 @@
 from django.urls import path
 
-from yrd.innovation.views import desk, fund, public
+from yrd.innovation.views import desk, fund, public, registry
 
 urlpatterns = [
     path("", public.overview, name="overview"),
@@ -11,6 +11,8 @@ urlpatterns = [
     path("bookings/<str:number>/decide/", desk.decide, name="decide"),
     path("bookings/<str:number>/usage/", desk.usage, name="usage"),
     path("settlement/<int:year>/<int:quarter>.csv", desk.settlement_csv, name="settlement-csv"),
+    path("registry/import/", registry.registry_import, name="registry-import"),
+    path("registry/<slug:kind>.<slug:fmt>", registry.registry_export, name="registry-export"),
     path("fund/", fund.desk, name="fund"),
     path("fund/<str:code>/assign/", fund.assign, name="assign"),
     path("fund/<str:code>/award/", fund.award, name="award"),

@@ -5,8 +5,10 @@ from django.db.models import Count
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from yrd.core.access import can
 from yrd.core.models import Jurisdiction
 from yrd.innovation import charts, stats
+from yrd.innovation.apps import REGISTRY
 from yrd.innovation.models import Centre, Instrument
 from yrd.innovation.selectors import instruments as instrument_selectors
 from yrd.innovation.selectors import matching as match_selectors
@@ -36,6 +38,7 @@ def overview(request):
         "projects": registry_selectors.public_cooperation(),
         "recognitions": registry_selectors.recognitions(),
         "exhibitions": match_selectors.exhibitions(),
+        "may_import": can(request.user, REGISTRY),
         "has_demo": Centre.objects.filter(is_demo=True).exists() or Instrument.objects.filter(is_demo=True).exists(),
     }
     return render(request, "innovation/overview.html", context)
