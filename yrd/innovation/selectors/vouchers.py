@@ -65,9 +65,15 @@ def settlement(year: int, quarter: int, province: Jurisdiction | None = None) ->
         {p["issuing_province"] for p in pairs} | {p["provider_province"] for p in pairs}
     )
     lines = [
-        SettlementLine(names[p["issuing_province"]], names[p["provider_province"]], p["n"], p["total"]) for p in pairs
+        SettlementLine(names[p["issuing_province"]], names[p["provider_province"]], p["n"], _cny(p["total"]))
+        for p in pairs
     ]
     return sorted(lines, key=lambda line: (line.debtor.code, line.creditor.code))
+
+
+def _cny(value) -> Decimal:
+    # SQLite returns sums of decimals without their scale (300 for 300.00): give it back
+    return Decimal(value).quantize(Decimal("0.01"))
 
 
 @dataclass(frozen=True)
