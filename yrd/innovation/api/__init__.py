@@ -15,7 +15,7 @@ from ninja.responses import Status
 from yrd.core.models import Organisation
 from yrd.core.schemas import ApiError
 from yrd.innovation import writes
-from yrd.innovation.models import Call, Instrument
+from yrd.innovation.models import Award, Call, Exhibition, Instrument
 from yrd.innovation.selectors import fund as fund_selectors
 from yrd.innovation.selectors import instruments as instrument_selectors
 from yrd.innovation.selectors import matching as match_selectors
@@ -24,13 +24,19 @@ from yrd.innovation.selectors import vouchers as voucher_selectors
 from .schemas import (
     BookingIn,
     BookingOut,
+    CancelIn,
     DecisionIn,
+    ExhibitionOut,
     InstrumentOut,
     MatchOut,
+    MeetingIn,
+    MeetingOut,
     ProposalIn,
     ProposalOut,
     RedeemIn,
     RedemptionOut,
+    ReportIn,
+    ReportOut,
     SettlementLineOut,
     UsageIn,
     UsageOut,
@@ -241,3 +247,52 @@ def match(request, q: str, province: str = "", field: str = "", budget: float | 
     if not q.strip() or len(q) > 500:
         return Status(400, {"code": "invalid", "message": _("Describe the need in 1 to 500 characters.")})
     return [m.__dict__ for m in match_selectors.match(q, province=province, field=field, budget=budget)]
+
+
+@router.post("/bookings/{number}/cancel", response={200: BookingOut, **ERRORS})
+def booking_cancel(request, number: str, payload: CancelIn):
+    booking = instrument_selectors.booking_for(request.user, number)
+    return booking_out(writes.booking_cancel(acting_user=request.user, booking=booking, reason=payload.reason))
+
+
+@router.post("/proposals/{number}/reports", response={201: ReportOut, **ERRORS})
+def report_submit(request, number: str, payload: ReportIn):
+    """A progress report on an awarded project, by its lead organisation."""
+    proposal = fund_selectors.proposals_visible_to(request.user).get(number=number)
+    award = get_object_or_404(Award, proposal=proposal)
+    report = writes.report_submit(acting_user=request.user, award=award, period=payload.period, summary=payload.summary)
+    return Status(201, {"proposal": number, "period": report.period, "submitted_at": report.submitted_at})
+
+
+@router.get("/exhibitions", response=list[ExhibitionOut], auth=None, summary="The region's exhibitions (public)")
+def exhibitions(request):
+    return [
+        {
+            "id": e.pk,
+            "name_zh": e.name_zh,
+            "name_en": e.name_en,
+            "city": e.city.code,
+            "starts_on": e.starts_on,
+            "ends_on": e.ends_on,
+            "slot_minutes": e.slot_minutes,
+        }
+        for e in match_selectors.exhibitions()
+    ]
+
+
+@router.post("/exhibitions/{exhibition_id}/meetings", response={201: MeetingOut, **ERRORS})
+def meeting_book(request, exhibition_id: int, payload: MeetingIn):
+    """A buyer books a matchmaking meeting with an exhibitor in one slot (neither side twice a slot)."""
+    exhibition = get_object_or_404(Exhibition, pk=exhibition_id)
+    exhibitor = get_object_or_404(Organisation, pk=payload.exhibitor_id)
+    buyer = get_object_or_404(Organisation, uscc=payload.buyer_uscc)
+    meeting = writes.meeting_book(
+        acting_user=request.user, exhibition=exhibition, exhibitor=exhibitor, buyer=buyer, starts_at=payload.starts_at
+    )
+    body = {
+        "exhibition": exhibition.pk,
+        "exhibitor": exhibitor.name,
+        "buyer": buyer.name,
+        "starts_at": meeting.starts_at,
+    }
+    return Status(201, body)

@@ -106,3 +106,41 @@ class MatchOut(Schema):
     field: str
     price: float | None
     score: float
+
+
+class ExhibitionOut(Schema):
+    id: int
+    name_zh: str
+    name_en: str
+    city: str
+    starts_on: date
+    ends_on: date
+    slot_minutes: int
+
+
+class MeetingIn(Schema):
+    exhibitor_id: int
+    buyer_uscc: str = Field(max_length=18)
+    starts_at: datetime
+
+
+class MeetingOut(Schema):
+    exhibition: int
+    exhibitor: str
+    buyer: str
+    starts_at: datetime
+
+
+class CancelIn(Schema):
+    reason: str = Field(max_length=300)
+
+
+class ReportIn(Schema):
+    period: str = Field(max_length=20)
+    summary: str = Field(max_length=3000)
+
+
+class ReportOut(Schema):
+    proposal: str
+    period: str
+    submitted_at: datetime

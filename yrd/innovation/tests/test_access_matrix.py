@@ -59,14 +59,25 @@ def matrix(world):
     call = writes.call_open(
         acting_user=SYSTEM,
         data=writes.CallInput(
-            code="JF-M", title_zh="联合基金", title_en="", topics="材料", budget_cny=Decimal("100000"),
-            opens_on=TODAY - timedelta(days=10), closes_on=TODAY + timedelta(days=10), reviewers_per_proposal=1,
+            code="JF-M",
+            title_zh="联合基金",
+            title_en="",
+            topics="材料",
+            budget_cny=Decimal("100000"),
+            opens_on=TODAY - timedelta(days=10),
+            closes_on=TODAY + timedelta(days=10),
+            reviewers_per_proposal=1,
         ),
     )
     writes.proposal_submit(
         acting_user=SYSTEM,
         data=writes.ProposalInput(
-            call=call, title="材料研究", abstract="摘要", keywords="材料", lead=world.js_firm, requested_cny=Decimal("1000")
+            call=call,
+            title="材料研究",
+            abstract="摘要",
+            keywords="材料",
+            lead=world.js_firm,
+            requested_cny=Decimal("1000"),
         ),
     )
     world.reviewer = person("fund_reviewer", "YRD")
