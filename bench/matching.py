@@ -36,7 +36,13 @@ TARGET_MS = 50.0
 def labelled() -> tuple[list[Doc], list[dict]]:
     with (DATA / "match_capabilities.csv").open(encoding="utf-8") as handle:
         docs = [
-            Doc(r["code"], f"{r['title']} {r['text']}", r["province"], r["field"], float(r["price"]) if r["price"] else None)
+            Doc(
+                r["code"],
+                f"{r['title']} {r['text']}",
+                r["province"],
+                r["field"],
+                float(r["price"]) if r["price"] else None,
+            )
             for r in csv.DictReader(handle)
         ]
     with (DATA / "match_needs.csv").open(encoding="utf-8") as handle:
@@ -92,7 +98,10 @@ def main() -> int:
     print("labelled set alone:")
     p, r = quality(lambda n: small.search(n["need"], 10, province=n["province"]), needs)
     print(f"  engine     precision@10 {p:.3f}  recall@10 {r:.3f}")
-    p, r = quality(lambda n: substring_search([d for d in docs if not n["province"] or d.province == n["province"]], n["need"]), needs)
+    p, r = quality(
+        lambda n: substring_search([d for d in docs if not n["province"] or d.province == n["province"]], n["need"]),
+        needs,
+    )
     print(f"  substring  precision@10 {p:.3f}  recall@10 {r:.3f}")
 
     everything = docs + generated(args.capabilities - len(docs), args.seed)

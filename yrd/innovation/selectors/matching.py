@@ -1,13 +1,12 @@
 """Matchmaking over what the platform holds: capabilities offered for matching, shared instruments and
-public centres, one index per process rebuilt whenever anything was written (the audit chains'
-head hashes are the data version). Exhibitions and their meetings."""
+public centres, one index per process, rebuilt when what it indexes was written. Exhibitions and their meetings."""
 
 import threading
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from yrd.core.models import AuditHead
+from yrd.core.models import AuditEntry
 from yrd.innovation.matching import Doc, Index
 from yrd.innovation.models import Capability, Centre, Exhibition, Instrument, Meeting
 
@@ -49,10 +48,20 @@ def _documents() -> list[tuple[Doc, Match]]:
     return rows
 
 
+INDEXED = ("innovation.Capability", "innovation.Instrument", "innovation.Centre")
+
+
+def _indexed_version() -> tuple:
+    """Changes only when what is indexed changes: the hash of the last audited write (page, API,
+    import or admin) of a capability, instrument or centre — a hash, not a position, because positions
+    repeat after a rolled-back write — and the row counts (a deletion outside the writes)."""
+    last = AuditEntry.objects.filter(object_type__in=INDEXED).order_by("-seq").values_list("hash", flat=True)[:1]
+    return (*last, Capability.objects.count(), Instrument.objects.count(), Centre.objects.count())
+
+
 def index() -> tuple[Index, dict]:
     global _index
-    # the heads' hashes, not only their positions: a position repeats after a rolled-back write
-    version = tuple(AuditHead.objects.order_by("chain").values_list("hash", flat=True))
+    version = _indexed_version()
     with _lock:
         if _index is None or _index[0] != version:
             rows = _documents()
