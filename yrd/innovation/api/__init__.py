@@ -15,7 +15,7 @@ from ninja.responses import Status
 from yrd.core.models import Organisation
 from yrd.core.schemas import ApiError
 from yrd.innovation import writes
-from yrd.innovation.models import Award, Call, Exhibition, Instrument
+from yrd.innovation.models import Award, Call, Exhibition, Instrument, Voucher
 from yrd.innovation.selectors import fund as fund_selectors
 from yrd.innovation.selectors import instruments as instrument_selectors
 from yrd.innovation.selectors import matching as match_selectors
@@ -40,6 +40,7 @@ from .schemas import (
     SettlementLineOut,
     UsageIn,
     UsageOut,
+    VoucherIn,
     VoucherOut,
 )
 
@@ -166,6 +167,25 @@ def usage_record(request, number: str, payload: UsageIn):
 @router.get("/vouchers", response=list[VoucherOut], summary="The caller's firm's vouchers, or its province's")
 def vouchers(request):
     return [voucher_out(v) for v in voucher_selectors.vouchers_visible_to(request.user)[:500]]
+
+
+@router.post(
+    "/programmes/{province}/{year}/vouchers", response={200: VoucherOut, 201: VoucherOut, **ERRORS}, description=RETRY
+)
+def voucher_issue(request, province: str, year: int, payload: VoucherIn, idempotency_key: str | None = KEY):
+    """A province's officer issues a voucher to one of its firms, within the budget and the firm's cap."""
+    programmes = voucher_selectors.programmes_visible_to(request.user)
+    programme = get_object_or_404(programmes, province__code=province, year=year)
+    firm = get_object_or_404(Organisation, uscc=payload.firm_uscc)
+    before = Voucher.objects.count()
+    voucher = writes.voucher_issue(
+        acting_user=request.user,
+        programme=programme,
+        firm=firm,
+        amount_cny=payload.amount_cny,
+        idempotency_key=idempotency_key or None,
+    )
+    return Status(201 if Voucher.objects.count() > before else 200, voucher_out(voucher))
 
 
 @router.post(

@@ -144,3 +144,8 @@ class ReportOut(Schema):
     proposal: str
     period: str
     submitted_at: datetime
+
+
+class VoucherIn(Schema):
+    firm_uscc: str = Field(max_length=18)
+    amount_cny: Decimal

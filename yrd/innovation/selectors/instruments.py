@@ -3,7 +3,8 @@ instruments."""
 
 from django.db.models import Q, QuerySet
 
-from yrd.core.access import can, filter_visible
+from yrd.core.access import can, filter_visible, grants
+from yrd.core.models import Organisation
 from yrd.innovation.apps import BOOK, INSTRUMENT
 from yrd.innovation.models import Booking, Instrument, Usage
 
@@ -62,3 +63,9 @@ def may_record_usage(user, booking: Booking) -> bool:
         and not hasattr(booking, "usage")
         and can(user, INSTRUMENT, booking.provider_side())
     )
+
+
+def firms_of(user) -> QuerySet[Organisation]:
+    """The firms the user books for (their BOOK grants name the organisation)."""
+    ids = [g.organisation_id for g in grants(user) if BOOK in g.actions and g.organisation_id]
+    return Organisation.objects.filter(pk__in=ids, kind=Organisation.Kind.ENTERPRISE)

@@ -4,20 +4,24 @@ settlement (with its CSV export) and anomalies."""
 
 import csv
 import uuid
+from datetime import datetime, timedelta
 from decimal import Decimal
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.dateparse import parse_date
+from django.utils.dateparse import parse_date, parse_time
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from yrd.core.access import can
+from yrd.core.models import Organisation
 from yrd.innovation import charts, writes
 from yrd.innovation.apps import BOOK, INSTRUMENT, VOUCHER
+from yrd.innovation.models import Instrument
 from yrd.innovation.selectors import instruments as instrument_selectors
 from yrd.innovation.selectors import vouchers as voucher_selectors
 
@@ -151,3 +155,56 @@ def settlement_csv(request, year: int, quarter: int):
         [_("Total"), "", sum(line.redemptions for line in lines), f"{sum(line.amount_cny for line in lines):.2f}"]
     )
     return response
+
+
+@login_required
+@require_POST
+def book(request):
+    """A firm asks for instrument time from the catalogue page."""
+    instrument = get_object_or_404(Instrument, code=request.POST.get("instrument", ""))
+    firm = get_object_or_404(instrument_selectors.firms_of(request.user), pk=request.POST.get("firm") or 0)
+    day, start = parse_date(request.POST.get("day", "")), parse_time(request.POST.get("start", ""))
+    hours = request.POST.get("hours", "")
+    if day is None or start is None or not hours.isdigit() or not 1 <= int(hours) <= 72:
+        messages.error(request, _("Give the day, the start time and the hours (1 to 72)."))
+        return redirect("innovation:instruments")
+    starts_at = timezone.make_aware(datetime.combine(day, start))
+    attempt(
+        request,
+        lambda: writes.booking_request(
+            acting_user=request.user,
+            instrument=instrument,
+            firm=firm,
+            starts_at=starts_at,
+            ends_at=starts_at + timedelta(hours=int(hours)),
+            purpose=request.POST.get("purpose", ""),
+            idempotency_key=request.POST.get("idempotency_key") or None,
+        ),
+        _("Booking requested; the owner decides."),
+    )
+    return redirect("innovation:vouchers")
+
+
+@login_required
+@require_POST
+def issue(request):
+    """A province's officer issues a voucher from the desk."""
+    programme = get_object_or_404(
+        voucher_selectors.programmes_visible_to(request.user), pk=request.POST.get("programme") or 0
+    )
+    firm = Organisation.objects.filter(uscc=request.POST.get("firm_uscc", "").strip().upper()[:18]).first()
+    if firm is None:
+        messages.error(request, _("No firm is registered with this Unified Social Credit Code."))
+        return redirect("innovation:vouchers")
+    attempt(
+        request,
+        lambda: writes.voucher_issue(
+            acting_user=request.user,
+            programme=programme,
+            firm=firm,
+            amount_cny=request.POST.get("amount", ""),
+            idempotency_key=request.POST.get("idempotency_key") or None,
+        ),
+        _("Voucher issued to %s.") % firm.name,
+    )
+    return redirect("innovation:vouchers")

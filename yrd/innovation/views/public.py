@@ -1,6 +1,8 @@
 """Pages anyone may read: the overview (published figures, map of shared instruments, cooperation
 projects by stage, the registry, exhibitions), the instrument catalogue and matchmaking."""
 
+import uuid
+
 from django.db.models import Count
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -52,6 +54,8 @@ def instruments(request):
         "provinces": Jurisdiction.objects.filter(level="province"),
         "category": category,
         "province": province,
+        "firms": instrument_selectors.firms_of(request.user) if request.user.is_authenticated else [],
+        "idempotency_key": uuid.uuid4().hex,
     }
     return render(request, "innovation/instruments.html", context)
 

@@ -58,11 +58,24 @@ def issued_total(programme: Programme, firm: Organisation | None = None) -> Deci
 
 @write
 def voucher_issue(
-    *, acting_user, programme: Programme, firm: Organisation, amount_cny, issued_on=None, is_demo=False
+    *,
+    acting_user,
+    programme: Programme,
+    firm: Organisation,
+    amount_cny,
+    issued_on=None,
+    idempotency_key: str | None = None,
+    is_demo=False,
 ) -> Voucher:
     """Issue a voucher to an eligible firm of the programme's province, within the budget left and the
     firm's cap for the year."""
     require(acting_user, VOUCHER, programme)
+    request = {"programme": programme.pk, "firm": firm.pk, "amount": str(amount_cny), "on": issued_on}
+    earlier = idempotency.claim(
+        acting_user=acting_user, operation="innovation.voucher.issue", key=idempotency_key, request=request
+    )
+    if earlier is not None:
+        return Voucher.objects.get(pk=earlier)
     locked = Programme.objects.select_for_update().get(pk=programme.pk)
     errors: dict = {}
     amount = check_amount(errors, "amount_cny", amount_cny)
@@ -96,6 +109,9 @@ def voucher_issue(
     )
     set_number(voucher, f"V{locked.province.code[:2]}{locked.year}")
     audit(acting_user, "innovation.voucher.issue", voucher, locked.province.code, firm=firm.pk, amount=str(amount))
+    idempotency.fulfil(
+        acting_user=acting_user, operation="innovation.voucher.issue", key=idempotency_key, result_id=voucher.pk
+    )
     return voucher
 
 

@@ -93,3 +93,16 @@ def test_settlements_are_for_province_officers(client, world):
 def test_match_refuses_an_empty_need(client, world):
     response = client.get("/api/innovation/match", {"q": " "})
     assert response.status_code == 400 and response.json()["code"] == "invalid"
+
+
+def test_a_province_issues_a_voucher_once_per_key_and_another_province_cannot(client, world):
+    programme = f.programme("320000", budget="10000", cap="10000")
+    url = f"/api/innovation/programmes/320000/{programme.year}/vouchers"
+    body = {"firm_uscc": world.js_firm.uscc, "amount_cny": "2500"}
+    client.force_login(world.zj_officer)
+    assert post(client, url, body, key="v-1").status_code == 404
+    client.force_login(world.js_officer)
+    first, again = post(client, url, body, key="v-1"), post(client, url, body, key="v-1")
+    assert (first.status_code, again.status_code) == (201, 200) and first.json()["number"] == again.json()["number"]
+    over = post(client, url, dict(body, amount_cny="8000"))
+    assert over.status_code == 400 and "7,500.00 CNY" in over.json()["message"]

@@ -111,3 +111,38 @@ def test_a_province_downloads_its_settlement_and_a_firm_cannot(client, world):
 
 def test_the_fund_desk_refuses_a_stranger_and_shows_a_reviewer_only_its_proposals(client, world):
     assert get(client, world.stranger, "innovation:fund").status_code == 403
+
+
+def test_a_firm_requests_time_from_the_catalogue_and_an_overlap_is_named(client, world):
+    sem = f.instrument(world.sh_lab, code="SEM-9")
+    client.force_login(world.js_firm_user)
+    day = f.at(4).date().isoformat()
+    form = {
+        "instrument": "SEM-9",
+        "firm": world.js_firm.pk,
+        "day": day,
+        "start": "10:00",
+        "hours": "2",
+        "purpose": "表征",
+    }
+    client.post(reverse("innovation:book"), dict(form, idempotency_key="k1"))
+    page = client.post(reverse("innovation:book"), dict(form, start="11:00", idempotency_key="k2"), follow=True)
+    assert "already booked" in page.content.decode()
+    assert sem.bookings.count() == 1
+
+
+def test_a_firm_cannot_book_for_a_firm_it_does_not_act_for(client, world):
+    f.instrument(world.sh_lab, code="SEM-9")
+    client.force_login(world.zj_firm_user)
+    form = {"instrument": "SEM-9", "firm": world.js_firm.pk, "day": f.at(4).date().isoformat(), "start": "10:00",
+            "hours": "2", "purpose": "x"}  # fmt: skip
+    assert client.post(reverse("innovation:book"), form).status_code == 404
+
+
+def test_an_officer_issues_a_voucher_from_the_desk(client, world):
+    programme = f.programme("320000")
+    client.force_login(world.js_officer)
+    client.post(
+        reverse("innovation:issue"), {"programme": programme.pk, "firm_uscc": world.js_firm.uscc, "amount": "800"}
+    )
+    assert [v.amount_cny for v in programme.vouchers.all()] == [800]
