@@ -373,6 +373,15 @@ def _registry(labs, firms):
                 is_demo=True,
             ),
         )
+    experts = [
+        ("王立新（演示）", labs["sh"], "材料,电镜"),
+        ("李慧敏（演示）", labs["hz"], "生物,测序"),
+        ("陈志远（演示）", labs["hf"], "量子,计算"),
+    ]
+    for name, institution, fields in experts:
+        writes.expert_save(
+            acting_user=SYSTEM, name=name, institution=institution, fields=fields, is_public=True, is_demo=True
+        )
     for issued, accepted in (("310000", "320000"), ("320000", "310000"), ("330000", "340000"), ("340000", "330000")):
         writes.recognition_save(
             acting_user=SYSTEM,

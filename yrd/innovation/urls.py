@@ -19,4 +19,5 @@ urlpatterns = [
     path("fund/<str:code>/assign/", fund.assign, name="assign"),
     path("fund/<str:code>/award/", fund.award, name="award"),
     path("fund/reviews/<int:pk>/", fund.review, name="review"),
+    path("fund/proposals/new/", fund.submit, name="submit"),
 ]

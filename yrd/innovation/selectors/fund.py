@@ -2,8 +2,10 @@
 the proposals assigned to them. Reviewers' names reach managers only."""
 
 from django.db.models import Avg, Count, Q, QuerySet
+from django.utils import timezone
 
-from yrd.core.access import can, filter_visible
+from yrd.core.access import can, filter_visible, grants
+from yrd.core.models import Organisation
 from yrd.innovation.apps import APPLY, FUND, REVIEW
 from yrd.innovation.models import Assignment, Call, Proposal
 
@@ -53,3 +55,14 @@ def own_proposals(user) -> QuerySet[Proposal]:
 
 def mean_score(proposal: Proposal) -> float | None:
     return proposal.assignments.aggregate(mean=Avg("review__score"))["mean"]
+
+
+def open_calls() -> QuerySet[Call]:
+    today = timezone.localdate()
+    return Call.objects.filter(opens_on__lte=today, closes_on__gte=today, awarded_at__isnull=True)
+
+
+def applicant_organisations(user) -> QuerySet[Organisation]:
+    """The organisations the user applies for (their APPLY grants name the organisation)."""
+    ids = [g.organisation_id for g in grants(user) if APPLY in g.actions and g.organisation_id]
+    return Organisation.objects.filter(pk__in=ids)

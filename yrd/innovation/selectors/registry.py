@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from yrd.innovation.models import Centre, CooperationProject, Recognition
+from yrd.innovation.models import Centre, CooperationProject, Expert, Recognition
 
 
 def public_centres(kind: str = "") -> QuerySet[Centre]:
@@ -20,3 +20,8 @@ def public_cooperation() -> QuerySet[CooperationProject]:
 
 def recognitions() -> QuerySet[Recognition]:
     return Recognition.objects.select_related("issued_in", "accepted_in")
+
+
+def public_experts() -> QuerySet[Expert]:
+    """Experts who agreed to be listed publicly (a name is personal information)."""
+    return Expert.objects.filter(is_public=True).select_related("institution")

@@ -2,6 +2,8 @@
 proposals assigned to them and write their reviews; applicants follow their own proposals (scores
 without reviewers' names)."""
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -31,6 +33,9 @@ def desk(request):
         "calls": calls,
         "assignments": selectors.assignments_of(user),
         "own": [(p, selectors.mean_score(p)) for p in own],
+        "open_calls": selectors.open_calls(),
+        "leads": selectors.applicant_organisations(user),
+        "idempotency_key": uuid.uuid4().hex,
     }
     return render(request, "innovation/fund.html", context)
 
@@ -65,5 +70,30 @@ def review(request, pk: int):
             acting_user=request.user, assignment=assignment, score=score, comment=request.POST.get("comment", "")
         ),
         _("Review saved."),
+    )
+    return redirect("innovation:fund")
+
+
+@login_required
+@require_POST
+def submit(request):
+    """An applicant submits a proposal to an open call for one of its organisations."""
+    call = get_object_or_404(selectors.open_calls(), code=request.POST.get("call", ""))
+    lead = get_object_or_404(selectors.applicant_organisations(request.user), pk=request.POST.get("lead") or 0)
+    attempt(
+        request,
+        lambda: writes.proposal_submit(
+            acting_user=request.user,
+            idempotency_key=request.POST.get("idempotency_key") or None,
+            data=writes.ProposalInput(
+                call=call,
+                title=request.POST.get("title", ""),
+                abstract=request.POST.get("abstract", ""),
+                keywords=request.POST.get("keywords", ""),
+                lead=lead,
+                requested_cny=request.POST.get("requested", ""),
+            ),
+        ),
+        _("Proposal submitted."),
     )
     return redirect("innovation:fund")

@@ -39,6 +39,7 @@ def overview(request):
         "centres": registry_selectors.public_centres(),
         "projects": registry_selectors.public_cooperation(),
         "recognitions": registry_selectors.recognitions(),
+        "experts": registry_selectors.public_experts(),
         "exhibitions": match_selectors.exhibitions(),
         "may_import": can(request.user, REGISTRY),
         "has_demo": Centre.objects.filter(is_demo=True).exists() or Instrument.objects.filter(is_demo=True).exists(),

@@ -1,10 +1,13 @@
+from datetime import timedelta
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from yrd.core.actors import SYSTEM
 from yrd.innovation import writes
-from yrd.innovation.models import Redemption
+from yrd.innovation.models import Proposal, Redemption
 from yrd.innovation.tests import factories as f
 
 
@@ -146,3 +149,27 @@ def test_an_officer_issues_a_voucher_from_the_desk(client, world):
         reverse("innovation:issue"), {"programme": programme.pk, "firm_uscc": world.js_firm.uscc, "amount": "800"}
     )
     assert [v.amount_cny for v in programme.vouchers.all()] == [800]
+
+
+def test_an_applicant_submits_a_proposal_from_the_fund_desk(client, world):
+    today = timezone.localdate()
+    writes.call_open(
+        acting_user=SYSTEM,
+        data=writes.CallInput(
+            code="JF-P",
+            title_zh="基金",
+            title_en="Fund",
+            topics="材料",
+            budget_cny=Decimal("500000"),
+            opens_on=today - timedelta(days=1),
+            closes_on=today + timedelta(days=30),
+        ),
+    )
+    client.force_login(world.js_firm_user)
+    assert "proposal-form" in client.get(reverse("innovation:fund")).content.decode()
+    form = {"call": "JF-P", "lead": world.js_firm.pk, "title": "新材料", "abstract": "摘要", "keywords": "材料",
+            "requested": "900000", "idempotency_key": "p1"}  # fmt: skip
+    page = client.post(reverse("innovation:submit"), form, follow=True)
+    assert "More than the call" in page.content.decode() and not Proposal.objects.exists()
+    client.post(reverse("innovation:submit"), dict(form, requested="90000", idempotency_key="p2"))
+    assert Proposal.objects.get().lead == world.js_firm
