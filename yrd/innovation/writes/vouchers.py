@@ -128,8 +128,10 @@ def voucher_redeem(
     )
     if earlier is not None:
         return Redemption.objects.get(pk=earlier)
-    locked = Voucher.objects.select_for_update().select_related("programme__province").get(pk=voucher.pk)
-    booking = Booking.objects.select_for_update().select_related("instrument__city__parent").get(pk=booking.pk)
+    locked = Voucher.objects.select_for_update(of=("self",)).select_related("programme__province").get(pk=voucher.pk)
+    booking = (
+        Booking.objects.select_for_update(of=("self",)).select_related("instrument__city__parent").get(pk=booking.pk)
+    )
     on = on or timezone.localdate()
     usage = Usage.objects.filter(booking=booking).select_related("instrument").first()
     _check_redemption(locked, booking, usage, on)
