@@ -3,16 +3,18 @@ at the same moment: parallel workers on PostgreSQL, each with its own connection
 which serialises writers by itself)."""
 
 import threading
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, connections
+from django.utils import timezone
 
 from yrd.core.actors import SYSTEM
+from yrd.core.tests.factories import jurisdiction
 from yrd.innovation import writes
-from yrd.innovation.models import Booking, Redemption, Voucher
+from yrd.innovation.models import Booking, Meeting, Redemption, Voucher
 from yrd.innovation.selectors.vouchers import budget_left
 from yrd.innovation.tests import factories as f
 
@@ -77,3 +79,21 @@ def test_parallel_issues_never_overdraw_the_budget(world):
     results = in_parallel(lambda n: f.voucher(programme, world.js_firm, "3000"))
     assert sum(isinstance(r, Voucher) for r in results) == 3
     assert budget_left(programme) == Decimal("1000")
+
+
+def test_parallel_meeting_requests_book_a_buyer_once_per_slot(world):
+    expo = writes.exhibition_save(
+        acting_user=SYSTEM, name_zh="进口博览会", name_en="", city=jurisdiction("310000", "city"),
+        starts_on=date(2026, 11, 5), ends_on=date(2026, 11, 10),
+    )  # fmt: skip
+    exhibitors = [f.lab("310000", f"展商{n}") for n in range(WORKERS)]
+    at = timezone.make_aware(datetime.combine(date(2026, 11, 5), time(9)))
+
+    def book(n):
+        return writes.meeting_book(
+            acting_user=SYSTEM, exhibition=expo, exhibitor=exhibitors[n], buyer=world.js_firm, starts_at=at
+        )
+
+    results = in_parallel(book)
+    assert sum(isinstance(r, Meeting) for r in results) == 1
+    assert all(isinstance(r, (Meeting, ValidationError)) for r in results)
