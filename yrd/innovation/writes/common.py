@@ -1,9 +1,11 @@
 """What the innovation writes share: text checks before the database (SQLite does not enforce
 lengths), readable numbers, and the audit call."""
 
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yrd.core.audit import audit_record
@@ -54,3 +56,10 @@ def set_number(obj, prefix: str) -> None:
 
 def audit(acting_user, event: str, obj, jurisdiction: str = "", **data) -> None:
     audit_record(actor=acting_user, action=event, obj=obj, jurisdiction=jurisdiction, data=data)
+
+
+def aware(moment):
+    """A time without a zone (from a form or a client that sent none) is read in the platform's zone."""
+    if isinstance(moment, datetime) and timezone.is_naive(moment):
+        return timezone.make_aware(moment)
+    return moment

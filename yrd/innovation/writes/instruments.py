@@ -17,7 +17,7 @@ from yrd.core.models import Jurisdiction, Organisation
 from yrd.innovation.apps import BOOK, INSTRUMENT
 from yrd.innovation.models import Booking, Instrument, OpeningWindow, Usage
 
-from .common import audit, check_amount, check_text, raise_if, set_number
+from .common import audit, aware, check_amount, check_text, raise_if, set_number
 
 MAX_BOOKING_HOURS = 72
 
@@ -124,6 +124,7 @@ def booking_request(
 ) -> Booking:
     """A firm asks for instrument time; the owner approves or refuses it."""
     require(acting_user, BOOK, firm)
+    starts_at, ends_at = aware(starts_at), aware(ends_at)
     request = {"instrument": instrument.pk, "firm": firm.pk, "from": starts_at, "to": ends_at, "purpose": purpose}
     earlier = idempotency.claim(
         acting_user=acting_user, operation="innovation.booking.request", key=idempotency_key, request=request

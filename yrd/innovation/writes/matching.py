@@ -13,7 +13,7 @@ from yrd.core.models import Jurisdiction, Organisation
 from yrd.innovation.apps import BOOK, REGISTRY
 from yrd.innovation.models import Capability, Exhibition, Meeting
 
-from .common import audit, check_text, raise_if
+from .common import audit, aware, check_text, raise_if
 
 
 @write
@@ -106,8 +106,9 @@ def meeting_book(
 ) -> Meeting:
     """A buyer books a meeting with an exhibitor in one slot."""
     require(acting_user, BOOK, buyer)
+    starts_at = aware(starts_at)
     errors: dict = {}
-    if not slot_start(exhibition, starts_at):
+    if not isinstance(starts_at, datetime) or not slot_start(exhibition, starts_at):
         errors["starts_at"] = [
             _("Meetings start on the %(m)d-minute grid from 09:00, on a day of the exhibition.")
             % {"m": exhibition.slot_minutes}

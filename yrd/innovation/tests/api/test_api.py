@@ -1,6 +1,8 @@
 import json
 from datetime import timedelta
 
+import pytest
+
 from yrd.core.actors import SYSTEM
 from yrd.innovation import writes
 from yrd.innovation.models import Booking, Redemption
@@ -106,3 +108,36 @@ def test_a_province_issues_a_voucher_once_per_key_and_another_province_cannot(cl
     assert (first.status_code, again.status_code) == (201, 200) and first.json()["number"] == again.json()["number"]
     over = post(client, url, dict(body, amount_cny="8000"))
     assert over.status_code == 400 and "7,500.00 CNY" in over.json()["message"]
+
+
+BAD_BOOKINGS = [
+    ({}, 422),
+    ({"instrument": "NOPE", "firm_uscc": "x", "starts_at": "2026-01-01T10:00", "ends_at": "2026-01-01T11:00",
+      "purpose": "x"}, 404),
+    ({"instrument": "SEM-1", "firm_uscc": "FIRM", "starts_at": "not a date", "ends_at": "2026-01-01T11:00",
+      "purpose": "x"}, 422),
+    ({"instrument": "SEM-1", "firm_uscc": "FIRM", "starts_at": "2099-01-01T12:00", "ends_at": "2099-01-01T11:00",
+      "purpose": "x"}, 400),
+    ({"instrument": "SEM-1", "firm_uscc": "FIRM", "starts_at": "2099-01-01T10:00", "ends_at": "2099-01-01T11:00",
+      "purpose": "x" * 301}, 422),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("body,status", BAD_BOOKINGS)
+def test_bad_booking_requests_get_a_4xx_with_the_error_shape(client, world, body, status):
+    f.instrument(world.sh_lab, code="SEM-1")
+    client.force_login(world.js_firm_user)
+    body = {k: (world.js_firm.uscc if v == "FIRM" else v) for k, v in body.items()}
+    response = post(client, "/api/innovation/bookings", body)
+    assert response.status_code == status
+    assert {"code", "message"} <= set(response.json())
+
+
+@pytest.mark.parametrize("hours", ["-1", "0", "1000", "1.234", "abc"])
+def test_bad_usage_hours_are_refused(client, world, hours):
+    booking = f.booking(f.instrument(world.sh_lab), world.js_firm, days=-1)
+    client.force_login(world.sh_provider)
+    response = post(
+        client, f"/api/innovation/bookings/{booking.number}/usage", {"hours": hours, "used_on": "2020-01-01"}
+    )
+    assert response.status_code in (400, 422) and {"code", "message"} <= set(response.json())

@@ -106,3 +106,11 @@ def test_the_lead_reports_on_an_awarded_project(client, world):
     client.force_login(world.js_firm_user)
     assert client.post(url, body, content_type="application/json").status_code == 201
     assert client.post(url, body, content_type="application/json").status_code == 400  # same period twice
+
+
+def test_a_meeting_time_without_a_zone_is_read_in_the_platforms_zone(world, expo):
+    naive = datetime.combine(date(2026, 11, 6), time(14, 30))
+    meeting = writes.meeting_book(
+        acting_user=SYSTEM, exhibition=expo, exhibitor=world.sh_lab, buyer=world.js_firm, starts_at=naive
+    )
+    assert timezone.localtime(meeting.starts_at).time() == time(14, 30)
