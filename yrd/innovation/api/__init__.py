@@ -209,8 +209,10 @@ def settlement(request, year: int, quarter: int, province: str = ""):
         return Status(
             403, {"code": "forbidden", "message": _("Only a province's science officers read its settlements.")}
         )
-    if quarter not in (1, 2, 3, 4):
-        return Status(400, {"code": "invalid", "message": _("The quarter is 1, 2, 3 or 4.")})
+    if not voucher_selectors.valid_quarter(year, quarter):
+        return Status(
+            400, {"code": "invalid", "message": _("Give a year from 2000 to 2100 and a quarter 1, 2, 3 or 4.")}
+        )
     lines = []
     for p in allowed:
         if province and p.code != province:

@@ -45,6 +45,10 @@ class SettlementLine:
     amount_cny: Decimal
 
 
+def valid_quarter(year, quarter) -> bool:
+    return isinstance(year, int) and 2000 <= year <= 2100 and quarter in (1, 2, 3, 4)
+
+
 def quarter_bounds(year: int, quarter: int) -> tuple[date, date]:
     first = date(year, 3 * quarter - 2, 1)
     last = date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_time
@@ -47,10 +47,12 @@ def vouchers(request):
     payable = [
         b for b in bookings if hasattr(b, "usage") and not hasattr(b, "redemption") and can(user, BOOK, b.firm_side())
     ]
-    year, quarter = (
-        int(request.GET.get("year", current_quarter()[0])),
-        int(request.GET.get("quarter", current_quarter()[1])),
-    )
+    year, quarter = current_quarter()
+    asked = (request.GET.get("year", ""), request.GET.get("quarter", ""))
+    if all(a.isdigit() and len(a) <= 4 for a in asked) and voucher_selectors.valid_quarter(
+        int(asked[0]), int(asked[1])
+    ):
+        year, quarter = int(asked[0]), int(asked[1])
     provinces = voucher_selectors.provinces_for_settlement(user)
     lines = []
     for province in provinces:
@@ -137,8 +139,8 @@ def settlement_csv(request, year: int, quarter: int):
     provinces = voucher_selectors.provinces_for_settlement(request.user)
     if not provinces:
         raise PermissionDenied(_("Only a province's science officers read its settlements."))
-    if quarter not in (1, 2, 3, 4):
-        raise PermissionDenied(_("The quarter is 1, 2, 3 or 4."))
+    if not voucher_selectors.valid_quarter(year, quarter):
+        raise Http404(_("Give a year from 2000 to 2100 and a quarter 1, 2, 3 or 4."))
     lines = []
     for province in provinces:
         lines += [line for line in voucher_selectors.settlement(year, quarter, province) if line not in lines]

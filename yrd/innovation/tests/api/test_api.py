@@ -141,3 +141,15 @@ def test_bad_usage_hours_are_refused(client, world, hours):
         client, f"/api/innovation/bookings/{booking.number}/usage", {"hours": hours, "used_on": "2020-01-01"}
     )
     assert response.status_code in (400, 422) and {"code", "message"} <= set(response.json())
+
+
+@pytest.mark.parametrize("path", ["/api/innovation/settlements/99999/1", "/api/innovation/settlements/2026/5"])
+def test_an_impossible_quarter_is_a_400(client, world, path):
+    client.force_login(world.js_officer)
+    assert client.get(path).status_code == 400
+
+
+def test_the_desk_and_the_csv_survive_nonsense_quarters(client, world):
+    client.force_login(world.js_officer)
+    assert client.get("/innovation/vouchers/", {"year": "abc", "quarter": "9"}).status_code == 200
+    assert client.get("/innovation/settlement/99999/1.csv").status_code == 404
