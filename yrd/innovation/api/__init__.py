@@ -15,17 +15,20 @@ from ninja.responses import Status
 from yrd.core.models import Organisation
 from yrd.core.schemas import ApiError
 from yrd.innovation import writes
-from yrd.innovation.models import Award, Call, Exhibition, Instrument, Voucher
+from yrd.innovation.models import Award, Call, CooperationProject, Exhibition, Instrument, Milestone, Voucher
 from yrd.innovation.selectors import fund as fund_selectors
 from yrd.innovation.selectors import instruments as instrument_selectors
 from yrd.innovation.selectors import matching as match_selectors
+from yrd.innovation.selectors import registry as registry_selectors
 from yrd.innovation.selectors import vouchers as voucher_selectors
 
 from .schemas import (
     BookingIn,
     BookingOut,
     CancelIn,
+    CooperationOut,
     DecisionIn,
+    DoneIn,
     ExhibitionOut,
     InstrumentOut,
     MatchOut,
@@ -38,6 +41,7 @@ from .schemas import (
     ReportIn,
     ReportOut,
     SettlementLineOut,
+    StageIn,
     UsageIn,
     UsageOut,
     VoucherIn,
@@ -318,3 +322,43 @@ def meeting_book(request, exhibition_id: int, payload: MeetingIn):
         "starts_at": meeting.starts_at,
     }
     return Status(201, body)
+
+
+def cooperation_out(p: CooperationProject) -> dict:
+    return {
+        "id": p.pk, "title_zh": p.title_zh, "title_en": p.title_en, "partner_country": p.partner_country,
+        "partner_name": p.partner_name, "city": p.city.code, "stage": p.stage, "plan_task": p.plan_task,
+        "milestones": [
+            {"id": m.pk, "title_zh": m.title_zh, "title_en": m.title_en, "due_on": m.due_on, "done_on": m.done_on}
+            for m in p.milestones.all()
+        ],
+    }  # fmt: skip
+
+
+@router.get("/cooperation", response=list[CooperationOut], auth=None, summary="Public cooperation projects")
+def cooperation(request, partner: str = ""):
+    rows = registry_selectors.public_cooperation()
+    return [cooperation_out(p) for p in (rows.filter(partner_country=partner) if partner else rows)]
+
+
+@router.post("/cooperation/{project_id}/stage", response={200: CooperationOut, **ERRORS})
+def cooperation_stage(request, project_id: int, payload: StageIn):
+    """Move a project to a later stage (an officer of its province or of the region)."""
+    project = get_object_or_404(CooperationProject, pk=project_id)
+    moved = writes.cooperation_save(
+        acting_user=request.user,
+        project=project,
+        data=writes.CooperationInput(
+            title_zh=project.title_zh, title_en=project.title_en, partner_country=project.partner_country,
+            partner_name=project.partner_name, lead=project.lead, city=project.city, stage=payload.stage,
+            plan_task=project.plan_task, is_demo=project.is_demo,
+        ),
+    )  # fmt: skip
+    return cooperation_out(moved)
+
+
+@router.post("/cooperation/{project_id}/milestones/{milestone_id}/done", response={200: CooperationOut, **ERRORS})
+def milestone_done(request, project_id: int, milestone_id: int, payload: DoneIn):
+    milestone = get_object_or_404(Milestone, pk=milestone_id, project_id=project_id)
+    writes.milestone_done(acting_user=request.user, milestone=milestone, done_on=payload.done_on)
+    return cooperation_out(milestone.project)

@@ -149,3 +149,31 @@ class ReportOut(Schema):
 class VoucherIn(Schema):
     firm_uscc: str = Field(max_length=18)
     amount_cny: Decimal
+
+
+class MilestoneOut(Schema):
+    id: int
+    title_zh: str
+    title_en: str
+    due_on: date
+    done_on: date | None
+
+
+class CooperationOut(Schema):
+    id: int
+    title_zh: str
+    title_en: str
+    partner_country: str
+    partner_name: str
+    city: str
+    stage: str
+    plan_task: str
+    milestones: list[MilestoneOut]
+
+
+class StageIn(Schema):
+    stage: str = Field(max_length=10)
+
+
+class DoneIn(Schema):
+    done_on: date

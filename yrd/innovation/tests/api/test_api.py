@@ -4,6 +4,7 @@ from datetime import timedelta
 import pytest
 
 from yrd.core.actors import SYSTEM
+from yrd.core.tests.factories import jurisdiction
 from yrd.innovation import writes
 from yrd.innovation.models import Booking, Redemption
 from yrd.innovation.tests import factories as f
@@ -153,3 +154,24 @@ def test_the_desk_and_the_csv_survive_nonsense_quarters(client, world):
     client.force_login(world.js_officer)
     assert client.get("/innovation/vouchers/", {"year": "abc", "quarter": "9"}).status_code == 200
     assert client.get("/innovation/settlement/99999/1.csv").status_code == 404
+
+
+def test_an_officer_moves_a_project_forward_never_back_and_only_in_the_province(client, world):
+    project = writes.cooperation_save(
+        acting_user=SYSTEM,
+        data=writes.CooperationInput(
+            title_zh="长三角—芬兰项目", title_en="", partner_country="FI", partner_name="芬兰伙伴", lead=world.sh_lab,
+            city=jurisdiction("320100", "city"), stage="signed", milestones=(("签约", "Signed", f.at(-9).date()),),
+        ),
+    )  # fmt: skip
+    url = f"/api/innovation/cooperation/{project.pk}"
+    client.force_login(world.zj_officer)
+    assert post(client, url + "/stage", {"stage": "underway"}).status_code == 403
+    client.force_login(world.js_officer)
+    assert post(client, url + "/stage", {"stage": "underway"}).json()["stage"] == "underway"
+    back = post(client, url + "/stage", {"stage": "proposed"})
+    assert back.status_code == 400 and "earlier stage" in back.json()["message"]
+    milestone = project.milestones.get()
+    done = post(client, f"{url}/milestones/{milestone.pk}/done", {"done_on": str(f.at(-1).date())})
+    assert done.json()["milestones"][0]["done_on"] == str(f.at(-1).date())
+    assert client.get("/api/innovation/cooperation", {"partner": "FI"}).json()[0]["stage"] == "underway"
