@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "yrd.market",
     "yrd.industry",
     "yrd.culture",
+    "yrd.innovation",
 ]
 
 MIDDLEWARE = [
