@@ -8,8 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from yrd.core.models import ApiToken
-from yrd.core.models.access import hash_token
+from yrd.core.tests.factories import api_key
 from yrd.market.feed_table import NAMES, import_feed_table, parse_moment
 from yrd.market.models import Report
 from yrd.market.tests import factories as f
@@ -71,8 +70,7 @@ def test_a_wrong_header_names_the_missing_and_unknown_columns(reference):
 
 def test_the_api_takes_a_file_from_the_feed_account_and_refuses_others(client, reference):
     def post(user, data):
-        key = ApiToken.new_key()
-        ApiToken.objects.create(user=user, name="t", key_hash=hash_token(key))
+        key = api_key(user)
         upload = io.BytesIO(data)
         upload.name = "feed.csv"
         return client.post(
