@@ -25,3 +25,16 @@ def test_reads_stay_within_the_schema(case, bearer):
     # A request the schema admits may still be refused by a business rule (an adcode that is not a
     # jurisdiction) with a 400 that names the field: that is the API working, not a violation.
     case.call_and_validate(headers=bearer, excluded_checks=[positive_data_acceptance])
+
+
+@pytest.mark.django_db
+@schema.exclude(method="GET").parametrize()
+@settings(max_examples=2, suppress_health_check=list(HealthCheck))
+def test_writes_stay_within_the_schema(case, bearer):
+    # Many writes stop at 403 for this caller (a plan coordinator); the point here is the schema:
+    # malformed bodies get 422 in the error schema, and no answer is undocumented or a 5xx.
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        pytest.skip("the same schema on both databases; run once, on SQLite, to keep CI short")
+    case.call_and_validate(headers=bearer, excluded_checks=[positive_data_acceptance])
