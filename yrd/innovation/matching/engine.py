@@ -88,8 +88,10 @@ class Index:
         self.price = np.array([np.inf if d.price is None else d.price for d in docs], dtype=float)
         self.retriever = bm25s.BM25()
         corpus = corpus_tokens if corpus_tokens is not None else [tokens(d.text) for d in docs]
-        # an empty document still needs a row; "∅" is never a query word
-        self.retriever.index([words or ["∅"] for words in corpus], show_progress=False)
+        # an empty document still needs a row; "∅" is never a query word. bm25s cannot index an
+        # empty corpus (nothing registered yet): search answers [] before asking it.
+        if corpus:
+            self.retriever.index([words or ["∅"] for words in corpus], show_progress=False)
 
     def __len__(self) -> int:
         return len(self.keys)

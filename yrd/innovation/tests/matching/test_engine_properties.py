@@ -78,3 +78,7 @@ def test_the_tokenizer_takes_any_text(text):
 def test_the_substring_reference_counts_query_words():
     docs = [Doc("a", "扫描电镜 形貌"), Doc("b", "电池")]
     assert [h.key for h in substring_search(docs, "扫描电镜")] == ["a"]
+
+
+def test_nothing_registered_yet_finds_nothing_rather_than_failing():
+    assert Index([]).search("光刻 lithography") == []
