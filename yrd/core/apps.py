@@ -42,6 +42,11 @@ class CoreConfig(AppConfig):
             "core.admin.change",
             "core.admin.delete",
             "core.keys.rotate",
+            # Personal information (core.personal): reveals, purges, exports, consents.
+            "core.personal.reveal",
+            "core.personal.purge",
+            "core.personal.export",
+            "core.personal.consent",
             # Security events (core.audit.record_security_event); alerting listens to them.
             "core.security.login_failed",
             "core.security.lockout",
@@ -51,6 +56,7 @@ class CoreConfig(AppConfig):
             "core.security.audit_head_restored",
             "core.security.audit_checkpoint_mismatch",
         ),
+        api_router="yrd.core.api.router",
         reference_loader="yrd.core.reference.load_reference",
         demo_loader="yrd.core.demo.load_demo",
     )

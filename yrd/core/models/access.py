@@ -13,6 +13,11 @@ class Role(Bilingual, models.Model):
     """A named set of actions (permissions as data). Which jurisdiction it applies to is the
     assignment's business, not the role's."""
 
+    not_personal = {
+        "name_zh": "a role's title",
+        "name_en": "a role's title",
+    }
+
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name_zh = models.CharField(_("name (Chinese)"), max_length=60)
     name_en = models.CharField(_("name (English)"), max_length=60)
@@ -90,6 +95,10 @@ def hash_token(key):
 
 class ApiToken(models.Model):
     """A bearer token for programs calling the API on a person's behalf. Only its hash is kept."""
+
+    not_personal = {
+        "name": "the label its owner gives a token (the program using it)",
+    }
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("user")

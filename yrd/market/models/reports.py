@@ -37,6 +37,14 @@ class Report(models.Model):
         "reporter_phone": Kind.PHONE,
         "reporter_email": Kind.EMAIL,
         "description": Kind.FREE_TEXT,
+        "place": Kind.ADDRESS,
+        "latitude": Kind.LOCATION,
+        "longitude": Kind.LOCATION,
+    }
+    not_personal = {
+        "subject_name": "the reported enterprise's name",
+        "subject_address": "the reported enterprise's registered address",
+        "subject_phone": "the reported enterprise's public phone",
     }
 
     receipt = models.CharField(_("receipt number"), max_length=16, unique=True, default=new_receipt, editable=False)
@@ -106,6 +114,8 @@ class Report(models.Model):
 
 
 class Evidence(models.Model):
+    personal_fields = {"file": Kind.DOCUMENT, "name": Kind.FREE_TEXT}
+
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("report"))
     file = models.FileField(_("file"), upload_to="market/evidence/%Y/%m/")
     name = models.CharField(_("file name"), max_length=200)

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from yrd.core.personal import Kind
+from yrd.core.personal import Kind as Personal
 
 from .catalogue import Mode
 
@@ -36,7 +36,16 @@ class Application(models.Model):
         COURIER = "courier", _("Courier")
         WINDOW = "window", _("Pickup at the window")
 
-    personal_fields = {"applicant_name": Kind.NAME, "applicant_id_number": Kind.RESIDENT_ID}
+    personal_fields = {
+        "applicant_name": Personal.NAME,
+        "applicant_id_number": Personal.RESIDENT_ID,
+        "rejection_reasons": Personal.FREE_TEXT,
+        "decision_note": Personal.FREE_TEXT,
+    }
+    not_personal = {
+        "applicant_kind": "person or enterprise",
+        "applicant_uscc": "an enterprise's public registration code",
+    }
 
     number = models.CharField(_("number"), max_length=20, unique=True, editable=False)
     item = models.ForeignKey(
@@ -129,6 +138,8 @@ class HandlingStep(models.Model):
         DENIED = "denied", _("Denied")
         CANCELLED = "cancelled", _("Not needed")
 
+    personal_fields = {"note": Personal.FREE_TEXT}
+
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="steps")
     order = models.PositiveSmallIntegerField(_("order"), default=1)
     jurisdiction = models.ForeignKey(
@@ -170,6 +181,8 @@ class Material(models.Model):
         SUBMITTED = "submitted", _("Submitted material")
         DECISION = "decision", _("Decision document")
 
+    personal_fields = {"file": Personal.DOCUMENT, "original_name": Personal.FREE_TEXT}
+
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="materials")
     material_type = models.ForeignKey(
         "services.MaterialType",
@@ -209,6 +222,8 @@ class Material(models.Model):
 class Correction(models.Model):
     """A correction request (补正): the clock stops from the request until the applicant answers."""
 
+    personal_fields = {"reasons": Personal.FREE_TEXT, "response_note": Personal.FREE_TEXT}
+
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="corrections")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     requested_at = models.DateTimeField()
@@ -242,6 +257,11 @@ class ExchangeRecord(models.Model):
         FORWARD = "forward", _("Forward")
         DECISION = "decision", _("Decision")
         RETURN = "return", _("Return")
+
+    personal_fields = {"payload": Personal.FREE_TEXT}
+    not_personal = {
+        "payload_sha256": "a hash of the payload, kept as proof when the payload is erased",
+    }
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="exchanges")
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)

@@ -4,6 +4,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from yrd.core.personal import Kind
+
 
 class RemoteSlot(models.Model):
     """A time an officer of a competent authority offers on the remote virtual window."""
@@ -50,6 +52,8 @@ class RemoteBooking(models.Model):
         NO_SHOW = "no_show", _("Did not come")
         CANCELLED = "cancelled", _("Cancelled")
 
+    personal_fields = {"applicant_name": Kind.NAME}
+
     slot = models.ForeignKey(RemoteSlot, on_delete=models.PROTECT, related_name="bookings")
     window = models.ForeignKey(
         "core.Organisation", on_delete=models.PROTECT, related_name="+", verbose_name=_("window")
@@ -92,6 +96,8 @@ class RemoteSession(models.Model):
         HANDED_OFF = "handed_off", _("Application handed to the remote officer")
         ADVISED = "advised", _("Guidance given, no application")
         REFERRED = "referred", _("Referred elsewhere")
+
+    personal_fields = {"notes": Kind.FREE_TEXT}
 
     booking = models.OneToOneField(RemoteBooking, on_delete=models.PROTECT, related_name="session")
     remote_officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
