@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
-from yrd.core.registry import Manifest
+from yrd.core.registry import Manifest, Retention
 
 ORGANISATION_MANAGE = "core.organisation.manage"
 PERSON_MANAGE = "core.person.manage"
@@ -16,6 +16,9 @@ def sync_roles(sender, **kwargs):
     from yrd.core.reference import load_roles
 
     load_roles()
+
+
+PIPL = "PIPL art. 19 (no longer than the purpose needs) and art. 47 (erase when the period ends)"
 
 
 class CoreConfig(AppConfig):
@@ -58,6 +61,15 @@ class CoreConfig(AppConfig):
         ),
         api_router="yrd.core.api.router",
         reference_loader="yrd.core.reference.load_reference",
+        retention=(
+            Retention(
+                "core.Notification",
+                "created_at",
+                730,
+                PIPL + "; 2 years, an assumption: messages are working copies, the records they point to keep"
+                " their own periods.",
+            ),
+        ),
         demo_loader="yrd.core.demo.load_demo",
     )
 

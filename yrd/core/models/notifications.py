@@ -7,6 +7,7 @@ from yrd.core.personal import Kind
 
 class Notification(models.Model):
     personal_fields = {"body": Kind.FREE_TEXT}
+    personal_subject = "recipient"
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,

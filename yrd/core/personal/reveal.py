@@ -2,8 +2,9 @@
 reveal in the audit log (which field of which record, never the value) and returns the value.
 
 Who may reveal is declared on the model: `reveal_actions` (any of these actions over the record's
-`access_scope()`), or a `may_reveal_personal(user)` method for records with several sides; the
-person the record is about (`personal_subject`, a foreign key to their account) always may. Many
+`access_scope()`), or `reveal_scopes()` -> [(action, Scope)] for records with several sides, or
+`personal_parent` (the foreign key to the record whose rule applies, e.g. a report's evidence);
+the person the record is about (`personal_subject`, a foreign key to their account) always may. Many
 reveals by one person in a short time are a security event (`core.security.reveal_burst`).
 """
 
@@ -19,17 +20,29 @@ from yrd.core.access import can
 from yrd.core.actors import SYSTEM, write
 from yrd.core.audit import audit_record, record_security_event
 from yrd.core.models import AuditEntry
-from yrd.core.personal import declared
+from yrd.core.personal import declared, masked
 
 REVEALED = "core.personal.reveal"
 BURST_MINUTES = 10
 
 
 def is_subject(user, obj) -> bool:
-    field = getattr(obj, "personal_subject", "")
-    if not field or not getattr(user, "is_authenticated", False):
+    """Is `obj` about `user` (their own account, or a record whose `personal_subject` is them)?"""
+    if not getattr(user, "is_authenticated", False):
         return False
-    return getattr(obj, f"{field}_id", None) == user.pk
+    if obj._meta.label == settings.AUTH_USER_MODEL:
+        return obj.pk == user.pk
+    field = getattr(obj, "personal_subject", "")
+    return bool(field) and getattr(obj, f"{field}_id", None) == user.pk
+
+
+def shown(user, obj, field: str) -> str:
+    """A detail page's value: in full (an audited reveal) for those who may see it, masked otherwise."""
+    if not getattr(obj, field):
+        return ""
+    if may_reveal(user, obj):
+        return personal_reveal(acting_user=user, obj=obj, field=field)
+    return masked(obj, field)
 
 
 def may_reveal(user, obj) -> bool:
@@ -40,9 +53,11 @@ def may_reveal(user, obj) -> bool:
         return False
     if is_subject(user, obj):
         return True
-    custom = getattr(obj, "may_reveal_personal", None)
-    if callable(custom):
-        return bool(custom(user))
+    parent = getattr(obj, "personal_parent", "")
+    if parent:
+        return may_reveal(user, getattr(obj, parent))
+    if hasattr(obj, "reveal_scopes"):
+        return any(scope is not None and can(user, action, scope) for action, scope in obj.reveal_scopes())
     return any(can(user, action, obj) for action in getattr(obj, "reveal_actions", ()))
 
 

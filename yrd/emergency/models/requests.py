@@ -143,6 +143,12 @@ class SupplyRequest(models.Model):
     def place(self) -> tuple[float, float]:
         return float(self.latitude), float(self.longitude)
 
+    def reveal_scopes(self):
+        """Who sees the contact in full (core.personal.reveal, audited): those who raise, receive or
+        allocate at the site, and the operators of warehouses that send it something."""
+        own = [(action, self) for action in ("emergency.request.raise", "emergency.receive", "emergency.allocate")]
+        return own + [("emergency.dispatch", c.warehouse) for c in self.commitments.select_related("warehouse__member")]
+
     def access_scope(self):
         """The city of the site; a warehouse's own request belongs to its operator too."""
         if self.destination_warehouse_id:

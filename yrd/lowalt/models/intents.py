@@ -112,6 +112,7 @@ class Consent(models.Model):
     """One province's consent to an intent that crosses it or needs its approval, asked in order."""
 
     personal_fields = {"note": Kind.FREE_TEXT}  # an officer's words may name people
+    reveal_actions = ("lowalt.intent.consent", "lowalt.intent.oversee")
 
     class State(models.TextChoices):
         PENDING = "pending", _("Pending")

@@ -47,6 +47,9 @@ class Report(models.Model):
         "subject_phone": "the reported enterprise's public phone",
     }
 
+    reveal_actions = ("market.case.work",)  # the regulators working the report's case (core.personal.reveal)
+    personal_subject = "reporter"
+
     receipt = models.CharField(_("receipt number"), max_length=16, unique=True, default=new_receipt, editable=False)
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
     source = models.CharField(_("source system"), max_length=40, blank=True, help_text=_("the feed's system"))
@@ -115,6 +118,8 @@ class Report(models.Model):
 
 class Evidence(models.Model):
     personal_fields = {"file": Kind.DOCUMENT, "name": Kind.FREE_TEXT}
+
+    personal_parent = "report"
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("report"))
     file = models.FileField(_("file"), upload_to="market/evidence/%Y/%m/")

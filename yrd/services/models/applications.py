@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from yrd.core.access import Scope
 from yrd.core.personal import Kind as Personal
 
 from .catalogue import Mode
@@ -46,6 +47,8 @@ class Application(models.Model):
         "applicant_kind": "person or enterprise",
         "applicant_uscc": "an enterprise's public registration code",
     }
+
+    personal_subject = "applicant_user"
 
     number = models.CharField(_("number"), max_length=20, unique=True, editable=False)
     item = models.ForeignKey(
@@ -127,6 +130,15 @@ class Application(models.Model):
     def is_open(self):
         return self.state not in (State.REJECTED, State.DECIDED, State.DELIVERED)
 
+    def reveal_scopes(self):
+        """Who sees the applicant in full (core.personal.reveal, audited): the receiving window's
+        officers and the competent authorities' handling officers; the applicant always."""
+        steps = list(self.steps.all())
+        authorities = Scope(tuple(s.jurisdiction for s in steps), tuple(s.authority for s in steps))
+        window = self.receiving_window
+        scopes = [("services.accept", authorities), ("services.decide", authorities)]
+        return scopes + ([("services.receive", Scope((window.jurisdiction,), (window,)))] if window else [])
+
 
 class HandlingStep(models.Model):
     """The part of an application one jurisdiction handles. One step unless joint handling; steps of
@@ -138,6 +150,7 @@ class HandlingStep(models.Model):
         DENIED = "denied", _("Denied")
         CANCELLED = "cancelled", _("Not needed")
 
+    personal_parent = "application"
     personal_fields = {"note": Personal.FREE_TEXT}
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="steps")
@@ -181,6 +194,7 @@ class Material(models.Model):
         SUBMITTED = "submitted", _("Submitted material")
         DECISION = "decision", _("Decision document")
 
+    personal_parent = "application"
     personal_fields = {"file": Personal.DOCUMENT, "original_name": Personal.FREE_TEXT}
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="materials")
@@ -222,6 +236,7 @@ class Material(models.Model):
 class Correction(models.Model):
     """A correction request (补正): the clock stops from the request until the applicant answers."""
 
+    personal_parent = "application"
     personal_fields = {"reasons": Personal.FREE_TEXT, "response_note": Personal.FREE_TEXT}
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="corrections")
@@ -258,6 +273,7 @@ class ExchangeRecord(models.Model):
         DECISION = "decision", _("Decision")
         RETURN = "return", _("Return")
 
+    personal_parent = "application"
     personal_fields = {"payload": Personal.FREE_TEXT}
     not_personal = {
         "payload_sha256": "a hash of the payload, kept as proof when the payload is erased",

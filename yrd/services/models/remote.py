@@ -4,6 +4,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from yrd.core.access import Scope
 from yrd.core.personal import Kind
 
 
@@ -54,6 +55,14 @@ class RemoteBooking(models.Model):
 
     personal_fields = {"applicant_name": Kind.NAME}
 
+    def reveal_scopes(self):
+        """The booking window's officers and the remote authority's officers see the name in full."""
+        window, authority = self.window, self.slot.authority
+        return [
+            ("services.window.book", Scope((window.jurisdiction,), (window,))),
+            ("services.window.serve", Scope((authority.jurisdiction,), (authority,))),
+        ]
+
     slot = models.ForeignKey(RemoteSlot, on_delete=models.PROTECT, related_name="bookings")
     window = models.ForeignKey(
         "core.Organisation", on_delete=models.PROTECT, related_name="+", verbose_name=_("window")
@@ -98,6 +107,7 @@ class RemoteSession(models.Model):
         REFERRED = "referred", _("Referred elsewhere")
 
     personal_fields = {"notes": Kind.FREE_TEXT}
+    personal_parent = "booking"
 
     booking = models.OneToOneField(RemoteBooking, on_delete=models.PROTECT, related_name="session")
     remote_officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 from yrd.core.actors import person, write
 from yrd.core.translation import interpolate_lazy
 from yrd.core.workdays import add_workdays
+from yrd.core.personal.subject import consent_record
 from yrd.services.apps import ACCEPT
 from yrd.services.clock import REVIEW_DAYS, local_day
 from yrd.services.models import CompetentAuthority, Correction, ExchangeRecord, Mode, State
@@ -27,6 +28,9 @@ from .common import (
     tell,
     write_materials,
 )
+
+
+FORM_CONSENT = "services.remote_handling"  # the signed form taken at the window; wording in the manifest
 
 
 @performs("receive")
@@ -49,6 +53,10 @@ def application_receive(*, acting_user, application, consent_signed=False, uploa
     at = now(at)
     write_materials(application, checked, acting_user=acting_user, at=at)
     consent = application.receiving_window_id is not None and (consent_signed or application.consent_signed)
+    if consent and not application.consent_signed:
+        consent_record(
+            acting_user=acting_user, code=FORM_CONSENT, user=application.applicant_user, obj=application, at=at
+        )
     return move(
         acting_user,
         application,
