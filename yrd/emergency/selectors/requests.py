@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from yrd.core.access import can, filter_visible
 from yrd.core.personal.reveal import may_reveal
-from yrd.emergency.apps import ALLIANCE, ALLOCATE, DISPATCH, INCIDENTS, RECEIVE, REQUEST
+from yrd.emergency.apps import ALLIANCE, ALLOCATE, INCIDENTS, RECEIVE, REQUEST
 from yrd.emergency.models import Commitment, CommitmentLine, CommitmentPick, Incident, RequestLine, SupplyRequest
 
 SCOPED_ACTIONS = (REQUEST, RECEIVE, ALLOCATE)

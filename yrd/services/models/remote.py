@@ -55,14 +55,6 @@ class RemoteBooking(models.Model):
 
     personal_fields = {"applicant_name": Kind.NAME}
 
-    def reveal_scopes(self):
-        """The booking window's officers and the remote authority's officers see the name in full."""
-        window, authority = self.window, self.slot.authority
-        return [
-            ("services.window.book", Scope((window.jurisdiction,), (window,))),
-            ("services.window.serve", Scope((authority.jurisdiction,), (authority,))),
-        ]
-
     slot = models.ForeignKey(RemoteSlot, on_delete=models.PROTECT, related_name="bookings")
     window = models.ForeignKey(
         "core.Organisation", on_delete=models.PROTECT, related_name="+", verbose_name=_("window")
@@ -96,6 +88,14 @@ class RemoteBooking(models.Model):
 
     def __str__(self):
         return f"{self.applicant_name} · {self.slot}"
+
+    def reveal_scopes(self):
+        """The booking window's officers and the remote authority's officers see the name in full."""
+        window, authority = self.window, self.slot.authority
+        return [
+            ("services.window.book", Scope((window.jurisdiction,), (window,))),
+            ("services.window.serve", Scope((authority.jurisdiction,), (authority,))),
+        ]
 
 
 class RemoteSession(models.Model):

@@ -20,8 +20,8 @@ from yrd.core.actors import SYSTEM, person, write
 from yrd.core.audit import audit_record
 from yrd.core.models import Jurisdiction, Organisation, User
 from yrd.core.personal import Kind, mask
-from yrd.core.validators import clean_uscc
 from yrd.core.personal.subject import consent_record
+from yrd.core.validators import clean_uscc
 from yrd.services.apps import APPLY, RECEIVE
 from yrd.services.models import (
     AccountIdentity,

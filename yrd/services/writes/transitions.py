@@ -6,9 +6,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from yrd.core.actors import person, write
+from yrd.core.personal.subject import consent_record
 from yrd.core.translation import interpolate_lazy
 from yrd.core.workdays import add_workdays
-from yrd.core.personal.subject import consent_record
 from yrd.services.apps import ACCEPT
 from yrd.services.clock import REVIEW_DAYS, local_day
 from yrd.services.models import CompetentAuthority, Correction, ExchangeRecord, Mode, State
@@ -28,7 +28,6 @@ from .common import (
     tell,
     write_materials,
 )
-
 
 FORM_CONSENT = "services.remote_handling"  # the signed form taken at the window; wording in the manifest
 

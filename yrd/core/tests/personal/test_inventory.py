@@ -19,7 +19,7 @@ def test_the_inventory_counts_declared_fields_by_module_and_kind():
 
 
 def test_a_new_model_with_an_undeclared_phone_is_caught():
-    class Visit(models.Model):
+    class Visit(models.Model):  # noqa: DJ008
         visitor_phone = models.CharField(max_length=20)
         visitor_count = models.PositiveIntegerField()
         comment = models.TextField()
