@@ -40,6 +40,8 @@ def shown(user, obj, field: str) -> str:
     """A detail page's value: in full (an audited reveal) for those who may see it, masked otherwise."""
     if not getattr(obj, field):
         return ""
+    if is_subject(user, obj):  # one's own data is not revealed to anyone else: nothing to record
+        return str(getattr(obj, field))
     if may_reveal(user, obj):
         return personal_reveal(acting_user=user, obj=obj, field=field)
     return masked(obj, field)

@@ -18,7 +18,11 @@ def test_the_regulator_working_the_report_reveals_the_phone_and_it_is_audited(pe
     value = personal_reveal(acting_user=people.suzhou, obj=suzhou_report, field="reporter_phone")
     assert value == "13800138000"
     entry = reveals().get()
-    assert (entry.actor_id, entry.object_type, entry.object_id) == (people.suzhou.pk, "market.Report", str(suzhou_report.pk))
+    assert (entry.actor_id, entry.object_type, entry.object_id) == (
+        people.suzhou.pk,
+        "market.Report",
+        str(suzhou_report.pk),
+    )
     assert entry.data == {"field": "reporter_phone", "kind": "phone"}
     assert "13800138000" not in f"{entry.object_repr} {entry.data}"
 
@@ -92,7 +96,7 @@ def test_the_page_endpoint_sends_strangers_to_log_in(client, suzhou_report):
 def render_tag(user, obj, field):
     request = RequestFactory().get("/")
     request.user = user
-    template = Template('{% load personal %}{% personal obj field %}')
+    template = Template("{% load personal %}{% personal obj field %}")
     return template.render(Context({"request": request, "obj": obj, "field": field}))
 
 
