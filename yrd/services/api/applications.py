@@ -14,10 +14,10 @@ from ninja.files import UploadedFile
 from ninja.responses import Status
 
 from yrd.core.models import Jurisdiction
+from yrd.core.personal.reveal import shown
 from yrd.core.schemas import ApiError
 from yrd.core.selectors import jurisdiction_by_code
 from yrd.core.tables import FORMATS, MAX_BYTES
-from yrd.core.personal.reveal import shown
 from yrd.services import catalogue_io, selectors, writes
 from yrd.services.workflow import TRANSITIONS, allowed_transitions, perform, validated
 from yrd.services.workflow.inputs import MaterialIn, decode

@@ -12,9 +12,9 @@ from ninja import Field, Router, Schema
 from ninja.responses import Status
 
 from yrd.core.models import Organisation
-from yrd.core.schemas import ApiError
 from yrd.core.personal import masked
 from yrd.core.personal.reveal import shown
+from yrd.core.schemas import ApiError
 from yrd.services import selectors, writes
 from yrd.services.models import Application, RemoteSession, ServiceItem
 
