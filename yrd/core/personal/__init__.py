@@ -123,6 +123,13 @@ def masked(obj, field: str) -> str:
     return str(value or "") if kind is None else mask(kind, value)
 
 
+def redacted(model, data: dict) -> dict:
+    """`data` for the audit log: values of the model's personal fields replaced by their kind, since
+    the log is kept for good and personal values are erased at the end of their retention."""
+    kinds = declared(model)
+    return {key: f"[{kinds[key]}]" if key in kinds and value else value for key, value in data.items()}
+
+
 def audit_repr(obj) -> str:
     """How the audit log names an object: never by personal data, which the log keeps for good."""
     if not hasattr(obj, "_meta") or not holds_personal(obj):
