@@ -32,6 +32,7 @@ class Due:
     days: int
     cutoff: object
     queryset: object
+    holding: object  # every record of the rule still holding personal values, due or not
 
     @property
     def model(self):
@@ -75,10 +76,11 @@ def due(now=None) -> list[Due]:
         model = apps.get_model(rule.model)
         days = period(rule)
         cutoff = now - timedelta(days=days)
-        queryset = model._default_manager.filter(**{f"{rule.after}__lt": cutoff})
+        holding = model._default_manager.filter(still_holding(model))
         if rule.when is not None:
-            queryset = queryset.filter(rule.when)
-        found.append(Due(rule, days, cutoff, queryset.filter(still_holding(model)).order_by("pk")))
+            holding = holding.filter(rule.when)
+        queryset = holding.filter(**{f"{rule.after}__lt": cutoff}).order_by("pk")
+        found.append(Due(rule, days, cutoff, queryset, holding))
     return found
 
 

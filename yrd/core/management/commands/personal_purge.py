@@ -1,4 +1,7 @@
-from django.core.management.base import BaseCommand
+from datetime import date, datetime, time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 from rich.progress import Progress
 
 from yrd.core.actors import SYSTEM
@@ -15,14 +18,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--apply", action="store_true", help="erase (without it: only count)")
         parser.add_argument("--batch-size", type=int, default=200)
+        parser.add_argument(
+            "--as-of", type=date.fromisoformat, help="count as if today were this day (YYYY-MM-DD; dry run only)"
+        )
 
-    def handle(self, *args, apply=False, batch_size=200, **options):
-        found = [(item, item.queryset.count()) for item in due()]
+    def handle(self, *args, apply=False, batch_size=200, as_of=None, **options):
+        if as_of and apply:
+            raise CommandError("--as-of only counts; erasing is always as of now.")
+        now = datetime.combine(as_of, time(), tzinfo=timezone.get_current_timezone()) if as_of else None
+        found = [(item, item.queryset.count()) for item in due(now)]
         for item, count in found:
             fields = ", ".join(item.queryset.model.personal_fields)
             self.stdout.write(
-                f"  {item.rule.model}: {count} past {item.days} days after {item.rule.after} "
-                f"(before {item.cutoff:%Y-%m-%d}) — {fields}. {item.rule.basis}"
+                f"  {item.rule.model}: {count} of {item.holding.count()} holding personal values are past "
+                f"{item.days} days after {item.rule.after} (before {item.cutoff:%Y-%m-%d}) — {fields}. "
+                f"{item.rule.basis}"
             )
         total = sum(count for _item, count in found)
         if not apply:

@@ -38,7 +38,8 @@ def old_report(suzhou_report):
 
 def test_a_dry_run_counts_and_changes_nothing(old_report):
     said = purge()
-    assert "market.Report: 1 past 1095 days" in said and "Dry run: 1 records" in said
+    assert "market.Report: 1 of 1 holding personal values are past 1095 days" in said
+    assert "Dry run: 1 records" in said
     old_report.refresh_from_db()
     assert old_report.reporter_phone == PHONE
     assert not AuditEntry.objects.filter(action="core.personal.purge").exists()
@@ -82,7 +83,16 @@ def test_a_report_whose_case_is_still_open_is_kept(old_report, monkeypatch):
 def test_settings_override_a_period(settings, suzhou_report):
     settings.PERSONAL_RETENTION_DAYS = {"market.Report": 30}
     age(suzhou_report, 60)
-    assert "market.Report: 1 past 30 days" in purge()
+    assert "market.Report: 1 of 1 holding personal values are past 30 days" in purge()
+
+
+def test_as_of_counts_what_a_later_day_would_erase_and_refuses_to_erase(suzhou_report):
+    from django.core.management.base import CommandError
+
+    later = (timezone.now() + timedelta(days=4 * 365)).date().isoformat()
+    assert "market.Report: 1 of 1" in purge("--as-of", later) and "Dry run: 1 records" in purge("--as-of", later)
+    with pytest.raises(CommandError):
+        purge("--apply", "--as-of", later)
 
 
 def test_every_rule_names_its_legal_basis_and_a_date_field():
