@@ -88,7 +88,7 @@ def role_assign(*, acting_user, user, role_code, jurisdiction, organisation=None
             action="core.role.assign",
             obj=assignment,
             jurisdiction=jurisdiction.code,
-            data={"user": user.username, "role": role_code, "organisation": organisation and organisation.pk},
+            data={"user": user.pk, "role": role_code, "organisation": organisation and organisation.pk},
         )
     forget_grants(user)
     return assignment

@@ -88,6 +88,10 @@ class RoleAssignment(models.Model):
         scope = self.organisation or self.jurisdiction
         return f"{self.user} · {self.role} · {scope}"
 
+    def audit_label(self):
+        """How the audit log names it: the person by account number, never by name (core.personal)."""
+        return f"User #{self.user_id} · {self.role.code} · {self.jurisdiction.code}"
+
 
 def hash_token(key):
     return hashlib.sha256(key.encode()).hexdigest()

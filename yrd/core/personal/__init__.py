@@ -132,7 +132,9 @@ def redacted(model, data: dict) -> dict:
 
 def audit_repr(obj) -> str:
     """How the audit log names an object: never by personal data, which the log keeps for good."""
+    label = getattr(obj, "audit_label", None)
+    if callable(label):
+        return label()
     if not hasattr(obj, "_meta") or not holds_personal(obj):
         return str(obj)
-    label = getattr(obj, "audit_label", None)
-    return label() if callable(label) else f"{obj._meta.object_name} #{obj.pk}"
+    return f"{obj._meta.object_name} #{obj.pk}"
