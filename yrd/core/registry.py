@@ -179,13 +179,26 @@ def _manifest_problems(manifest: Manifest, declared_actions: dict) -> list[str]:
         if not code.startswith(f"{manifest.label}."):
             found.append(f"{manifest.label}: consent {code!r} must start with {manifest.label + '.'!r}.")
     for rule in manifest.retention:
-        if not rule.model.startswith(f"{manifest.label}."):
-            found.append(f"{manifest.label}: retention of {rule.model!r} belongs to another module.")
+        found += _retention_problems(manifest.label, rule)
     for link in manifest.nav:
         for action in link.actions:
             if action not in declared_actions:
                 found.append(f"{manifest.label}: nav link {link.url_name!r} names the undeclared action {action!r}.")
     return found
+
+
+def _retention_problems(label: str, rule: Retention) -> list[str]:
+    if not rule.model.startswith(f"{label}."):
+        return [f"{label}: retention of {rule.model!r} belongs to another module."]
+    try:
+        model = apps.get_model(rule.model)
+    except LookupError:
+        return [f"{label}: retention names {rule.model!r}, which is no model."]
+    if not getattr(model, "personal_fields", None):
+        return [f"{label}: retention of {rule.model!r}, which declares no personal_fields."]
+    if not rule.basis.strip() or rule.days <= 0:
+        return [f"{label}: retention of {rule.model!r} needs a period in days and its legal basis."]
+    return []
 
 
 registry = Registry()

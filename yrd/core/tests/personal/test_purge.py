@@ -103,3 +103,26 @@ def test_every_rule_names_its_legal_basis_and_a_date_field():
     for rule in found:
         assert "PIPL" in rule.basis and rule.days > 0
         assert rule.when is None or isinstance(rule.when, Q)
+
+
+def test_erasing_evidence_deletes_the_stored_file_once_committed(old_report, django_capture_on_commit_callbacks):
+    from django.core.files.base import ContentFile
+
+    from yrd.market.models import Evidence
+
+    evidence = Evidence(report=old_report, name="张三的照片.jpg")
+    evidence.file.save("photo.jpg", ContentFile(b"jpeg"), save=True)
+    Evidence.objects.filter(pk=evidence.pk).update(uploaded_at=timezone.now() - timedelta(days=4 * 365))
+    stored = evidence.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        purge("--apply")
+    evidence.refresh_from_db()
+    assert (evidence.file.name, evidence.name) == ("", "") and not evidence.file.storage.exists(stored)
+
+
+def test_the_start_up_check_refuses_a_rule_for_a_model_without_personal_fields():
+    from yrd.core.registry import Retention, _retention_problems
+
+    assert _retention_problems("market", Retention("market.Case", "opened_at", 10, "PIPL")) != []
+    assert _retention_problems("market", Retention("services.Application", "submitted_at", 10, "PIPL")) != []
+    assert _retention_problems("market", Retention("market.Report", "received_at", 10, "PIPL")) == []
