@@ -1,7 +1,7 @@
 from django.urls import path
 
 from yrd.core import views
-from yrd.core.views import personal
+from yrd.core.personal import views as personal
 
 urlpatterns = [
     path("inbox/", views.inbox, name="inbox"),
