@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
+# manage.py defaults to production settings; the demo and the catalogue refresh name the dev ones.
+DEV    := DJANGO_SETTINGS_MODULE=yrd.settings.dev
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 # default-jre-headless: Java for Spark, whose local-mode test checks market consolidation gives DuckDB's clusters.
@@ -27,11 +29,11 @@ system-deps:
 bootstrap: $(VENV)/.installed system-deps
 
 demo: bootstrap
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_reference
-	$(PY) manage.py load_demo
+	$(DEV) $(PY) manage.py migrate --noinput
+	$(DEV) $(PY) manage.py load_reference
+	$(DEV) $(PY) manage.py load_demo
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: bootstrap test-only
 
@@ -55,11 +57,11 @@ OWN_CATALOGUES := $(patsubst yrd/%/locale,%,$(wildcard yrd/*/locale))
 messages: bootstrap
 ifdef APP
 	mkdir -p yrd/$(APP)/locale
-	cd yrd/$(APP) && ../../$(PY) ../../manage.py makemessages $(MESSAGE_FLAGS)
-	cd yrd/$(APP) && ../../$(PY) ../../manage.py compilemessages
+	cd yrd/$(APP) && $(DEV) ../../$(PY) ../../manage.py makemessages $(MESSAGE_FLAGS)
+	cd yrd/$(APP) && $(DEV) ../../$(PY) ../../manage.py compilemessages
 else
-	$(PY) manage.py makemessages $(MESSAGE_FLAGS) $(foreach m,$(OWN_CATALOGUES),-i "yrd/$(m)/*")
-	$(PY) manage.py compilemessages -i ".venv"
+	$(DEV) $(PY) manage.py makemessages $(MESSAGE_FLAGS) $(foreach m,$(OWN_CATALOGUES),-i "yrd/$(m)/*")
+	$(DEV) $(PY) manage.py compilemessages -i ".venv"
 endif
 
 # Re-resolve the pinned dependency set from pyproject.toml.

@@ -1,6 +1,9 @@
 """The one API: each module's ninja router mounted under /api/<label>/, OpenAPI at /api/docs."""
 
+import logging
+
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.db import DataError, IntegrityError
 from django.http import Http404
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -11,9 +14,11 @@ from ninja.errors import ValidationError as SchemaValidationError
 from ninja.security import APIKeyHeader, django_auth
 
 from yrd.core.errors import Conflict
-from yrd.core.models import ApiToken
-from yrd.core.models.access import hash_token
 from yrd.core.registry import registry
+from yrd.core.schemas import ApiError
+from yrd.core.tokens import account_for_key
+
+logger = logging.getLogger(__name__)
 
 
 class BearerToken(APIKeyHeader):
@@ -24,18 +29,39 @@ class BearerToken(APIKeyHeader):
     def authenticate(self, request, key):
         if not key or not key.startswith("Bearer "):
             return None
-        token = (
-            ApiToken.objects.select_related("user")
-            .filter(key_hash=hash_token(key.removeprefix("Bearer ").strip()), revoked_at__isnull=True)
-            .first()
-        )
-        if token is None or not token.user.is_active:
-            return None
-        request.user = token.user
-        return token.user
+        user = account_for_key(key.removeprefix("Bearer ").strip(), request.method)
+        if user is not None:
+            request.user = user
+        return user
 
 
-api = NinjaAPI(
+# Every operation may answer with these, each in the one error schema (handlers below); the
+# generated schema says so, so clients and schema checks know every status they can get.
+ERROR_STATUSES = {
+    400: "Invalid input: `errors` names each field",
+    401: "Not logged in and no valid Bearer token",
+    403: "Not allowed for this account or token",
+    404: "No such object or address, or not visible to you",
+    409: "Conflicts with the current state (or an idempotency key reused with another body)",
+    422: "The request does not match the schema",
+}
+
+
+class Api(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+        schemas.setdefault("ApiError", ApiError.model_json_schema(ref_template="#/components/schemas/{model}"))
+        error = {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                for status, description in ERROR_STATUSES.items():
+                    responses.setdefault(status, {"description": description, "content": error})
+        return schema
+
+
+api = Api(
     title="yrd API",
     version="1",
     description="Yangtze River Delta integrated platform. Errors: {code, message, errors?}.",
@@ -89,6 +115,26 @@ def on_missing(request, error):
 @api.exception_handler(Http404)
 def on_404(request, error):
     return _error(request, 404, "not_found", str(error) or _("No such object, or you may not see it."))
+
+
+@api.exception_handler(OverflowError)
+def on_overflow(request, error):
+    # An id beyond 64 bits names nothing; the database driver would fail converting it.
+    return _error(request, 404, "not_found", _("No such object, or you may not see it."))
+
+
+@api.exception_handler(DataError)
+def on_data_error(request, error):
+    # A value the schema let through but the database refuses (too long, out of range): the write
+    # should have validated it; answer 400 rather than 500 and keep the log line for the fix.
+    logger.warning("API input reached the database unvalidated: %s", error)
+    return _error(request, 400, "invalid", _("A value is too long or out of range."))
+
+
+@api.exception_handler(IntegrityError)
+def on_integrity_error(request, error):
+    logger.warning("API write broke a database constraint: %s", error)
+    return _error(request, 409, "conflict", _("This conflicts with data already recorded."))
 
 
 @api.exception_handler(Conflict)

@@ -4,7 +4,9 @@ import os
 
 from celery import Celery
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "yrd.settings.dev")
+# Production unless told otherwise: a worker started without naming its settings must not run with
+# DEBUG on and a known key.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "yrd.settings.production")
 
 app = Celery("yrd")
 app.config_from_object("django.conf:settings", namespace="CELERY")

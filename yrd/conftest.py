@@ -1,6 +1,15 @@
+import shutil
+from pathlib import Path
+
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from yrd.core.reference import load_jurisdictions, load_roles, read_cities
+
+# No wall-clock limits in tests (the machines are shared and noisy): Hypothesis' default 200 ms
+# deadline per example failed property tests under load while their answers were right.
+hypothesis_settings.register_profile("yrd", deadline=None)
+hypothesis_settings.load_profile("yrd")
 
 
 @pytest.fixture
@@ -37,3 +46,24 @@ def fresh_holiday_arrangement():
     from yrd.core.workdays import forget_entered_days
 
     forget_entered_days()
+
+
+@pytest.fixture(autouse=True)
+def empty_media_folder():
+    """Files a test uploads are removed after it; the folder itself when the run ends (below)."""
+    yield
+    from django.conf import settings
+
+    for entry in Path(settings.MEDIA_ROOT).glob("*"):
+        if entry.is_dir():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def remove_media_folder():
+    yield
+    from django.conf import settings
+
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)

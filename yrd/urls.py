@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -22,7 +21,10 @@ urlpatterns += [
     path(f"{m.label}/", include((m.urls, m.label))) for m in registry.manifests.values() if m.urls and m.label != "core"
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+# Uploads are never served from MEDIA_URL, in any setting: only the access-checked download views
+# of each module hand out a file.
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+handler400 = "yrd.core.views.bad_request"
+handler403 = "yrd.core.views.permission_denied"
+handler404 = "yrd.core.views.page_not_found"
+handler500 = "yrd.core.views.server_error"

@@ -9,6 +9,7 @@ from yrd.core.models import Organisation, User
 from yrd.core.writes import organisation_create, person_create, role_assign
 
 DEMO_PASSWORD = "yrd-demo-2026"
+DEMO_EMAIL_DOMAIN = "@demo.yrd.invalid"  # .invalid never resolves (RFC 2606): no demo mail leaves
 
 # Demo people are named in both scripts, so English pages name a person rather than show a Chinese
 # role title; who is who is in the login list `make demo` prints.
@@ -86,7 +87,7 @@ def demo_person(username, display_name, *, roles=(), organisation=None, language
             username=username,
             password=DEMO_PASSWORD,
             display_name=bilingual_name(username, display_name),
-            email=f"{username}@demo.yrd.invalid",
+            email=f"{username}{DEMO_EMAIL_DOMAIN}",
             organisation=organisation,
             language=language,
             **extra,

@@ -1,4 +1,4 @@
-from yrd.core.context import origin
+from yrd.core.context import client_address, origin
 
 
 class RequestContextMiddleware:
@@ -6,7 +6,7 @@ class RequestContextMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = origin.set(request.META.get("REMOTE_ADDR", ""))
+        token = origin.set(client_address(request))
         try:
             return self.get_response(request)
         finally:

@@ -1,7 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.http import require_POST
 
 from yrd.core import selectors, writes
@@ -32,15 +36,36 @@ def inbox_read(request, pk):
 
 @login_required
 def tokens(request):
-    new_key = None
+    new_key, errors = None, {}
     if request.method == "POST":
-        name = request.POST.get("name", "").strip()[:100]
-        if not name:
-            messages.error(request, _("Give the token a name, e.g. the program that will use it."))
-        else:
-            _token, new_key = writes.api_token_create(acting_user=request.user, name=name)
+        try:
+            _token, new_key = writes.api_token_create(
+                acting_user=request.user,
+                name=request.POST.get("name", ""),
+                scope=request.POST.get("scope", ApiToken.READ),
+                lifetime_days=_int_or_none(request.POST.get("lifetime_days", "90")),
+            )
+        except ValidationError as refused:
+            errors = refused.message_dict
+        except PermissionDenied as refused:
+            errors = {"__all__": [str(refused)]}
     listed = request.user.api_tokens.filter(revoked_at__isnull=True).order_by("-created_at")
-    return render(request, "core/tokens.html", {"tokens": listed, "new_key": new_key})
+    context = {
+        "tokens": listed,
+        "new_key": new_key,
+        "errors": errors,
+        "scopes": ApiToken.SCOPES,
+        "lifetimes": ApiToken.LIFETIMES_DAYS,
+        "now": timezone.now(),
+    }
+    return render(request, "core/tokens.html", context, status=400 if errors else 200)
+
+
+def _int_or_none(text):
+    try:
+        return int(text)
+    except (TypeError, ValueError):
+        return None
 
 
 @login_required
@@ -52,3 +77,33 @@ def token_revoke(request, pk):
         request, _("Token “%(name)s” revoked; programs using it are refused from now on.") % {"name": token.name}
     )
     return redirect("core:tokens")
+
+
+# Site-wide error handlers (yrd/urls.py): under /api/ the answer is JSON in the API's one error
+# schema; elsewhere the site's own page, in the reader's language.
+
+
+def _api_error(request, status, code, message):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"code": code, "message": str(message)}, status=status)
+    return None
+
+
+def bad_request(request, exception):
+    answer = _api_error(request, 400, "bad_request", _("The request is malformed."))
+    return answer or defaults.bad_request(request, exception)
+
+
+def permission_denied(request, exception):
+    answer = _api_error(request, 403, "forbidden", str(exception) or _("You may not do this."))
+    return answer or defaults.permission_denied(request, exception)
+
+
+def page_not_found(request, exception):
+    message = _("No such address in the API; the operations are listed at /api/docs.")
+    return _api_error(request, 404, "not_found", message) or defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    message = _("The server failed to answer; the error has been logged. Please try again later.")
+    return _api_error(request, 500, "server_error", message) or defaults.server_error(request)

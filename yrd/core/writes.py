@@ -1,7 +1,10 @@
 """Every write to the core's data: validated, in one transaction, audited."""
 
-from django.core.exceptions import PermissionDenied
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from yrd.core.access import forget_grants, require
 from yrd.core.actors import write
@@ -95,11 +98,41 @@ def role_assign(*, acting_user, user, role_code, jurisdiction, organisation=None
 
 
 @write
-def api_token_create(*, acting_user, name):
-    """Returns (token, key). The key is shown once; only its hash is stored."""
+def api_token_create(*, acting_user, name, scope=ApiToken.READ, lifetime_days=90):
+    """Returns (token, key). The key is shown once; only its hash is stored.
+
+    Superusers may not hold tokens: a leaked token would carry every right in the platform. A program
+    runs under an ordinary account holding the roles it needs."""
+    if acting_user.is_superuser:
+        raise PermissionDenied(
+            _("Superusers may not hold API tokens: use an ordinary account with the roles the program needs.")
+        )
+    errors = {}
+    name = (name or "").strip()
+    if not name:
+        errors["name"] = _("Give the token a name, e.g. the program that will use it.")
+    elif len(name) > 100:
+        errors["name"] = _("The name may have at most 100 characters (it has %(count)d).") % {"count": len(name)}
+    if scope not in dict(ApiToken.SCOPES):
+        errors["scope"] = _("Choose read only or read and write.")
+    if lifetime_days not in ApiToken.LIFETIMES_DAYS:
+        errors["lifetime_days"] = _("Choose a lifetime of 30, 90 or 365 days.")
+    if errors:
+        raise ValidationError(errors)
     key = ApiToken.new_key()
-    token = ApiToken.objects.create(user=acting_user, name=name, key_hash=hash_token(key))
-    audit_record(actor=acting_user, action="core.api_token.create", obj=token, data={"name": name})
+    token = ApiToken.objects.create(
+        user=acting_user,
+        name=name,
+        scope=scope,
+        key_hash=hash_token(key),
+        expires_at=timezone.now() + timedelta(days=lifetime_days),
+    )
+    audit_record(
+        actor=acting_user,
+        action="core.api_token.create",
+        obj=token,
+        data={"name": name, "scope": scope, "expires_at": token.expires_at.isoformat()},
+    )
     return token, key
 
 

@@ -4,11 +4,17 @@ problem), 401, 403, 404. Open311 clients use the GeoReport v2 endpoints under /m
 
 from datetime import datetime
 
-from ninja import Field, Router, Schema
+from django.core.exceptions import ValidationError
+from ninja import Field, File, Router, Schema
+from ninja.files import UploadedFile
 from ninja.responses import Status
 
+from yrd.core.access import require
 from yrd.core.schemas import ApiError
+from yrd.core.tables import MAX_BYTES
 from yrd.market.access_list import ENTERPRISE_TYPES
+from yrd.market.apps import FEED
+from yrd.market.feed_table import import_feed_table
 from yrd.market.selectors import access_check, cases_visible_to, reports_of
 from yrd.market.writes import feed_import
 from yrd.market.writes.reports import ReportInput
@@ -78,6 +84,33 @@ def post_feed(request, feed: FeedIn):
     records = [ReportInput(**record.dict()) for record in feed.records]
     created = feed_import(acting_user=request.user, source=feed.source, records=records)
     return {"received": len(records), "created": len(created), "receipts": [r.receipt for r in created]}
+
+
+class TableErrorOut(Schema):
+    row: int | None
+    column: str
+    reason: str
+
+
+class FeedTableOut(Schema):
+    rows: int
+    created: int
+    unchanged: int
+    dry_run: bool
+    errors: list[TableErrorOut]
+
+
+@router.post("/feeds/table", response={200: FeedTableOut, 400: FeedTableOut, 401: ApiError, 403: ApiError})
+def post_feed_table(request, source: str, file: File[UploadedFile], dry_run: bool = False):
+    """The same feed as a CSV or XLSX file (multipart `file`): all rows or none, every problem by row and column;
+    rows already received are left unchanged. `dry_run=true` only checks."""
+    require(request.user, FEED)
+    if file.size > MAX_BYTES:
+        raise ValidationError({"file": [f"The file is larger than {MAX_BYTES // 2**20} MB."]})
+    result = import_feed_table(acting_user=request.user, source=source[:100], data=file.read(), dry_run=dry_run)
+    body = {"rows": result.rows, "created": result.created, "unchanged": result.unchanged, "dry_run": dry_run,
+            "errors": [vars(e) for e in result.errors]}  # fmt: skip
+    return Status(400 if result.errors else 200, body)
 
 
 @router.get("/access-check", response={200: AccessOut, 400: ApiError}, auth=None)

@@ -11,8 +11,9 @@ REVIEW = "market.match.review"
 CONSOLIDATE = "market.consolidate"
 FEED = "market.feed.import"
 ACCESS_MANAGE = "market.access.manage"
+CONTACT = "market.report.contact"
 
-REGULATOR_ACTIONS = (CASE_VIEW, CASE_WORK, REVIEW)
+REGULATOR_ACTIONS = (CASE_VIEW, CASE_WORK, REVIEW, CONTACT)
 
 
 PIPL = "PIPL art. 19 (no longer than the purpose needs) and art. 47 (erase when the period ends)"
@@ -35,6 +36,7 @@ class MarketConfig(AppConfig):
             CASE_VIEW: _("See the cases routed to or shared with one's jurisdiction, with their reports"),
             CASE_WORK: _("Investigate, decide, close, re-open and escalate cases of one's jurisdiction"),
             REVIEW: _("Decide whether two reports name the same enterprise (merge or split)"),
+            CONTACT: _("See the full contact of a reporter of a case one's jurisdiction leads (each look audited)"),
             CONSOLIDATE: _("Run the consolidation of reports into enterprises and cases"),
             FEED: _("Send a province's bulk feed of reports"),
             ACCESS_MANAGE: _("Import the market-access negative list and its region-specific measures"),
@@ -54,6 +56,10 @@ class MarketConfig(AppConfig):
             "market.case.open",
             "market.case.route",
             "market.case.transition",
+            "market.case.assign",
+            "market.case.merge",
+            "market.evidence.add",
+            "market.report.reveal",
             "market.match.decide",
             "market.access.import",
         ),
@@ -72,12 +78,15 @@ class MarketConfig(AppConfig):
                 ),
             ),
         },
+        reference_loader="yrd.market.reference.load_reference",
         demo_loader="yrd.market.demo.load_demo",
         urls="yrd.market.urls",
         nav=(
             NavLink(_("Report a violation"), "market:report", public=True),
             NavLink(_("Market cases"), "market:queue", actions=(CASE_VIEW,)),
             NavLink(_("Market access check"), "market:access", public=True),
+            NavLink(_("Import the negative list"), "market:access_import", actions=(ACCESS_MANAGE,)),
+            NavLink(_("Send a province feed"), "market:feed_upload", actions=(FEED,)),
             NavLink(_("Market statistics"), "market:stats", public=True),
         ),
         stats={
@@ -87,6 +96,11 @@ class MarketConfig(AppConfig):
             "cases_decided": Stat(_("Market cases decided"), "yrd.market.stats.cases_decided", plan_tasks=("4.01",)),
             "cross_province_cases": Stat(
                 _("Cross-province market cases"), "yrd.market.stats.cross_province_cases", plan_tasks=("4.01",)
+            ),
+            "negative_list_cases": Stat(
+                _("Negative-list violation cases notified and collected"),
+                "yrd.market.stats.negative_list_cases",
+                plan_tasks=("4.02",),
             ),
         },
     )

@@ -13,7 +13,7 @@ from yrd.core.actors import SYSTEM
 from yrd.core.demo import demo_person
 from yrd.core.selectors import jurisdiction_by_code, region
 from yrd.market.consolidation.synthetic import generate
-from yrd.market.models import Case, Report
+from yrd.market.models import AccessMeasure, Case, Report
 from yrd.market.writes import access_list_import, case_transition, consolidation_run, feed_import, report_submit
 from yrd.market.writes.cases import TransitionInput
 from yrd.market.writes.reports import ReportInput
@@ -96,6 +96,7 @@ def load_demo():
         _reports(rng, reporter, feed)
         consolidation_run(acting_user=SYSTEM, mode="batch")
         _work_cases(rng, regulators)
+    if not AccessMeasure.objects.exists():  # the reference list, when loaded, is kept
         access_list_import(
             acting_user=SYSTEM, name="demo-negative-list.csv", content=ACCESS_LIST.encode(), is_demo=True
         )

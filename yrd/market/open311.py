@@ -23,7 +23,7 @@ import math
 from datetime import datetime, timedelta
 from xml.etree import ElementTree
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -31,8 +31,8 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from yrd.core.models import ApiToken, Jurisdiction
-from yrd.core.models.access import hash_token
+from yrd.core.models import Jurisdiction
+from yrd.core.tokens import account_for_key
 from yrd.market.categories import VIOLATION_CATEGORIES
 from yrd.market.models import CaseState, Report
 from yrd.market.writes import report_submit
@@ -203,10 +203,13 @@ def requests_(request, fmt):
 def _api_account(key: str):
     if not key:
         raise Open311Error(403, "api_key is required")
-    token = ApiToken.objects.select_related("user").filter(key_hash=hash_token(key), revoked_at__isnull=True).first()
-    if token is None or not token.user.is_active:
+    try:
+        account = account_for_key(key, "POST")
+    except PermissionDenied as refused:
+        raise Open311Error(403, str(refused)) from refused
+    if account is None:
         raise Open311Error(403, "api_key is not valid")
-    return token.user
+    return account
 
 
 def _post_request(request, fmt):

@@ -22,3 +22,9 @@ def cross_province_cases() -> int:
         .filter(provinces__gte=2)
     )
     return provinces.count()
+
+
+def negative_list_cases() -> int:
+    """Decided cases recorded as violations of the market-access negative list (plan task 4.02: cases notified
+    to every province and collected)."""
+    return Case.objects.filter(is_demo=False, decided_at__isnull=False).exclude(negative_list_entry="").count()

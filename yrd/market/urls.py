@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from yrd.market import open311
-from yrd.market.views import access, cases, reports, review, stats
+from yrd.market.views import access, cases, evidence, feeds, reports, review, stats
 
 FMT = r"\.(?P<fmt>[a-z]+)$"
 
@@ -11,10 +11,17 @@ urlpatterns = [
     path("my-reports/", reports.my_reports, name="my_reports"),
     path("cases/", cases.queue, name="queue"),
     path("cases/export.<str:fmt>", cases.export, name="export"),
+    path("cases/triage/", cases.triage, name="triage"),
     path("cases/<int:pk>/", cases.case_page, name="case"),
+    path("cases/<int:pk>/evidence/", evidence.add_to_case, name="case_evidence"),
+    path("cases/<int:pk>/reports/<int:report_pk>/contact/", cases.reveal_contact, name="reveal_contact"),
     path("cases/<int:pk>/<slug:name>/", cases.case_act, name="case_act"),
+    path("evidence/<int:pk>/", evidence.download, name="evidence"),
     path("decisions/", cases.decisions, name="decisions"),
+    path("feeds/", feeds.feed_upload, name="feed_upload"),
+    path("feeds/template.<str:fmt>", feeds.feed_template, name="feed_template"),
     path("access/", access.access, name="access"),
+    path("access/import/", access.access_import, name="access_import"),
     path("statistics/", stats.statistics, name="stats"),
     path("review/", review.queue, name="review"),
     path("review/<int:pk>/", review.decide, name="review_decide"),

@@ -40,6 +40,8 @@ def env_int(name, default):
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
+# `load_demo` creates a superuser with a published password; only the dev and test settings allow it.
+DEMO_ALLOWED = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -64,6 +66,9 @@ INSTALLED_APPS = [
     "yrd.emergency",
     "yrd.lowalt",
     "yrd.market",
+    "yrd.industry",
+    "yrd.culture",
+    "yrd.innovation",
 ]
 
 MIDDLEWARE = [
@@ -140,6 +145,9 @@ AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
+# Addresses of our own reverse proxies: only from these is X-Forwarded-For believed (core.context).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "yrd.core.context.client_address"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]

@@ -5,6 +5,7 @@ import tempfile
 from .base import *  # noqa: F403
 
 DEBUG = False
+DEMO_ALLOWED = True
 SECRET_KEY = "test-only-key-0123456789abcdef0123456789abcdef0123456789"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

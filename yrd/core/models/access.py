@@ -98,7 +98,15 @@ def hash_token(key):
 
 
 class ApiToken(models.Model):
-    """A bearer token for programs calling the API on a person's behalf. Only its hash is kept."""
+    """A bearer token for programs calling the API on a person's behalf. Only its hash is kept.
+
+    A token carries at most its owner's rights, narrowed by its scope (read-only tokens may only
+    read), and stops working when it expires; superusers may not hold one (see `api_token_create`)."""
+
+    READ = "read"
+    READ_WRITE = "read_write"
+    SCOPES = [(READ, _("read only")), (READ_WRITE, _("read and write"))]
+    LIFETIMES_DAYS = (30, 90, 365)
 
     not_personal = {
         "name": "the label its owner gives a token (the program using it)",
@@ -109,7 +117,9 @@ class ApiToken(models.Model):
     )
     name = models.CharField(_("name"), max_length=100)
     key_hash = models.CharField(_("key hash"), max_length=64, unique=True, editable=False)
+    scope = models.CharField(_("scope"), max_length=10, choices=SCOPES, default=READ)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
 
     class Meta:

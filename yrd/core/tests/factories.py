@@ -67,3 +67,11 @@ def person(role_code=None, where="YRD", organisation=None, **fields):
             organisation=organisation,
         )
     return user
+
+
+def api_key(user, scope="read_write", lifetime_days=90):
+    """A live bearer key for `user` (created through the write, so it obeys the same rules)."""
+    from yrd.core.writes import api_token_create
+
+    _token, key = api_token_create(acting_user=user, name="test client", scope=scope, lifetime_days=lifetime_days)
+    return key

@@ -1,6 +1,11 @@
-import pytest
-from django.urls import reverse
+from datetime import timedelta
 
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from yrd.core.models import ApiToken
 from yrd.core.tests.factories import person
 from yrd.core.writes import api_token_create, api_token_revoke
 
@@ -48,7 +53,7 @@ def test_the_owner_revokes_a_token_from_the_page(client):
     assert response["Location"] == reverse("core:tokens")
     assert BearerToken().authenticate(_request(), f"Bearer {key}") is None
     page = client.get(reverse("core:tokens")).content.decode()
-    assert "revoked" in page and "<li>old script" not in page
+    assert "revoked" in page and "<td>old script</td>" not in page
 
 
 @pytest.mark.django_db
@@ -75,3 +80,79 @@ def _request():
     from django.test import RequestFactory
 
     return RequestFactory().get("/")
+
+
+@pytest.mark.django_db
+def test_a_read_only_token_reads_but_may_not_write(client, reference):
+    owner = person("plan_coordinator", "YRD")
+    _token, key = api_token_create(acting_user=owner, name="dashboard", scope="read")
+    headers = {"Authorization": f"Bearer {key}"}
+    assert client.get("/api/plan/tasks", headers=headers).status_code == 200
+    response = client.post("/api/plan/tasks", {}, content_type="application/json", headers=headers)
+    assert response.status_code == 403
+    assert "read-only" in response.json()["message"]
+
+
+@pytest.mark.django_db
+def test_a_new_token_is_read_only_unless_asked_otherwise():
+    token, _key = api_token_create(acting_user=person(), name="x")
+    assert token.scope == ApiToken.READ
+    assert timedelta(days=89) < token.expires_at - timezone.now() <= timedelta(days=90)
+
+
+@pytest.mark.django_db
+def test_an_expired_token_is_refused(client, reference):
+    owner = person("plan_coordinator", "YRD")
+    token, key = api_token_create(acting_user=owner, name="old", scope="read_write", lifetime_days=30)
+    ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+    response = client.get("/api/plan/tasks", headers={"Authorization": f"Bearer {key}"})
+    assert response.status_code == 401
+
+
+@pytest.mark.django_db
+def test_a_superuser_may_not_hold_a_token_and_an_old_one_stops_working(client, reference):
+    admin = person(username="root", is_superuser=True, is_staff=True)
+    with pytest.raises(PermissionDenied):
+        api_token_create(acting_user=admin, name="x")
+    someone = person("plan_coordinator", "YRD")
+    _token, key = api_token_create(acting_user=someone, name="x", scope="read_write")
+    someone.is_superuser = True
+    someone.save()
+    assert client.get("/api/plan/tasks", headers={"Authorization": f"Bearer {key}"}).status_code == 401
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "fields,field",
+    [
+        ({"name": ""}, "name"),
+        ({"name": "x" * 101}, "name"),
+        ({"name": "x", "scope": "admin"}, "scope"),
+        ({"name": "x", "lifetime_days": 10000}, "lifetime_days"),
+    ],
+)
+def test_bad_token_requests_name_the_field_and_create_nothing(fields, field):
+    with pytest.raises(ValidationError) as refused:
+        api_token_create(acting_user=person(), **fields)
+    assert field in refused.value.message_dict
+    assert not ApiToken.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_tokens_page_offers_scope_and_lifetime_and_shows_them(client):
+    owner = person()
+    client.force_login(owner)
+    page = client.post(reverse("core:tokens"), {"name": "etl", "scope": "read_write", "lifetime_days": "30"})
+    assert page.status_code == 200
+    token = owner.api_tokens.get()
+    assert token.scope == "read_write" and (token.expires_at - timezone.now()).days in (29, 30)
+    text = client.get(reverse("core:tokens"), headers={"Accept-Language": "en"}).content.decode()
+    assert "read and write" in text and token.expires_at.strftime("%Y-%m-%d") in text
+
+
+@pytest.mark.django_db
+def test_the_tokens_page_explains_a_refusal_in_chinese(client):
+    client.force_login(person(username="root", is_superuser=True, is_staff=True))
+    page = client.post(reverse("core:tokens"), {"name": "etl"}, headers={"Accept-Language": "zh-hans"})
+    assert page.status_code == 400
+    assert "超级" in page.content.decode()

@@ -46,3 +46,29 @@ def test_the_server_error_page_needs_no_context_and_is_bilingual():
     page = response.content.decode()
     assert response.status_code == 500
     assert "Server error" in page and "服务器出现错误" in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language,title", [("en", "Bad request"), ("zh-hans", "请求有误")])
+def test_a_bad_request_has_the_sites_page_in_the_readers_language(client, language, title):
+    response = client.get("/", HTTP_HOST="evil.example", headers={"Accept-Language": language})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert title in page and 'class="topbar"' in page
+
+
+@pytest.mark.django_db
+def test_a_missing_page_is_in_chinese_for_a_chinese_reader(client):
+    response = client.get("/no-such-page/", headers={"Accept-Language": "zh-hans"})
+    assert response.status_code == 404
+    assert "页面不存在" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_uploads_are_never_served_from_the_media_address(client, settings):
+    from pathlib import Path
+
+    (Path(settings.MEDIA_ROOT) / "id-card-scan.txt").write_text("secret scan")
+    client.force_login(person())
+    response = client.get(settings.MEDIA_URL + "id-card-scan.txt")
+    assert response.status_code == 404 and b"secret scan" not in response.content

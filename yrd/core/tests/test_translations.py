@@ -3,6 +3,7 @@ catalogue of the module it belongs to (yrd/<module>/locale, or the shared yrd/lo
 compiled catalogues the server reads match their sources."""
 
 import gettext
+import os
 import shutil
 import subprocess
 import sys
@@ -54,6 +55,7 @@ def test_the_catalogues_hold_every_string_of_the_code(tmp_path, chinese):
         cwd=tmp_path,
         check=True,
         capture_output=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "yrd.settings.dev"},
     )
     known = {(e.msgctxt, e.msgid) for catalogue in chinese.values() for e in catalogue}
     new = sorted(

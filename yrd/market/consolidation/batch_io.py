@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..categories import VIOLATION_CATEGORIES
-from .clustering import Decision
+from .clustering import Decision, DecisionKind
 from .lexicon import divisions
 from .pipeline import Engine, Progress, Result, consolidate
 
@@ -126,6 +126,66 @@ def write_clusters(target: str | Path | io.IOBase, clusters: pd.DataFrame) -> No
     clusters[["report_id", "cluster_id"]].to_csv(target, index=False, encoding="utf-8", lineterminator="\n")
 
 
+DECISION_COLUMNS = ("report_a", "report_b", "decision")
+REVIEW_COLUMNS = ("report_a", "report_b", "match_probability", "linked", "refusal", "reasons", "decision")
+
+
+def read_decisions(source: str | Path | io.IOBase, report_ids, *, encoding: str = "utf-8-sig") -> list[Decision]:
+    """Reviewers' verdicts for a CSV run: columns report_a, report_b, decision (merge | split), both ids from the
+    reports file. The whole file or nothing (BatchError with every row's problem); a pair given twice must agree."""
+    try:
+        frame = pd.read_csv(source, dtype=str, keep_default_na=False, encoding=encoding)
+    except UnicodeDecodeError as error:
+        raise BatchError([RowError(1, "file", f"not {encoding} text ({error.reason}); save it as CSV UTF-8")]) from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        raise BatchError([RowError(1, "file", f"not a readable CSV file: {error}")]) from None
+    errors = [RowError(1, name, "required column is missing") for name in DECISION_COLUMNS if name not in frame]
+    allowed = (*DECISION_COLUMNS, *REVIEW_COLUMNS)  # a filled-in review sheet may be passed back as it is
+    errors += [RowError(1, str(name), "unknown column") for name in frame.columns if name not in allowed]
+    if errors:
+        raise BatchError(errors)
+    known, seen, decisions = set(report_ids), {}, []
+    for index, (a, b, kind) in enumerate(frame[list(DECISION_COLUMNS)].itertuples(index=False)):
+        row, a, b, kind = index + FIRST_DATA_ROW, a.strip(), b.strip(), kind.strip().lower()
+        if not kind:
+            continue  # a pair of the review sheet nobody decided
+        found = [RowError(row, column, f"{value!r} is not a report id of the reports file")
+                 for column, value in (("report_a", a), ("report_b", b)) if value not in known]  # fmt: skip
+        if a == b and a:
+            found.append(RowError(row, "report_b", "the same report as report_a"))
+        if kind not in {k.value for k in DecisionKind}:
+            found.append(RowError(row, "decision", f"{kind!r} is not merge or split"))
+        pair = tuple(sorted((a, b)))
+        if not found and seen.get(pair, (kind, 0))[0] != kind:
+            found.append(RowError(row, "decision", f"contradicts row {seen[pair][1]} for the same pair"))
+        seen.setdefault(pair, (kind, row))
+        errors += found
+        if not found:
+            decisions.append(Decision(pair[0], pair[1], DecisionKind(kind)))
+    if errors:
+        raise BatchError(errors)
+    return decisions
+
+
+def write_review(target: str | Path | io.IOBase, items) -> None:
+    """The pairs a run was unsure about, as a sheet a reviewer fills in: write merge or split in `decision` and
+    pass the file back with --decisions (rows left empty are ignored there)."""
+    rows = [
+        {
+            "report_a": item.report_a,
+            "report_b": item.report_b,
+            "match_probability": round(item.match_probability, 4),
+            "linked": "yes" if item.linked else "no",
+            "refusal": item.refusal or "",
+            "reasons": "; ".join(f"{r.feature}: {r.level} {r.weight:+.1f}" for r in item.reasons),
+            "decision": "",
+        }
+        for item in items
+    ]
+    pd.DataFrame(rows, columns=list(REVIEW_COLUMNS)).to_csv(target, index=False, encoding="utf-8-sig",
+                                                            lineterminator="\n")  # fmt: skip
+
+
 def consolidate_csv(
     source: str | Path,
     target: str | Path,
@@ -133,12 +193,15 @@ def consolidate_csv(
     engine: Engine | None = None,
     model: dict | None = None,
     decisions: list[Decision] | None = None,
+    decisions_source: str | Path | io.IOBase | None = None,
     encoding: str = "utf-8-sig",
     progress: Progress | None = None,
 ) -> Result:
     """The batch behind `market_consolidate`: read and check the whole file, consolidate, write the clusters.
     Nothing is written when the file has a problem (BatchError)."""
     reports = read_reports(source, encoding=encoding)
+    if decisions_source is not None:
+        decisions = [*(decisions or ()), *read_decisions(decisions_source, reports["report_id"], encoding=encoding)]
     if progress:
         progress("read")
     result = consolidate(reports, decisions=decisions or (), model=model, engine=engine, progress=progress)

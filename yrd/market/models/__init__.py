@@ -1,6 +1,6 @@
 from .access import AccessMeasure
 from .cases import Case, CaseEvent, CaseState
-from .matching import ConsolidationRun, MatchDecision, ReviewPair
+from .matching import ConsolidationRun, MatchDecision, ReportFeatures, ReviewPair
 from .reports import Evidence, Report
 
 __all__ = [
@@ -12,5 +12,6 @@ __all__ = [
     "Evidence",
     "MatchDecision",
     "Report",
+    "ReportFeatures",
     "ReviewPair",
 ]

@@ -20,6 +20,7 @@ class Case(models.Model):
         PENALTY = "penalty", _("penalty decided")
         NO_VIOLATION = "no_violation", _("no violation found")
         WITHOUT_EFFECT = "without_effect", _("closed without effect")
+        MERGED = "merged", _("merged into another case")
 
     not_personal = {
         "enterprise_name": "the enterprise's name",
@@ -42,10 +43,27 @@ class Case(models.Model):
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
     decision_text = models.TextField(_("decision"), max_length=4000, blank=True)
     legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True)
+    negative_list_entry = models.CharField(
+        _("negative-list entry violated"),
+        max_length=20,
+        blank=True,
+        help_text=_("code of the market-access negative-list entry the enterprise acted against, if any"),
+    )
     penalty_cny = models.DecimalField(_("penalty (CNY)"), max_digits=14, decimal_places=2, null=True, blank=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     published = models.BooleanField(_("published"), default=False)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("officer in charge"),
+    )
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged", verbose_name=_("merged into")
+    )
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:

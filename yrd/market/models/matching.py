@@ -89,3 +89,21 @@ class MatchDecision(models.Model):
 
     def access_scope(self):
         return self.report_a.access_scope()[0] + self.report_b.access_scope()[0], []
+
+
+class ReportFeatures(models.Model):
+    """The comparison features computed for a report, with the fingerprint of the fields they came from; an
+    incremental run reuses them while the fingerprint matches (yrd.market.consolidation.feature_cache)."""
+
+    report = models.OneToOneField(
+        "market.Report", on_delete=models.CASCADE, primary_key=True, related_name="features", verbose_name=_("report")
+    )
+    fingerprint = models.CharField(_("fingerprint of the fields"), max_length=32)
+    values = models.JSONField(_("features"))
+
+    class Meta:
+        verbose_name = _("report features")
+        verbose_name_plural = _("report features")
+
+    def __str__(self):
+        return str(self.report_id)

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from yrd.core.personal import Kind
+from yrd.core.uploads import RandomName
 from yrd.market.categories import VIOLATION_CATEGORIES
 
 RECEIPT_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read out over the phone
@@ -117,18 +118,43 @@ class Report(models.Model):
 
 
 class Evidence(models.Model):
+    """A file backing a report (sent with it) or a case (added by a regulator). Stored under a random name and
+    served only by the access-checked download (`market:evidence`), never from /media/."""
+
     personal_fields = {"file": Kind.DOCUMENT, "name": Kind.FREE_TEXT}
 
     personal_parent = "report"
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("report"))
-    file = models.FileField(_("file"), upload_to="market/evidence/%Y/%m/")
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, null=True, blank=True, related_name="evidence", verbose_name=_("report")
+    )
+    case = models.ForeignKey(
+        "market.Case", on_delete=models.CASCADE, null=True, blank=True, related_name="evidence", verbose_name=_("case")
+    )
+    file = models.FileField(_("file"), upload_to=RandomName("market/evidence"))
     name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("content type"), max_length=40, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("added by"),
+    )  # fmt: skip
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:
+        ordering = ["uploaded_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(report__isnull=False, case__isnull=True)
+                | models.Q(report__isnull=True, case__isnull=False),
+                name="market_evidence_report_or_case",
+            )
+        ]
         verbose_name = _("evidence file")
         verbose_name_plural = _("evidence files")
 
     def __str__(self):
         return self.name
+
+    def access_scope(self):
+        return (self.report or self.case).access_scope()

@@ -1,13 +1,15 @@
 """Every read of the market module, scoped by the caller: a reporter sees their own reports only; a regulator
 the cases routed to or shared with their jurisdiction and those cases' reports; nobody else anything private."""
 
-from django.db.models import Count, QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
 from yrd.core.access import can, filter_visible
+from yrd.core.models import Jurisdiction, RoleAssignment
 from yrd.market.access_list import Answer, decide
-from yrd.market.apps import CASE_VIEW, REVIEW
-from yrd.market.models import AccessMeasure, Case, Report, ReviewPair
+from yrd.market.apps import CASE_VIEW, CASE_WORK, REVIEW
+from yrd.market.models import AccessMeasure, Case, Evidence, Report, ReviewPair
 
 
 def reports_of(user) -> QuerySet[Report]:
@@ -91,3 +93,55 @@ def other_cases_of_enterprise(case: Case) -> QuerySet[Case]:
     return (
         Case.objects.filter(enterprise_key=case.enterprise_key).exclude(pk=case.pk).select_related("lead_jurisdiction")
     )
+
+
+def _holders(action: str, jurisdictions, *, region: bool = True) -> QuerySet:
+    """Active people holding `action` in one of `jurisdictions` or in a jurisdiction containing it (the
+    region-wide holders only when `region`)."""
+    paths = set()
+    for jurisdiction in jurisdictions:
+        parts = jurisdiction.path.split("/")
+        paths.update("/".join(parts[: n + 1]) for n in range(0 if region else 1, len(parts)))
+    assignments = RoleAssignment.objects.filter(jurisdiction__path__in=paths, organisation__isnull=True)
+    users = {a.user_id for a in assignments.select_related("role") if action in a.role.actions}
+    return get_user_model().objects.filter(pk__in=users, is_active=True).order_by("username")
+
+
+def case_officers(jurisdiction: Jurisdiction) -> QuerySet:
+    """Who may be put in charge of a case led by `jurisdiction`: the regulators working cases there."""
+    return _holders(CASE_WORK, [jurisdiction])
+
+
+def regulators_of(jurisdictions) -> QuerySet:
+    """The regulators of these jurisdictions and of their provinces (not the region-wide administrators: they
+    would hear of every case)."""
+    return _holders(CASE_VIEW, jurisdictions, region=False)
+
+
+def case_reporters(case: Case) -> QuerySet:
+    """The signed-in reporters of a case's reports (anonymous reporters follow it by receipt number)."""
+    ids = case.reports.exclude(reporter=None).values_list("reporter_id", flat=True)
+    return get_user_model().objects.filter(pk__in=ids, is_active=True)
+
+
+def evidence_for(user, pk: int) -> Evidence | None:
+    """An evidence file the user may download: the reporter who sent it with their report, or a regulator of a
+    jurisdiction its report or case concerns. None when it does not exist or is not theirs to read."""
+    evidence = Evidence.objects.select_related("report__case", "report__incident_city", "case").filter(pk=pk).first()
+    if evidence is None:
+        return None
+    report = evidence.report
+    if report is not None and getattr(user, "is_authenticated", False) and report.reporter_id == user.pk:
+        return evidence
+    if report is not None and report.case_id and cases_visible_to(user).filter(pk=report.case_id).exists():
+        return evidence
+    if report is not None and not report.case_id and can(user, CASE_VIEW, report):
+        return evidence
+    if evidence.case_id and cases_visible_to(user).filter(pk=evidence.case_id).exists():
+        return evidence
+    return None
+
+
+def case_evidence(case: Case) -> QuerySet[Evidence]:
+    """The files of a case: those sent with its reports and those its regulators added."""
+    return Evidence.objects.filter(Q(case=case) | Q(report__case=case)).select_related("report").order_by("uploaded_at")

@@ -3,9 +3,7 @@
 from django.utils import timezone
 
 from yrd.core.actors import SYSTEM
-from yrd.core.models import ApiToken
-from yrd.core.models.access import hash_token
-from yrd.core.tests.factories import make_uscc, person
+from yrd.core.tests.factories import api_key, make_uscc, person
 from yrd.market.writes import feed_import, report_submit
 from yrd.market.writes.reports import ReportInput
 
@@ -45,8 +43,7 @@ def stranger():
 def open311_client():
     """An Open311 client system's account and its api_key."""
     account = person(None, username="open311_client")
-    key = ApiToken.new_key()
-    ApiToken.objects.create(user=account, name="Open311 client", key_hash=hash_token(key))
+    key = api_key(account)
     return account, key
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from yrd.core.access import can
+from yrd.market import review_labels
 from yrd.market.apps import REVIEW
 from yrd.market.models import Report, ReviewPair
 from yrd.market.selectors import review_pairs_visible_to
@@ -35,7 +36,12 @@ def queue(request):
         raise PermissionDenied
     pairs = review_pairs_visible_to(request.user)[:100]
     rows = [
-        {"pair": pair, "fields": [(_label(n), getattr(pair.report_a, n), getattr(pair.report_b, n)) for n in FIELDS]}
+        {
+            "pair": pair,
+            "fields": [(_label(n), getattr(pair.report_a, n), getattr(pair.report_b, n)) for n in FIELDS],
+            "reasons": review_labels.reasons(pair.reasons),
+            "refusal": review_labels.refusal(pair.refusal),
+        }
         for pair in pairs
     ]
     return render(request, "market/review.html", {"rows": rows})

@@ -6,22 +6,8 @@ from django.utils.translation import gettext as _
 
 from yrd.core.models import Jurisdiction
 from yrd.market import selectors
+from yrd.market.charts import city_map
 from yrd.market.models.reports import CATEGORY_CHOICES
-
-
-def _map(by_city: dict, cities) -> dict:
-    return {
-        "tooltip": {"trigger": "item"},
-        "visualMap": {"min": 0, "max": max(by_city.values(), default=1), "left": 8, "bottom": 8, "calculable": True},
-        "series": [
-            {
-                "type": "map",
-                "map": "yrd",
-                "nameProperty": "adcode",
-                "data": [{"name": c.code, "value": by_city.get(c.code, 0), "label": c.name} for c in cities],
-            }
-        ],
-    }
 
 
 def _heatmap(cells: dict, cities) -> dict:
@@ -55,7 +41,7 @@ def statistics(request):
     figures = selectors.statistics()
     cities = list(Jurisdiction.objects.filter(level=Jurisdiction.Level.CITY).order_by("path"))
     charts = {
-        "map": _map(figures["by_city"], cities),
+        "map": city_map(figures["by_city"], cities, name=_("reports")),
         "heatmap": _heatmap(figures["by_city_category"], cities),
         "trend": _trend(figures["by_month"]),
     }

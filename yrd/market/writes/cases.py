@@ -15,7 +15,8 @@ from yrd.core.actors import person, write
 from yrd.core.audit import audit_record
 from yrd.core.errors import Conflict
 from yrd.market.apps import CASE_WORK
-from yrd.market.models import Case, CaseEvent, CaseState
+from yrd.market.models import AccessMeasure, Case, CaseEvent, CaseState
+from yrd.market.writes.notices import tell_moved, tell_negative_list_case
 
 LEAD, CONCERNED, REPORTER = "lead", "concerned", "reporter"
 
@@ -90,6 +91,7 @@ class TransitionInput:
     penalty_cny: Decimal | None = None
     outcome: str = ""
     publish: bool = False
+    negative_list_entry: str = ""  # code of the negative-list entry violated (plan task 4.02: cases collected)
 
 
 def _problems(name: str, data: TransitionInput) -> dict[str, list[str]]:
@@ -107,6 +109,11 @@ def _problems(name: str, data: TransitionInput) -> dict[str, list[str]]:
             errors["legal_basis"] = [_("Name the legal basis (at most 300 characters).")]
         if data.outcome == Case.Outcome.PENALTY and (data.penalty_cny is None or data.penalty_cny < 0):
             errors["penalty_cny"] = [_("Give the penalty in CNY.")]
+        entry = data.negative_list_entry.strip()
+        if entry and (len(entry) > 20 or not AccessMeasure.objects.filter(code=entry).exists()):
+            errors["negative_list_entry"] = [_("Not the code of an entry of the negative list.")]
+        if entry and data.outcome != Case.Outcome.PENALTY:
+            errors["negative_list_entry"] = [_("A negative-list violation is recorded with a penalty decision.")]
     return errors
 
 
@@ -140,6 +147,9 @@ def case_transition(*, acting_user, case: Case, name: str, data: TransitionInput
         jurisdiction=case.lead_jurisdiction.code,
         data={"transition": name, "to": transition.target, "outcome": case.outcome},
     )
+    tell_moved(case, name, actor=acting_user, note=data.note)
+    if name == "decide" and case.negative_list_entry:
+        tell_negative_list_case(case, actor=acting_user)
     return case
 
 
@@ -149,6 +159,7 @@ def _apply(case: Case, transition: Transition, data: TransitionInput, now) -> No
         case.penalty_cny = data.penalty_cny if data.outcome == Case.Outcome.PENALTY else None
         case.decided_at = now
         case.published = data.publish and data.outcome == Case.Outcome.PENALTY
+        case.negative_list_entry = data.negative_list_entry.strip()
     elif transition.target == CaseState.CLOSED:
         case.closed_at = now
         if transition.name == "close_without_effect":

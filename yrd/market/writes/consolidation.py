@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pandas as pd
+from django.db import connection
 from django.utils import timezone
 
 from yrd.core.access import require
@@ -15,10 +16,20 @@ from yrd.core.audit import audit_record
 from yrd.core.models import Jurisdiction
 from yrd.market.apps import CONSOLIDATE
 from yrd.market.consolidation.clustering import Decision, DecisionKind
-from yrd.market.consolidation.features import add_features
+from yrd.market.consolidation.feature_cache import VALUES, features_with_cache, fingerprint, plain
 from yrd.market.consolidation.lexicon import divisions
 from yrd.market.consolidation.pipeline import Engine, State, consolidate, consolidate_new
-from yrd.market.models import Case, CaseEvent, CaseState, ConsolidationRun, MatchDecision, Report, ReviewPair
+from yrd.market.models import (
+    Case,
+    CaseEvent,
+    CaseState,
+    ConsolidationRun,
+    MatchDecision,
+    Report,
+    ReportFeatures,
+    ReviewPair,
+)
+from yrd.market.writes.notices import tell_routed
 
 STARTER_MODEL = Path(__file__).resolve().parent.parent / "data" / "starter_model.json"
 MIN_TRAINING_REPORTS = 2000  # fewer: Fellegi–Sunter estimates are noise; use the last model, or the starter one
@@ -60,6 +71,7 @@ def consolidation_run(*, acting_user, mode: str = "incremental", engine: Engine 
     known ones, with the last run's model (a batch run when there is none yet). Returns the run, or None when
     an incremental run finds nothing to do."""
     require(acting_user, CONSOLIDATE)
+    _one_run_at_a_time()
     started = timezone.now()
     last = ConsolidationRun.objects.first()
     decisions = _decisions()
@@ -68,10 +80,11 @@ def consolidation_run(*, acting_user, mode: str = "incremental", engine: Engine 
         if not new.exists() and not decisions:
             return None
         known = Report.objects.exclude(enterprise_key="")
-        known_frame = _frame(known)
+        features, computed = features_with_cache(_frame(known), _cached_features())
         labels = pd.Series(dict(known.values_list("pk", "enterprise_key"))).rename(index=report_id)
-        state = State(features=add_features(known_frame), labels=labels, model=last.model)
+        state = State(features=features, labels=labels, model=last.model)
         result = consolidate_new(state, _frame(new), decisions=decisions, engine=engine, progress=progress)
+        _store_features(computed)
     else:
         mode = "batch"
         reports = _frame(Report.objects.all())
@@ -79,6 +92,7 @@ def consolidation_run(*, acting_user, mode: str = "incremental", engine: Engine 
         result = consolidate(reports, decisions=decisions, model=model, engine=engine, progress=progress)
     labels = result.state.labels
     _store_keys(labels)
+    _store_features(_entries_missing(result.state.features))
     run = ConsolidationRun.objects.create(
         mode=mode,
         started_at=started,
@@ -101,6 +115,18 @@ def consolidation_run(*, acting_user, mode: str = "incremental", engine: Engine 
     return run
 
 
+RUN_LOCK = 0x6D61726B6574  # "market": the advisory lock key every consolidation run takes
+
+
+def _one_run_at_a_time() -> None:
+    """Consolidation runs one at a time (a run placed by the after-commit job of each report may start while
+    another is going): on PostgreSQL a transaction-scoped advisory lock, so a second run waits and then sees what
+    the first placed; SQLite lets one writer at a time anyway."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [RUN_LOCK])
+
+
 def starter_model() -> dict:
     """The model a fresh installation starts with (trained without labels on synthetic reports, see
     tools/build_market_starter_model.py) until it has MIN_TRAINING_REPORTS reports of its own."""
@@ -115,6 +141,39 @@ def _store_keys(labels: pd.Series) -> None:
         if current.get(pk) != key:
             changed.append(Report(pk=pk, enterprise_key=key))
     Report.objects.bulk_update(changed, ["enterprise_key"], batch_size=1000)
+
+
+def _cached_features() -> dict:
+    return {report_id(pk): (fp, values) for pk, fp, values in ReportFeatures.objects.values_list("report_id",
+            "fingerprint", "values")}  # fmt: skip
+
+
+def _store_features(entries: dict) -> None:
+    """Store computed features (replacing those of reports whose fields changed)."""
+    if not entries:
+        return
+    pks = [int(rid) for rid in entries]
+    ReportFeatures.objects.filter(report_id__in=pks).delete()
+    ReportFeatures.objects.bulk_create(
+        [ReportFeatures(report_id=int(rid), fingerprint=fp, values=values) for rid, (fp, values) in entries.items()],
+        batch_size=1000,
+    )
+
+
+def _entries_missing(features: pd.DataFrame) -> dict:
+    """Entries for the reports of a run that have none stored yet (the new reports, or every report after the
+    first batch run), from the features the run computed."""
+    stored = set(ReportFeatures.objects.values_list("report_id", flat=True))
+    wanted = features[~features["report_id"].astype(int).isin(stored)]
+    if wanted.empty:
+        return {}
+    rows = Report.objects.filter(pk__in=[int(r) for r in wanted["report_id"]])
+    frame = _frame(rows).set_index("report_id")
+    return {
+        rid: (fingerprint(frame.loc[rid].to_dict()), {name: plain(row[name]) for name in VALUES})
+        for rid, row in zip(wanted["report_id"], wanted.to_dict("records"), strict=True)
+        if rid in frame.index
+    }
 
 
 def _store_review(run: ConsolidationRun, items) -> None:
@@ -199,6 +258,7 @@ def _open_case(acting_user, report: Report) -> Case:
         jurisdiction=lead.code,
         data={"enterprise": case.enterprise_name, "category": case.category, "lead": lead.code},
     )
+    tell_routed(case, lead, lead=True)
     return case
 
 
@@ -211,3 +271,4 @@ def _share(acting_user, case: Case, report: Report) -> None:
     CaseEvent.objects.create(case=case, at=timezone.now(), kind="shared", note=city.name)
     audit_record(actor=acting_user, action="market.case.route", obj=case, jurisdiction=city.code,
                  data={"shared_with": city.code})  # fmt: skip
+    tell_routed(case, city, lead=False)

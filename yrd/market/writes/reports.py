@@ -10,18 +10,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yrd.core import idempotency
-from yrd.core.access import can
+from yrd.core.access import can, require
 from yrd.core.actors import person, write
 from yrd.core.audit import audit_record
 from yrd.core.jobs import run_after_commit
 from yrd.core.models import Jurisdiction
 from yrd.core.personal.subject import consent_record
+from yrd.core.uploads import check_upload
 from yrd.market.apps import FEED
 from yrd.market.categories import VIOLATION_CATEGORIES
 from yrd.market.consolidation.identifiers import clean_uscc
 from yrd.market.models import Report
 from yrd.market.tasks import consolidate_new_reports
 
+MAX_EVIDENCE = 5
 LIMITS = {
     "subject_name": 200,
     "subject_uscc": 32,
@@ -79,6 +81,13 @@ def problems(data: ReportInput, cities: dict[str, Jurisdiction]) -> dict[str, li
         add("latitude", _("A latitude lies between -90 and 90."))
     if data.longitude is not None and not -180 <= data.longitude <= 180:
         add("longitude", _("A longitude lies between -180 and 180."))
+    if len(data.evidence) > MAX_EVIDENCE:
+        add("evidence", _("At most %(n)d files.") % {"n": MAX_EVIDENCE})
+    for upload in data.evidence:
+        try:
+            check_upload(upload)
+        except ValidationError as error:
+            errors.setdefault("evidence", []).extend(error.messages)
     return errors
 
 
@@ -114,7 +123,10 @@ def _create(data: ReportInput, *, channel: str, source: str, reporter, submitted
     report.full_clean()
     report.save()
     for upload in data.evidence:
-        report.evidence.create(file=upload, name=upload.name[:200])
+        content_type, digest = check_upload(upload)
+        report.evidence.create(
+            file=upload, name=upload.name[-200:], content_type=content_type, sha256=digest, added_by=submitted_by
+        )
     return report
 
 
@@ -177,6 +189,7 @@ def feed_import(*, acting_user, source: str, records: list[ReportInput]) -> list
     """A province's bulk feed: every record checked first; one bad record rejects the whole feed with every
     problem listed (`records[i].field`). Records whose id the feed already sent are left as they are, so sending
     a feed again changes nothing. Returns the reports created."""
+    require(acting_user, FEED)
     if not source.strip() or len(source) > 40:
         raise ValidationError({"source": [_("Name the sending system (at most 40 characters).")]})
     cities = city_jurisdictions()

@@ -14,7 +14,7 @@ from ninja.responses import Status
 from yrd.core.models import Organisation
 from yrd.core.personal import masked
 from yrd.core.personal.reveal import shown
-from yrd.core.schemas import ApiError
+from yrd.core.schemas import ApiError, IsoDate
 from yrd.services import selectors, writes
 from yrd.services.models import Application, RemoteSession, ServiceItem
 
@@ -110,7 +110,7 @@ def _key(request) -> str | None:
 
 
 @router.get("/day", response=DayOut, summary="The day's slots and queue as the caller may see them")
-def day(request, on: date | None = None):
+def day(request, on: IsoDate | None = None):
     on = on or timezone.localdate()
     seen = selectors.remote_day(request.user, on)
     active = {}

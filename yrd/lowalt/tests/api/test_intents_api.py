@@ -6,16 +6,14 @@ from datetime import timedelta
 
 import pytest
 
-from yrd.core.models import ApiToken
-from yrd.core.models.access import hash_token
+from yrd.core.tests.factories import api_key
 from yrd.lowalt.tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
 
 def token_for(user):
-    key = ApiToken.new_key()
-    ApiToken.objects.create(user=user, name="test", key_hash=hash_token(key))
+    key = api_key(user)
     return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 

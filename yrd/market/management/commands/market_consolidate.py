@@ -2,11 +2,15 @@
 
     python manage.py market_consolidate --input reports.csv --output clusters.csv [--engine duckdb|spark]
         [--spark-master local[2] | spark://host:7077] [--model model.json] [--save-model model.json]
+        [--decisions decisions.csv] [--review review.csv]
     python manage.py market_consolidate --stored [--incremental]
 
 With --input/--output it reads the batch CSV (report_id, subject_name, subject_uscc, subject_address,
 subject_phone, incident_city_adcode, category, reported_at, description; all but the first two may be empty),
 refuses the whole file with every row's problem when any row is bad, and writes report_id, cluster_id.
+--decisions gives reviewers' verdicts (report_a, report_b, decision = merge | split), kept by the run whatever the
+model says; --review writes the pairs the run was unsure about as a sheet to fill in and pass back as
+--decisions. The CSV mode thus keeps reviewers' decisions like the stored mode does.
 With --stored it consolidates the reports in the database (cases, routing and review queue included), as the
 background job does after each new report.
 """
@@ -17,7 +21,7 @@ from django.core.management.base import BaseCommand, CommandError
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from yrd.core.actors import SYSTEM
-from yrd.market.consolidation.batch_io import BatchError, consolidate_csv
+from yrd.market.consolidation.batch_io import BatchError, consolidate_csv, write_review
 from yrd.market.consolidation.engines import DuckDBEngine, SparkEngine
 from yrd.market.writes import consolidation_run
 
@@ -35,6 +39,8 @@ class Command(BaseCommand):
         parser.add_argument("--spark-master", default="local[2]", help="local[N] or a cluster URL (spark://…)")
         parser.add_argument("--model", help="a trained model (JSON) to use instead of training")
         parser.add_argument("--save-model", help="write the model used to this JSON file")
+        parser.add_argument("--decisions", help="reviewers' verdicts: report_a, report_b, decision (merge|split)")
+        parser.add_argument("--review", help="write the pairs to review (a sheet for --decisions) to this CSV")
         parser.add_argument("--stored", action="store_true", help="consolidate the reports in the database")
         parser.add_argument("--incremental", action="store_true", help="with --stored: only the new reports")
 
@@ -58,12 +64,14 @@ class Command(BaseCommand):
         try:
             result = consolidate_csv(
                 options["input"], options["output"], engine=engine, model=model, encoding=options["encoding"],
-                progress=step,
+                decisions_source=options["decisions"], progress=step,
             )  # fmt: skip
         except BatchError as error:
             raise CommandError(str(error)) from None
         except FileNotFoundError as error:
             raise CommandError(f"No such file: {error.filename}") from None
+        if options["review"]:
+            write_review(options["review"], result.review)
         if options["save_model"]:
             with open(options["save_model"], "w", encoding="utf-8") as handle:
                 json.dump(result.model, handle, ensure_ascii=False, indent=1)

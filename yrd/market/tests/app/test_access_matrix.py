@@ -5,8 +5,7 @@ their jurisdiction; the public pages hold nothing personal."""
 import pytest
 
 from yrd.core.actors import SYSTEM
-from yrd.core.models import ApiToken
-from yrd.core.models.access import hash_token
+from yrd.core.tests.factories import api_key
 from yrd.market.models import Case
 from yrd.market.tests import factories as f
 from yrd.market.writes import consolidation_run
@@ -71,8 +70,7 @@ def test_the_api_lists_cases_and_reports_by_the_same_rules(client, world, person
     people, case = world
     headers = {}
     if people[persona] is not None:
-        key = ApiToken.new_key()
-        ApiToken.objects.create(user=people[persona], name="t", key_hash=hash_token(key))
+        key = api_key(people[persona])
         headers = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
     cases = client.get("/api/market/cases", **headers)
     reports = client.get("/api/market/my-reports", **headers)

@@ -27,7 +27,10 @@ def pair(reference):
 
 
 def test_a_reviewer_sees_both_records_side_by_side_and_why_the_model_was_unsure(client, pair):
-    client.force_login(f.jiangsu_regulator())
+    regulator = f.jiangsu_regulator()
+    regulator.language = "en"
+    regulator.save()
+    client.force_login(regulator)
     page = client.get("/market/review/").content.decode()
     assert "苏州美佳食品有限公司" in page and "美家食品店" in page and "same sound (pinyin)" in page
     assert "13900139000" not in page
@@ -51,3 +54,24 @@ def test_a_regulator_of_another_province_neither_sees_nor_decides_the_pair(clien
 def test_the_system_may_record_a_decision_too(pair):
     match_decide(acting_user=SYSTEM, report_a=pair.report_b, report_b=pair.report_a, kind="split")
     assert MatchDecision.objects.get().report_a_id == pair.report_a_id
+
+
+def test_the_reasons_read_in_the_reviewers_language(client, pair):
+    regulator = f.jiangsu_regulator()
+    regulator.language = "zh-hans"
+    regulator.save()
+    client.force_login(regulator)
+    page = client.get("/market/review/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "字号" in page and "读音相同" in page and "same sound (pinyin)" not in page
+
+
+def test_every_level_the_engine_can_name_has_a_translated_label():
+    from yrd.market.consolidation.clustering import Refusal
+    from yrd.market.consolidation.model import DESCRIPTIONS
+    from yrd.market.review_labels import FEATURES, LEVELS, REFUSALS
+    from yrd.market.writes.consolidation import starter_model
+
+    model = starter_model()
+    labels = {level["label_for_charts"] for c in model["comparisons"] for level in c["comparison_levels"]}
+    assert set(DESCRIPTIONS) <= set(FEATURES) and {r.value for r in Refusal} <= set(REFUSALS)
+    assert labels <= set(LEVELS), labels - set(LEVELS)

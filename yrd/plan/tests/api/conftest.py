@@ -44,7 +44,7 @@ def world(reference):
         "anonymous": None,
         "token_caller": person("plan_coordinator", "330000"),
     }
-    _token, key = api_token_create(acting_user=people["token_caller"], name="ci")
+    _token, key = api_token_create(acting_user=people["token_caller"], name="ci", scope="read_write")
     owner = person("task_owner", "YRD")  # submits the reports awaiting review
     for task in tasks.values():
         builders.report(task, owner)

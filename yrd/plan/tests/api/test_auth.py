@@ -10,14 +10,14 @@ def bearer(key):
 
 def test_a_bearer_token_acts_as_its_owner(world):
     owner = world.people["shanghai_owner"]
-    _token, key = api_token_create(acting_user=owner, name="script")
+    _token, key = api_token_create(acting_user=owner, name="script", scope="read_write")
     body = bearer(key).get("/api/plan/tasks").json()
     assert [item["code"] for item in body["items"]] == ["1.01"]
 
 
 def test_a_revoked_token_is_refused(world):
     owner = world.people["shanghai_owner"]
-    token, key = api_token_create(acting_user=owner, name="script")
+    token, key = api_token_create(acting_user=owner, name="script", scope="read_write")
     api_token_revoke(acting_user=owner, token=token)
     response = bearer(key).get("/api/plan/tasks")
     assert response.status_code == 401 and response.json()["code"] == "unauthenticated"
@@ -25,7 +25,7 @@ def test_a_revoked_token_is_refused(world):
 
 def test_a_token_of_a_deactivated_person_is_refused(world):
     someone = person("plan_coordinator", "YRD")
-    _token, key = api_token_create(acting_user=someone, name="script")
+    _token, key = api_token_create(acting_user=someone, name="script", scope="read_write")
     someone.is_active = False
     someone.save()
     assert bearer(key).get("/api/plan/tasks").status_code == 401

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0005_audit_chains_checkpoints'),
+        ('core', '0006_api_token_scope_expiry'),
     ]
 
     operations = [

@@ -1,0 +1,39 @@
+"""Reads of the cultural parks and reservations."""
+
+from collections import Counter
+
+from django.db.models import Q, QuerySet, Sum
+from django.db.models.functions import TruncMonth
+
+from yrd.core.access import filter_visible
+from yrd.culture.apps import VISITS
+from yrd.culture.models import ParkProject, Reservation
+
+
+def projects() -> QuerySet[ParkProject]:
+    return ParkProject.objects.select_related("province")
+
+
+def projects_by_stage() -> dict[str, Counter]:
+    counts = {park: Counter() for park, _label in ParkProject.Park.choices}
+    for park, stage in ParkProject.objects.values_list("park", "stage"):
+        counts[park][stage] += 1
+    return counts
+
+
+def reservations_visible_to(user) -> QuerySet[Reservation]:
+    managed = filter_visible(Reservation.objects.all(), user, VISITS, jurisdiction_fields=["resource__city"])
+    own = Q(visitor=user) if getattr(user, "is_authenticated", False) else Q(pk__in=[])
+    return Reservation.objects.filter(own | Q(pk__in=managed.values("pk"))).select_related("resource")
+
+
+def visits_by_month() -> list[tuple[str, int]]:
+    """People booked (confirmed) per month of visit, all sites."""
+    rows = (
+        Reservation.objects.filter(status=Reservation.Status.CONFIRMED)
+        .annotate(month=TruncMonth("visit_date"))
+        .values("month")
+        .annotate(people=Sum("party_size"))
+        .order_by("month")
+    )
+    return [(f"{r['month']:%Y-%m}", r["people"]) for r in rows]

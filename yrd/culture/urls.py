@@ -1,0 +1,21 @@
+from django.urls import path
+
+from yrd.culture.views import bid, inventory, public, visits
+
+urlpatterns = [
+    path("", public.catalogue, name="catalogue"),
+    path("sites/<slug:code>/", public.site, name="site"),
+    path("sites/<slug:code>/book/", visits.book, name="book"),
+    path("sites/<slug:code>/condition/", inventory.condition, name="condition"),
+    path("import/", inventory.import_geojson, name="import"),
+    path("parks/", public.parks, name="parks"),
+    path("routes/", public.route, name="route"),
+    path("visits/", visits.mine, name="mine"),
+    path("visits/<str:number>/cancel/", visits.cancel, name="cancel"),
+    path("bid/", bid.bid, name="bid"),
+    path("bid/nomination.pdf", bid.nomination_pdf, name="nomination-pdf"),
+    path("bid/<slug:town>/", bid.component, name="component"),
+    path("bid/<slug:town>/comment/", bid.comment, name="comment"),
+    path("bid/<slug:town>/<int:number>/", bid.section_save, name="section-save"),
+    path("bid/<slug:town>/<int:number>/<slug:transition>/", bid.section_move, name="section-move"),
+]

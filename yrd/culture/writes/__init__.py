@@ -1,0 +1,24 @@
+"""Every write of the culture module: validated, one transaction, audited (see README, "Adding a module")."""
+
+from .bid import TRANSITIONS, component_save, dossier_comment, dossier_move, dossier_save
+from .common import ResourceInput
+from .parks import ProjectInput, park_project_save
+from .resources import condition_record, resource_relate, resource_save, resources_import
+from .visits import BookingInput, booked_on, may_cancel, reservation_book, reservation_cancel
+
+__all__ = [
+    "component_save",
+    "condition_record",
+    "dossier_comment",
+    "dossier_move",
+    "dossier_save",
+    "park_project_save",
+    "reservation_book",
+    "reservation_cancel",
+    "resource_relate",
+    "resource_save",
+    "resources_import",
+]
+
+# Input types and tables the API, views and tests use alongside the writes.
+INPUTS = (BookingInput, ProjectInput, ResourceInput, TRANSITIONS, booked_on, may_cancel)

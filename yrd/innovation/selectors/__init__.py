@@ -1,0 +1,1 @@
+"""Every read of the innovation module, scoped by the caller."""
