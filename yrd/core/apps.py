@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
-from yrd.core.registry import Manifest
+from yrd.core.registry import Manifest, Retention
 
 ORGANISATION_MANAGE = "core.organisation.manage"
 PERSON_MANAGE = "core.person.manage"
@@ -16,6 +16,9 @@ def sync_roles(sender, **kwargs):
     from yrd.core.reference import load_roles
 
     load_roles()
+
+
+PIPL = "PIPL art. 19 (no longer than the purpose needs) and art. 47 (erase when the period ends)"
 
 
 class CoreConfig(AppConfig):
@@ -42,6 +45,11 @@ class CoreConfig(AppConfig):
             "core.admin.change",
             "core.admin.delete",
             "core.keys.rotate",
+            # Personal information (core.personal): reveals, purges, exports, consents.
+            "core.personal.reveal",
+            "core.personal.purge",
+            "core.personal.export",
+            "core.personal.consent",
             # Security events (core.audit.record_security_event); alerting listens to them.
             "core.security.login_failed",
             "core.security.lockout",
@@ -51,7 +59,17 @@ class CoreConfig(AppConfig):
             "core.security.audit_head_restored",
             "core.security.audit_checkpoint_mismatch",
         ),
+        api_router="yrd.core.api.router",
         reference_loader="yrd.core.reference.load_reference",
+        retention=(
+            Retention(
+                "core.Notification",
+                "created_at",
+                730,
+                PIPL + "; 2 years, an assumption: messages are working copies, the records they point to keep"
+                " their own periods.",
+            ),
+        ),
         demo_loader="yrd.core.demo.load_demo",
     )
 

@@ -43,6 +43,27 @@ class RoleSpec:
 
 
 @dataclass(frozen=True)
+class Retention:
+    """How long one record type keeps its personal fields: `days` after `after` (a date field), for
+    the records `when` selects (e.g. closed ones; a Q or None for all), and the legal basis. At the
+    end `personal_purge` erases the personal fields; the record itself and its audit trail stay."""
+
+    model: str  # "market.Report"
+    after: str  # the date field the period runs from
+    days: int
+    basis: str
+    when: object = None  # a Q object, or None
+
+
+@dataclass(frozen=True)
+class ConsentText:
+    """A consent a module asks for: its code, the version of its wording, and the wording."""
+
+    version: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Manifest:
     label: str
     actions: dict = field(default_factory=dict)  # action code -> description
@@ -54,6 +75,9 @@ class Manifest:
     roles: dict = field(default_factory=dict)  # role code -> RoleSpec; actions merge across modules
     reference_loader: str = ""  # dotted path: load the module's real reference data
     demo_loader: str = ""  # dotted path: load clearly marked demo data
+    retention: tuple = ()  # Retention rows: how long each record type keeps personal information
+    personal_data: str = ""  # dotted path: (user) -> list of sections of what this module holds about them
+    consents: dict = field(default_factory=dict)  # consent code -> ConsentText
 
     def dotted_paths(self) -> list[tuple[str, str]]:
         """(what, dotted path) of everything this manifest names by path."""
@@ -62,6 +86,7 @@ class Manifest:
             ("urls", self.urls),
             ("reference_loader", self.reference_loader),
             ("demo_loader", self.demo_loader),
+            ("personal_data", self.personal_data),
         ]
         paths += [(f"stats[{code}]", stat.function) for code, stat in self.stats.items()]
         return [(what, path) for what, path in paths if path]
@@ -77,6 +102,7 @@ class Registry:
         self.actions = {}
         self.roles = {}
         self.audit_events = set()
+        self.consents = {}
 
     def register(self, manifest: Manifest) -> None:
         if manifest.label in self.manifests:
@@ -87,6 +113,7 @@ class Registry:
         self.manifests[manifest.label] = manifest
         self.actions.update(manifest.actions)
         self.audit_events.update(manifest.audit_events)
+        self.consents.update(manifest.consents)
         for code, spec in manifest.roles.items():
             known = self.roles.get(code)
             actions = (known.actions if known else ()) + tuple(spec.actions)
@@ -94,6 +121,7 @@ class Registry:
 
     def rebuild(self) -> None:
         self.manifests, self.actions, self.roles, self.audit_events = {}, {}, {}, set()
+        self.consents = {}
         for config in apps.get_app_configs():
             manifest = getattr(config, "manifest", None)
             if manifest is not None:
@@ -147,11 +175,30 @@ def _manifest_problems(manifest: Manifest, declared_actions: dict) -> list[str]:
     for event in manifest.audit_events:
         if not event.startswith(f"{manifest.label}."):
             found.append(f"{manifest.label}: audit event {event!r} must start with {manifest.label + '.'!r}.")
+    for code in manifest.consents:
+        if not code.startswith(f"{manifest.label}."):
+            found.append(f"{manifest.label}: consent {code!r} must start with {manifest.label + '.'!r}.")
+    for rule in manifest.retention:
+        found += _retention_problems(manifest.label, rule)
     for link in manifest.nav:
         for action in link.actions:
             if action not in declared_actions:
                 found.append(f"{manifest.label}: nav link {link.url_name!r} names the undeclared action {action!r}.")
     return found
+
+
+def _retention_problems(label: str, rule: Retention) -> list[str]:
+    if not rule.model.startswith(f"{label}."):
+        return [f"{label}: retention of {rule.model!r} belongs to another module."]
+    try:
+        model = apps.get_model(rule.model)
+    except LookupError:
+        return [f"{label}: retention names {rule.model!r}, which is no model."]
+    if not getattr(model, "personal_fields", None):
+        return [f"{label}: retention of {rule.model!r}, which declares no personal_fields."]
+    if not rule.basis.strip() or rule.days <= 0:
+        return [f"{label}: retention of {rule.model!r} needs a period in days and its legal basis."]
+    return []
 
 
 registry = Registry()

@@ -1,10 +1,15 @@
 from django.urls import path
 
 from yrd.core import views
+from yrd.core.personal import views as personal
 
 urlpatterns = [
     path("inbox/", views.inbox, name="inbox"),
     path("inbox/<int:pk>/read/", views.inbox_read, name="inbox-read"),
     path("tokens/", views.tokens, name="tokens"),
     path("tokens/<int:pk>/revoke/", views.token_revoke, name="token-revoke"),
+    path("personal/", personal.my_data, name="my-data"),
+    path("personal/export.json", personal.export_json, name="my-data-json"),
+    path("personal/export.pdf", personal.export_pdf, name="my-data-pdf"),
+    path("personal/reveal/<str:label>/<str:pk>/<str:field>/", personal.reveal, name="personal-reveal"),
 ]

@@ -12,13 +12,20 @@ from yrd.core.apps import ORGANISATION_MANAGE, PERSON_MANAGE, ROLE_ASSIGN
 from yrd.core.audit import audit_record
 from yrd.core.models import ApiToken, Organisation, Role, RoleAssignment, User
 from yrd.core.models.access import hash_token
+from yrd.core.personal.retention import personal_erase
+from yrd.core.personal.reveal import personal_reveal
+from yrd.core.personal.subject import consent_record, personal_export
 
 __all__ = [
     "api_token_create",
     "api_token_revoke",
+    "consent_record",
     "notification_mark_read",
     "organisation_create",
     "person_create",
+    "personal_erase",
+    "personal_export",
+    "personal_reveal",
     "role_assign",
 ]
 
@@ -84,7 +91,7 @@ def role_assign(*, acting_user, user, role_code, jurisdiction, organisation=None
             action="core.role.assign",
             obj=assignment,
             jurisdiction=jurisdiction.code,
-            data={"user": user.username, "role": role_code, "organisation": organisation and organisation.pk},
+            data={"user": user.pk, "role": role_code, "organisation": organisation and organisation.pk},
         )
     forget_grants(user)
     return assignment

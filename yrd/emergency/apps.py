@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from yrd.core.registry import Manifest, NavLink, RoleSpec, Stat
+from yrd.core.registry import Manifest, NavLink, Retention, RoleSpec, Stat
 
 ALLIANCE = "emergency.alliance.view"
 VIEW_STOCK = "emergency.stock.view"
@@ -19,6 +20,9 @@ TRANSPORT_PLAN = "transport.plan"
 
 COORDINATOR_ACTIONS = (ALLIANCE, VIEW_STOCK, REQUEST, RECEIVE, ALLOCATE, INCIDENTS)
 OPERATOR_ACTIONS = (ALLIANCE, VIEW_STOCK, MOVE_STOCK, DISPATCH, RECEIVE, REQUEST, TRANSPORT_PLAN)
+
+
+PIPL = "PIPL art. 19 (no longer than the purpose needs) and art. 47 (erase when the period ends)"
 
 
 class EmergencyConfig(AppConfig):
@@ -85,5 +89,16 @@ class EmergencyConfig(AppConfig):
             ),
         },
         reference_loader="yrd.emergency.reference.load_reference",
+        retention=(
+            Retention(
+                "emergency.SupplyRequest",
+                "raised_at",
+                730,
+                PIPL
+                + "; 2 years, once the request is closed or cancelled: an assumption covering the incident's review.",
+                ~Q(status="open"),
+            ),
+        ),
+        personal_data="yrd.emergency.personal.personal_data",
         demo_loader="yrd.emergency.demo.load_demo",
     )

@@ -91,6 +91,7 @@ class GreenConfig(AppConfig):
             ),
         },
         reference_loader="yrd.green.reference.load_reference",
+        personal_data="yrd.green.personal.personal_data",
         demo_loader="yrd.green.demo.load_demo",
     )
 

@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from yrd.core.registry import Manifest, NavLink, RoleSpec, Stat
+from yrd.core.registry import Manifest, NavLink, Retention, RoleSpec, Stat
 
 SUBMIT = "lowalt.intent.submit"
 EMERGENCY = "lowalt.intent.emergency"
@@ -15,6 +15,9 @@ OPERATOR_ACTIONS = (SUBMIT, FLEET)
 AUTHORITY_ACTIONS = (CONSENT, OVERSEE, AIRSPACE)
 
 LOW_ALTITUDE_TASK = "2.03"  # 支持低空经济、通用航空发展，布局低空基础设施、产品研制和制造
+
+
+PIPL = "PIPL art. 19 (no longer than the purpose needs) and art. 47 (erase when the period ends)"
 
 
 class LowaltConfig(AppConfig):
@@ -81,5 +84,14 @@ class LowaltConfig(AppConfig):
             ),
         },
         reference_loader="yrd.lowalt.reference.load_reference",
+        retention=(
+            Retention(
+                "lowalt.Consent",
+                "intent__ends_at",
+                1095,
+                PIPL + "; 3 years after the flight, an assumption, as for the flight records.",
+            ),
+        ),
+        personal_data="yrd.lowalt.personal.personal_data",
         demo_loader="yrd.lowalt.demo.load_demo",
     )

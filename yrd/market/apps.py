@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from yrd.core.registry import Manifest, NavLink, RoleSpec, Stat
+from yrd.core.registry import ConsentText, Manifest, NavLink, Retention, RoleSpec, Stat
 
 REPORT = "market.report"
 CASE_VIEW = "market.case.view"
@@ -13,6 +14,15 @@ ACCESS_MANAGE = "market.access.manage"
 CONTACT = "market.report.contact"
 
 REGULATOR_ACTIONS = (CASE_VIEW, CASE_WORK, REVIEW, CONTACT)
+
+
+PIPL = "PIPL art. 19 (no longer than the purpose needs) and art. 47 (erase when the period ends)"
+REPORT_BASIS = (
+    "; 3 years after receipt, once the case is closed (or none was opened): the 2-year limitation period of"
+    " administrative penalties (Administrative Penalty Law art. 36) and a year for review; an assumption to confirm."
+)
+CASE_OVER = Q(case__isnull=True) | Q(case__closed_at__isnull=False)
+EVIDENCE_CASE_OVER = Q(report__case__isnull=True) | Q(report__case__closed_at__isnull=False)
 
 
 class MarketConfig(AppConfig):
@@ -54,6 +64,20 @@ class MarketConfig(AppConfig):
             "market.access.import",
         ),
         api_router="yrd.market.api.router",
+        retention=(
+            Retention("market.Report", "received_at", 1095, PIPL + REPORT_BASIS, CASE_OVER),
+            Retention("market.Evidence", "report__received_at", 1095, PIPL + REPORT_BASIS, EVIDENCE_CASE_OVER),
+        ),
+        personal_data="yrd.market.personal.personal_data",
+        consents={
+            "market.reporter_contact": ConsentText(
+                "2026-12",
+                _(
+                    "Your name and contact are seen only by the regulators who handle it; never by other"
+                    " reporters or the public."
+                ),
+            ),
+        },
         reference_loader="yrd.market.reference.load_reference",
         demo_loader="yrd.market.demo.load_demo",
         urls="yrd.market.urls",

@@ -50,5 +50,6 @@ class PlanConfig(AppConfig):
             NavLink(_("Transparency"), "plan:public", public=True),
         ),
         reference_loader="yrd.plan.reference.load_reference",
+        personal_data="yrd.plan.personal.personal_data",
         demo_loader="yrd.plan.demo.load_demo",
     )

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from yrd.core.registry import Manifest, NavLink, RoleSpec, Stat
+from yrd.core.registry import ConsentText, Manifest, NavLink, Retention, RoleSpec, Stat
 
 APPLY = "services.apply"
 RECEIVE = "services.receive"
@@ -16,6 +17,21 @@ CATALOGUE = "services.catalogue.manage"
 # What a window officer does at the counter, and what the competent authority does.
 WINDOW_ACTIONS = (RECEIVE, FORWARD, DELIVER, BOOK)
 HANDLING_ACTIONS = (ACCEPT, DECIDE, DELIVER, SERVE)
+
+
+PIPL = "PIPL art. 19 (no longer than the purpose needs) and art. 47 (erase when the period ends)"
+CLOSED = ("rejected", "delivered")
+APPLICATION_BASIS = (
+    "; 5 years after submission, for closed applications only: an assumption from the records schedules of"
+    " government service files, for the deployment's archives office to confirm."
+)
+CLOSED_APPLICATION_RECORDS = (
+    ("Application", "submitted_at", Q(state__in=CLOSED)),
+    ("HandlingStep", "application__submitted_at", Q(application__state__in=CLOSED)),
+    ("Material", "application__submitted_at", Q(application__state__in=CLOSED)),
+    ("Correction", "application__submitted_at", Q(application__state__in=CLOSED)),
+    ("ExchangeRecord", "application__submitted_at", Q(application__state__in=CLOSED)),
+)
 
 
 class ServicesConfig(AppConfig):
@@ -96,5 +112,33 @@ class ServicesConfig(AppConfig):
             ),
         },
         reference_loader="yrd.services.reference.load_reference",
+        retention=(
+            *(
+                Retention(f"services.{model}", after, 1825, PIPL + APPLICATION_BASIS, when)
+                for model, after, when in CLOSED_APPLICATION_RECORDS
+            ),
+            Retention(
+                "services.RemoteBooking",
+                "booked_at",
+                365,
+                PIPL + "; 1 year, an assumption: the name serves the appointment only.",
+            ),
+            Retention(
+                "services.RemoteSession", "started_at", 365, PIPL + "; 1 year, an assumption, as for the booking."
+            ),
+        ),
+        personal_data="yrd.services.personal.personal_data",
+        consents={
+            "services.material_reuse": ConsentText(
+                "2026-12", _("I consent to the reuse of materials I submitted before (once-only).")
+            ),
+            "services.remote_handling": ConsentText(
+                "2026-12",
+                _(
+                    "Signed consent form: the receiving window forwards my application and materials to the"
+                    " competent authority of another province."
+                ),
+            ),
+        },
         demo_loader="yrd.services.demo.load_demo",
     )

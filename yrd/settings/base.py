@@ -213,6 +213,23 @@ AUDIT_CHECKPOINT_MINUTES = env_int("AUDIT_CHECKPOINT_MINUTES", 15)
 AUDIT_CHAINS = env_int("AUDIT_CHAINS", 16)  # parallel chains: audited writes that can proceed at once
 FIELD_ENCRYPTION_KEYS = os.environ.get("FIELD_ENCRYPTION_KEYS", "")  # JSON keyring, see core/crypto/keyring.py
 FIELD_ENCRYPTION_KEYS_FILE = os.environ.get("FIELD_ENCRYPTION_KEYS_FILE", "")
+# Personal information (README, "Personal information"). Reveals of full values by one person within
+# 10 minutes that raise a security event; retention periods (days) overriding a manifest's, e.g.
+# PERSONAL_RETENTION_DAYS="market.Report=1095,emergency.SupplyRequest=365".
+PERSONAL_REVEAL_BURST = env_int("PERSONAL_REVEAL_BURST", 50)
+
+
+def env_retention(name):
+    periods = {}
+    for item in env_list(name):
+        label, _sep, days = item.partition("=")
+        if not days.strip().isdigit():
+            raise ImproperlyConfigured(f"{name} takes app.Model=days items, got {item!r}")
+        periods[label.strip()] = int(days)
+    return periods
+
+
+PERSONAL_RETENTION_DAYS = env_retention("PERSONAL_RETENTION_DAYS")
 
 CELERY_BEAT_SCHEDULE = {  # `celery -A yrd beat` (or a worker started with -B) sends these
     "plan-reminders": {"task": "plan.send_reminders", "schedule": crontab(hour=8, minute=30)},

@@ -61,5 +61,6 @@ class TransportConfig(AppConfig):
             ),
         },
         reference_loader="yrd.transport.reference.load_reference",
+        personal_data="yrd.transport.personal.personal_data",
         demo_loader="yrd.transport.demo.load_demo",
     )

@@ -23,6 +23,7 @@ from yrd.core.context import origin
 from yrd.core.crypto.suites import current_suite, hexdigest
 from yrd.core.models import AuditEntry, AuditHead
 from yrd.core.models.audit import GENESIS
+from yrd.core.personal import audit_repr
 from yrd.core.registry import registry
 
 log = logging.getLogger(__name__)
@@ -101,7 +102,7 @@ def audit_record(
         action=action,
         object_type=object_type or (obj._meta.label if obj is not None else ""),
         object_id=str(object_id or (obj.pk if obj is not None else "")),
-        object_repr=(object_repr or (str(obj) if obj is not None else ""))[:200],
+        object_repr=(object_repr or (audit_repr(obj) if obj is not None else ""))[:200],
         jurisdiction=jurisdiction,
         ip=origin.get(),
         data=plain_json(data),

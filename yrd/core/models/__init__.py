@@ -1,6 +1,7 @@
 from .access import ApiToken, Role, RoleAssignment
 from .audit import AuditCheckpoint, AuditEntry, AuditHead
 from .calendar import WorkdayOverride
+from .consents import Consent
 from .idempotency import IdempotencyKey
 from .jurisdictions import Jurisdiction
 from .notifications import Notification
@@ -12,6 +13,7 @@ __all__ = [
     "AuditCheckpoint",
     "AuditEntry",
     "AuditHead",
+    "Consent",
     "IdempotencyKey",
     "Jurisdiction",
     "Notification",

@@ -13,6 +13,11 @@ class Role(Bilingual, models.Model):
     """A named set of actions (permissions as data). Which jurisdiction it applies to is the
     assignment's business, not the role's."""
 
+    not_personal = {
+        "name_zh": "a role's title",
+        "name_en": "a role's title",
+    }
+
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name_zh = models.CharField(_("name (Chinese)"), max_length=60)
     name_en = models.CharField(_("name (English)"), max_length=60)
@@ -83,6 +88,10 @@ class RoleAssignment(models.Model):
         scope = self.organisation or self.jurisdiction
         return f"{self.user} · {self.role} · {scope}"
 
+    def audit_label(self):
+        """How the audit log names it: the person by account number, never by name (core.personal)."""
+        return f"User #{self.user_id} · {self.role.code} · {self.jurisdiction.code}"
+
 
 def hash_token(key):
     return hashlib.sha256(key.encode()).hexdigest()
@@ -98,6 +107,10 @@ class ApiToken(models.Model):
     READ_WRITE = "read_write"
     SCOPES = [(READ, _("read only")), (READ_WRITE, _("read and write"))]
     LIFETIMES_DAYS = (30, 90, 365)
+
+    not_personal = {
+        "name": "the label its owner gives a token (the program using it)",
+    }
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("user")

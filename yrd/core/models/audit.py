@@ -2,6 +2,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from yrd.core.personal import Kind
+
 GENESIS = "0" * 64
 APPEND_ONLY = "The audit log is append-only: entries and checkpoints are never changed or deleted."
 
@@ -36,6 +38,8 @@ class AuditEntry(AppendOnly):
     hash of the previous entry of the same chain, so altering or deleting any entry breaks its chain
     from there on (see core.audit.verify). `seq` numbers entries across all chains in the order they
     were appended; `chain` says which of the parallel chains (AUDIT_CHAINS) holds the entry."""
+
+    personal_fields = {"actor_label": Kind.NAME, "ip": Kind.NETWORK}
 
     seq = models.PositiveBigIntegerField(_("sequence number"), unique=True)
     chain = models.PositiveSmallIntegerField(_("chain"), default=0)

@@ -7,6 +7,10 @@ class WorkdayOverride(models.Model):
     `chinese-calendar` package does not know the year yet. The working-day clock reads these
     before the package, so the platform need not wait for a package release."""
 
+    not_personal = {
+        "name": "a public holiday's name",
+    }
+
     day = models.DateField(_("day"), unique=True)
     is_workday = models.BooleanField(
         _("working day"), help_text=_("Ticked: an adjusted working day; empty: a holiday.")

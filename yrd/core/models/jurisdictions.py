@@ -19,6 +19,13 @@ class Jurisdiction(Bilingual, models.Model):
 
     REGION_CODE = "YRD"
 
+    not_personal = {
+        "name_zh": "a place's name",
+        "name_en": "a place's name",
+        "latitude": "a city's seat",
+        "longitude": "a city's seat",
+    }
+
     code = models.CharField(_("code"), max_length=6, help_text=_("GB/T 2260 adcode; YRD for the region"))
     level = models.CharField(_("level"), max_length=10, choices=Level.choices)
     parent = models.ForeignKey(

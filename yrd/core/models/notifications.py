@@ -2,8 +2,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from yrd.core.personal import Kind
+
 
 class Notification(models.Model):
+    personal_fields = {"body": Kind.FREE_TEXT}
+    personal_subject = "recipient"
+
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,

@@ -14,6 +14,11 @@ class Organisation(Bilingual, models.Model):
         RESEARCH = "research", _("Research institute")
         OPERATOR = "operator", _("Operator")
 
+    not_personal = {
+        "name_zh": "an organisation's name",
+        "name_en": "an organisation's name",
+    }
+
     name_zh = models.CharField(_("name (Chinese)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)

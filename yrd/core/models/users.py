@@ -2,8 +2,18 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from yrd.core.personal import Kind
+
 
 class User(AbstractUser):
+    personal_fields = {
+        "username": Kind.NAME,
+        "first_name": Kind.NAME,
+        "last_name": Kind.NAME,
+        "email": Kind.EMAIL,
+        "display_name": Kind.NAME,
+    }
+
     display_name = models.CharField(_("display name"), max_length=100, blank=True)
     organisation = models.ForeignKey(
         "core.Organisation",

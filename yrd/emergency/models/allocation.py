@@ -118,6 +118,10 @@ class Commitment(models.Model):
         RECEIVED = "received", _("Received")
         CANCELLED = "cancelled", _("Cancelled")
 
+    not_personal = {
+        "receipt_note": "a warehouse's note on goods received",
+    }
+
     warehouse = models.ForeignKey(
         "emergency.Warehouse", on_delete=models.PROTECT, related_name="commitments", verbose_name=_("warehouse")
     )

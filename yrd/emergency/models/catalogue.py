@@ -34,6 +34,11 @@ class Item(Bilingual, models.Model):
         CONSUMABLE = "consumable", _("Consumable")
         EQUIPMENT = "equipment", _("Equipment")
 
+    not_personal = {
+        "name_zh": "a supply item's name",
+        "name_en": "a supply item's name",
+    }
+
     code = models.SlugField(
         _("code"),
         max_length=40,

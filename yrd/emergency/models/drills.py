@@ -7,6 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Drill(models.Model):
+    not_personal = {
+        "name": "a drill's title",
+    }
+
     number = models.CharField(_("number"), max_length=20, unique=True, blank=True)
     name = models.CharField(_("scenario"), max_length=200)
     jurisdiction = models.ForeignKey(

@@ -42,6 +42,14 @@ class Member(models.Model):
 
 
 class Warehouse(Bilingual, models.Model):
+    not_personal = {
+        "name_zh": "a warehouse's name",
+        "name_en": "a warehouse's name",
+        "address": "an alliance member's warehouse address",
+        "latitude": "a warehouse's site",
+        "longitude": "a warehouse's site",
+    }
+
     code = models.CharField(
         _("code"),
         max_length=12,

@@ -26,6 +26,12 @@ class Incident(Bilingual, models.Model):
         EPIDEMIC = "epidemic", _("Epidemic")
         OTHER = "other", _("Other")
 
+    not_personal = {
+        "name_zh": "an incident's public title",
+        "name_en": "an incident's public title",
+        "description": "the coordinator's account of the event (events, not people)",
+    }
+
     number = models.CharField(_("number"), max_length=20, unique=True, blank=True)
     name_zh = models.CharField(_("name (Chinese)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=150, blank=True)
@@ -75,7 +81,12 @@ class SupplyRequest(models.Model):
         CLOSED = "closed", _("Closed")
         CANCELLED = "cancelled", _("Cancelled")
 
-    personal_fields = {"contact_name": Personal.NAME, "contact_phone": Personal.PHONE}
+    personal_fields = {"contact_name": Personal.NAME, "contact_phone": Personal.PHONE, "note": Personal.FREE_TEXT}
+    not_personal = {
+        "site": "an incident site or warehouse, a place of relief work",
+        "latitude": "that site",
+        "longitude": "that site",
+    }
 
     number = models.CharField(_("number"), max_length=20, unique=True, blank=True)
     incident = models.ForeignKey(
@@ -131,6 +142,12 @@ class SupplyRequest(models.Model):
     @property
     def place(self) -> tuple[float, float]:
         return float(self.latitude), float(self.longitude)
+
+    def reveal_scopes(self):
+        """Who sees the contact in full (core.personal.reveal, audited): those who raise, receive or
+        allocate at the site, and the operators of warehouses that send it something."""
+        own = [(action, self) for action in ("emergency.request.raise", "emergency.receive", "emergency.allocate")]
+        return own + [("emergency.dispatch", c.warehouse) for c in self.commitments.select_related("warehouse__member")]
 
     def access_scope(self):
         """The city of the site; a warehouse's own request belongs to its operator too."""

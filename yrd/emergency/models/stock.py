@@ -46,6 +46,11 @@ class StockTransaction(models.Model):
         EXPIRED = "expired", _("Expired, disposed of")
         OTHER = "other", _("Other")
 
+    not_personal = {
+        "reason": "a stock movement's reason",
+        "note": "a warehouse's note on a stock movement",
+    }
+
     warehouse = models.ForeignKey(
         "emergency.Warehouse", on_delete=models.PROTECT, related_name="transactions", verbose_name=_("warehouse")
     )

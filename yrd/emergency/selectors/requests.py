@@ -9,7 +9,8 @@ from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 
 from yrd.core.access import can, filter_visible
-from yrd.emergency.apps import ALLIANCE, ALLOCATE, DISPATCH, INCIDENTS, RECEIVE, REQUEST
+from yrd.core.personal.reveal import may_reveal
+from yrd.emergency.apps import ALLIANCE, ALLOCATE, INCIDENTS, RECEIVE, REQUEST
 from yrd.emergency.models import Commitment, CommitmentLine, CommitmentPick, Incident, RequestLine, SupplyRequest
 
 SCOPED_ACTIONS = (REQUEST, RECEIVE, ALLOCATE)
@@ -54,11 +55,8 @@ def request_for(user, number: str) -> SupplyRequest:
 
 
 def may_see_contact(user, request: SupplyRequest) -> bool:
-    """The contact person of a site: for those who raise, receive or allocate there, and for the
-    operators of warehouses that send it something."""
-    if any(can(user, action, request) for action in SCOPED_ACTIONS):
-        return True
-    return any(can(user, DISPATCH, c.warehouse) for c in request.commitments.select_related("warehouse__member"))
+    """The contact person of a site in full: the rule is the request's own (`reveal_scopes`)."""
+    return may_reveal(user, request)
 
 
 def committed(line_ids) -> dict[int, int]:

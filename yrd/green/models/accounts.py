@@ -77,6 +77,10 @@ class ReportingPeriod(models.Model):
         REVIEWED = "reviewed", _("Reviewed")
         RETURNED = "returned", _("Returned for correction")
 
+    not_personal = {
+        "review_note": "a reviewer's note on an organisation's emissions account",
+    }
+
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="periods", verbose_name=_("site"))
     year = models.PositiveSmallIntegerField(_("year"))
     month = models.PositiveSmallIntegerField(_("month"), null=True, blank=True)

@@ -14,6 +14,12 @@ class Scenario(models.Model):
         DONE = "done", _("Done")
         FAILED = "failed", _("Failed")
 
+    not_personal = {
+        "name": "a planning scenario's title",
+        "description": "a planning scenario's description",
+        "message": "the solver's status message",
+    }
+
     name = models.CharField(_("name"), max_length=120)
     description = models.CharField(_("description"), max_length=500, blank=True)
     jurisdiction = models.ForeignKey(

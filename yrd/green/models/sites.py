@@ -20,6 +20,11 @@ class Site(Bilingual, models.Model):
         PARK = "park", _("Industrial park")
         FACTORY = "factory", _("Factory")
 
+    not_personal = {
+        "name_zh": "a park's or factory's name",
+        "name_en": "a park's or factory's name",
+    }
+
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     name_zh = models.CharField(_("name (Chinese)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
@@ -102,6 +107,10 @@ class Certification(models.Model):
         NATIONAL = "national", _("National")
         PROVINCIAL = "provincial", _("Provincial")
         MUNICIPAL = "municipal", _("Municipal")
+
+    not_personal = {
+        "issuing_body": "an organisation's name",
+    }
 
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="certifications", verbose_name=_("site"))
     kind = models.CharField(_("certification"), max_length=20, choices=Kind.choices)

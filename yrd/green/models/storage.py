@@ -31,6 +31,13 @@ class StorageProject(Bilingual, models.Model):
         Stage.OPERATION: "operating_since",
     }
 
+    not_personal = {
+        "name_zh": "a project's name",
+        "name_en": "a project's name",
+        "latitude": "a plant's site",
+        "longitude": "a plant's site",
+    }
+
     name_zh = models.CharField(_("name (Chinese)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     technology = models.CharField(_("technology"), max_length=20, choices=Technology.choices)

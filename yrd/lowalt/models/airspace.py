@@ -19,6 +19,11 @@ class AirspaceRestriction(Bilingual, models.Model):
         NO_FLY = RestrictionKind.NO_FLY, _("No-fly area")
         CONTROLLED = RestrictionKind.CONTROLLED, _("Controlled airspace")
 
+    not_personal = {
+        "name_zh": "an airspace's name",
+        "name_en": "an airspace's name",
+    }
+
     province = models.ForeignKey(
         "core.Jurisdiction",
         on_delete=models.PROTECT,

@@ -28,6 +28,10 @@ class Aircraft(models.Model):
         MEDIUM = AircraftClass.MEDIUM, _("Medium")
         LARGE = AircraftClass.LARGE, _("Large")
 
+    not_personal = {
+        "model_name": "an aircraft type",
+    }
+
     operator = models.ForeignKey(
         "core.Organisation", on_delete=models.PROTECT, related_name="lowalt_aircraft", verbose_name=_("operator")
     )

@@ -32,6 +32,13 @@ class Site(Bilingual, models.Model):
         PLANNED = "planned", _("Planned")
         CLOSED = "closed", _("Closed")
 
+    not_personal = {
+        "name_zh": "a take-off site's name",
+        "name_en": "a take-off site's name",
+        "longitude": "a take-off site",
+        "latitude": "a take-off site",
+    }
+
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     name_zh = models.CharField(_("name (Chinese)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)

@@ -27,6 +27,9 @@ class Intent(models.Model):
         NORMAL = Priority.NORMAL, _("Normal")
         EMERGENCY = Priority.EMERGENCY, _("Emergency")
 
+    # Who may read the provinces' consent notes on it in full (core.personal.reveal, audited).
+    reveal_actions = ("lowalt.intent.submit", "lowalt.intent.consent", "lowalt.intent.oversee")
+
     number = models.CharField(_("number"), max_length=20, unique=True, editable=False)
     operator = models.ForeignKey(
         "core.Organisation", on_delete=models.PROTECT, related_name="lowalt_intents", verbose_name=_("operator")
@@ -112,6 +115,7 @@ class Consent(models.Model):
     """One province's consent to an intent that crosses it or needs its approval, asked in order."""
 
     personal_fields = {"note": Kind.FREE_TEXT}  # an officer's words may name people
+    personal_parent = "intent"  # who works or flies the intent may read a province's note (audited)
 
     class State(models.TextChoices):
         PENDING = "pending", _("Pending")

@@ -31,6 +31,7 @@ from yrd.core.actors import person, write
 from yrd.core.audit import audit_record
 from yrd.core.errors import Conflict
 from yrd.core.models import Jurisdiction, Organisation
+from yrd.core.personal import redacted
 from yrd.lowalt.apps import CONSENT, EMERGENCY, SUBMIT
 from yrd.lowalt.conflicts import AircraftClass, InvalidVolume, OperationalIntent, Priority, Verdict, permission
 from yrd.lowalt.conflicts.detect import Assessment
@@ -268,7 +269,7 @@ def consent_decide(*, acting_user, number: str, grant: bool, note: str = "") -> 
         action="lowalt.consent.grant" if grant else "lowalt.consent.refuse",
         obj=intent,
         jurisdiction=step.province.code,
-        data={"order": step.order, "state": intent.state, "note": note},
+        data=redacted(Consent, {"order": step.order, "state": intent.state, "note": note}),
     )
     transaction.on_commit(lambda: _after_consent(intent, grant, more))
     return step

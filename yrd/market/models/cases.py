@@ -22,6 +22,11 @@ class Case(models.Model):
         WITHOUT_EFFECT = "without_effect", _("closed without effect")
         MERGED = "merged", _("merged into another case")
 
+    not_personal = {
+        "enterprise_name": "the enterprise's name",
+        "decision_text": "a penalty decision against an enterprise, published",
+    }
+
     enterprise_key = models.CharField(_("enterprise (consolidated)"), max_length=64, db_index=True)
     enterprise_name = models.CharField(_("enterprise name"), max_length=200)
     enterprise_uscc = models.CharField(_("enterprise USCC"), max_length=18, blank=True)
@@ -81,6 +86,10 @@ class Case(models.Model):
 
 
 class CaseEvent(models.Model):
+    not_personal = {
+        "note": "a regulator's note in the case against an enterprise",
+    }
+
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events", verbose_name=_("case"))
     at = models.DateTimeField(_("at"))
     actor = models.ForeignKey(

@@ -32,6 +32,10 @@ class ConsolidationRun(models.Model):
 class ReviewPair(models.Model):
     """Two reports the last run was unsure about, with the model's reasons (per-comparison weights in bits)."""
 
+    not_personal = {
+        "reasons": "which enterprise fields matched (names, USCC, address of the enterprise)",
+    }
+
     report_a = models.ForeignKey("market.Report", on_delete=models.CASCADE, related_name="+")
     report_b = models.ForeignKey("market.Report", on_delete=models.CASCADE, related_name="+")
     match_weight = models.FloatField(_("match weight (bits)"))
@@ -60,6 +64,10 @@ class MatchDecision(models.Model):
     class Kind(models.TextChoices):
         MERGE = "merge", _("same enterprise")
         SPLIT = "split", _("different enterprises")
+
+    not_personal = {
+        "note": "a reviewer's note on whether two reports name the same enterprise",
+    }
 
     report_a = models.ForeignKey("market.Report", on_delete=models.CASCADE, related_name="+")
     report_b = models.ForeignKey("market.Report", on_delete=models.CASCADE, related_name="+")

@@ -38,7 +38,18 @@ class Report(models.Model):
         "reporter_phone": Kind.PHONE,
         "reporter_email": Kind.EMAIL,
         "description": Kind.FREE_TEXT,
+        "place": Kind.ADDRESS,
+        "latitude": Kind.LOCATION,
+        "longitude": Kind.LOCATION,
     }
+    not_personal = {
+        "subject_name": "the reported enterprise's name",
+        "subject_address": "the reported enterprise's registered address",
+        "subject_phone": "the reported enterprise's public phone",
+    }
+
+    reveal_actions = ("market.case.work",)  # the regulators working the report's case (core.personal.reveal)
+    personal_subject = "reporter"
 
     receipt = models.CharField(_("receipt number"), max_length=16, unique=True, default=new_receipt, editable=False)
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
@@ -109,6 +120,10 @@ class Report(models.Model):
 class Evidence(models.Model):
     """A file backing a report (sent with it) or a case (added by a regulator). Stored under a random name and
     served only by the access-checked download (`market:evidence`), never from /media/."""
+
+    personal_fields = {"file": Kind.DOCUMENT, "name": Kind.FREE_TEXT}
+
+    personal_parent = "report"
 
     report = models.ForeignKey(
         Report, on_delete=models.CASCADE, null=True, blank=True, related_name="evidence", verbose_name=_("report")

@@ -15,6 +15,7 @@ from yrd.core.actors import person, write
 from yrd.core.audit import audit_record
 from yrd.core.jobs import run_after_commit
 from yrd.core.models import Jurisdiction
+from yrd.core.personal.subject import consent_record
 from yrd.core.uploads import check_upload
 from yrd.market.apps import FEED
 from yrd.market.categories import VIOLATION_CATEGORIES
@@ -139,6 +140,9 @@ def _fingerprint(data: ReportInput) -> dict:
     return values
 
 
+CONTACT_CONSENT = "market.reporter_contact"  # declared with its wording in the manifest
+
+
 @write
 def report_submit(*, acting_user, data: ReportInput, channel: str, idempotency_key: str | None = None) -> Report:
     """A report from the web form (anyone, signed in or not: the public door, like the 12315 hotline) or from an
@@ -171,6 +175,10 @@ def report_submit(*, acting_user, data: ReportInput, channel: str, idempotency_k
         jurisdiction=report.incident_city.code,
         data={"channel": channel, "category": report.category, "uscc_status": report.uscc_status},
     )
+    if report.reporter_name or report.reporter_phone or report.reporter_email:
+        consent_record(
+            acting_user=acting_user, code=CONTACT_CONSENT, user=report.reporter, obj=report, at=report.received_at
+        )
     idempotency.fulfil(acting_user=acting_user, operation=operation, key=idempotency_key, result_id=report.pk)
     _consolidate_after_commit()
     return report

@@ -6,6 +6,10 @@ from django.utils.translation import gettext_lazy as _
 class Baseline(models.Model):
     """The plan frozen at a moment: every task's fields, for later comparison."""
 
+    not_personal = {
+        "name": "a baseline's title",
+    }
+
     plan = models.ForeignKey("plan.Plan", on_delete=models.CASCADE, related_name="baselines", verbose_name=_("plan"))
     name = models.CharField(_("name"), max_length=120)
     taken_at = models.DateTimeField(_("taken at"))

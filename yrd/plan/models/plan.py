@@ -51,6 +51,13 @@ class Task(Bilingual, models.Model):
         UNASSIGNED = "unassigned", _("Area not stated in the source")
         ENTERED = "entered", _("Entered by a coordinator")
 
+    not_personal = {
+        "description_zh": "the action plan's published text",
+        "description_en": "the action plan's published text",
+        "kpi_name_zh": "the action plan's published text",
+        "kpi_name_en": "the action plan's published text",
+    }
+
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("plan"))
     area = models.ForeignKey(
         Area, null=True, blank=True, on_delete=models.PROTECT, related_name="tasks", verbose_name=_("area")

@@ -43,6 +43,12 @@ class ProgressReport(models.Model):
         ACCEPTED = "accepted", pgettext_lazy("progress report", "Accepted")
         RETURNED = "returned", _("Returned for revision")
 
+    not_personal = {
+        "narrative_zh": "an organisation's report on a public task, written for publication",
+        "narrative_en": "an organisation's report on a public task, written for publication",
+        "review_comment": "an organisation's report on a public task, written for publication",
+    }
+
     task = models.ForeignKey("plan.Task", on_delete=models.CASCADE, related_name="reports", verbose_name=_("task"))
     period_start = models.DateField(_("period start"))
     period_end = models.DateField(_("period end"))
@@ -111,6 +117,11 @@ class ProgressReport(models.Model):
 
 
 class Evidence(models.Model):
+    not_personal = {
+        "file": "a document an organisation attaches to its progress report",
+        "original_name": "that document's file name",
+    }
+
     report = models.ForeignKey(
         ProgressReport, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("progress report")
     )

@@ -14,6 +14,7 @@ from ninja.files import UploadedFile
 from ninja.responses import Status
 
 from yrd.core.models import Jurisdiction
+from yrd.core.personal.reveal import shown
 from yrd.core.schemas import ApiError
 from yrd.core.selectors import jurisdiction_by_code
 from yrd.core.tables import FORMATS, MAX_BYTES
@@ -165,7 +166,7 @@ def _application_out(user, number):
         "channel": application.channel,
         "state": application.state,
         "receiving_window": application.receiving_window.name_zh if application.receiving_window else None,
-        "applicant_name": application.applicant_name,
+        "applicant_name": shown(user, application, "applicant_name"),  # in full: an audited reveal
         "submitted_at": application.submitted_at,
         "accepted_at": application.accepted_at,
         "decided_at": application.decided_at,

@@ -12,6 +12,8 @@ from ninja import Field, Router, Schema
 from ninja.responses import Status
 
 from yrd.core.models import Organisation
+from yrd.core.personal import masked
+from yrd.core.personal.reveal import shown
 from yrd.core.schemas import ApiError, IsoDate
 from yrd.services import selectors, writes
 from yrd.services.models import Application, RemoteSession, ServiceItem
@@ -86,7 +88,8 @@ def _slot_out(slot, booked) -> dict:
     }
 
 
-def _booking_out(booking) -> dict:
+def _booking_out(booking, user=None) -> dict:
+    """`user`: a detail, with the name in full (an audited reveal) for who may see it; a list masks it."""
     session = getattr(booking, "session", None)
     return {
         "id": booking.pk,
@@ -94,7 +97,7 @@ def _booking_out(booking) -> dict:
         "window": booking.window.name,
         "window_id": booking.window_id,
         "item": booking.item.code,
-        "applicant_name": booking.applicant_name,
+        "applicant_name": shown(user, booking, "applicant_name") if user else masked(booking, "applicant_name"),
         "state": booking.state,
         "queue_number": booking.queue_number,
         "application": booking.application.number if booking.application_id else None,
@@ -191,4 +194,4 @@ def booking_step(request, booking_id: int, step: str, payload: StepIn):
     if step not in STEPS:
         raise ValidationError({"step": [f"Unknown step {step!r}; one of: {', '.join(STEPS)}."]})
     STEPS[step](request.user, booking, payload)
-    return _booking_out(selectors.booking_for(request.user, booking_id))
+    return _booking_out(selectors.booking_for(request.user, booking_id), request.user)

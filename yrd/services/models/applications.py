@@ -2,7 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from yrd.core.personal import Kind
+from yrd.core.access import Scope
+from yrd.core.personal import Kind as Personal
 
 from .catalogue import Mode
 
@@ -36,7 +37,18 @@ class Application(models.Model):
         COURIER = "courier", _("Courier")
         WINDOW = "window", _("Pickup at the window")
 
-    personal_fields = {"applicant_name": Kind.NAME, "applicant_id_number": Kind.RESIDENT_ID}
+    personal_fields = {
+        "applicant_name": Personal.NAME,
+        "applicant_id_number": Personal.RESIDENT_ID,
+        "rejection_reasons": Personal.FREE_TEXT,
+        "decision_note": Personal.FREE_TEXT,
+    }
+    not_personal = {
+        "applicant_kind": "person or enterprise",
+        "applicant_uscc": "an enterprise's public registration code",
+    }
+
+    personal_subject = "applicant_user"
 
     number = models.CharField(_("number"), max_length=20, unique=True, editable=False)
     item = models.ForeignKey(
@@ -118,6 +130,15 @@ class Application(models.Model):
     def is_open(self):
         return self.state not in (State.REJECTED, State.DECIDED, State.DELIVERED)
 
+    def reveal_scopes(self):
+        """Who sees the applicant in full (core.personal.reveal, audited): the receiving window's
+        officers and the competent authorities' handling officers; the applicant always."""
+        steps = list(self.steps.all())
+        authorities = Scope(tuple(s.jurisdiction for s in steps), tuple(s.authority for s in steps))
+        window = self.receiving_window
+        scopes = [("services.accept", authorities), ("services.decide", authorities)]
+        return scopes + ([("services.receive", Scope((window.jurisdiction,), (window,)))] if window else [])
+
 
 class HandlingStep(models.Model):
     """The part of an application one jurisdiction handles. One step unless joint handling; steps of
@@ -128,6 +149,9 @@ class HandlingStep(models.Model):
         APPROVED = "approved", _("Approved")
         DENIED = "denied", _("Denied")
         CANCELLED = "cancelled", _("Not needed")
+
+    personal_parent = "application"
+    personal_fields = {"note": Personal.FREE_TEXT}
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="steps")
     order = models.PositiveSmallIntegerField(_("order"), default=1)
@@ -170,6 +194,9 @@ class Material(models.Model):
         SUBMITTED = "submitted", _("Submitted material")
         DECISION = "decision", _("Decision document")
 
+    personal_parent = "application"
+    personal_fields = {"file": Personal.DOCUMENT, "original_name": Personal.FREE_TEXT}
+
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="materials")
     material_type = models.ForeignKey(
         "services.MaterialType",
@@ -209,6 +236,9 @@ class Material(models.Model):
 class Correction(models.Model):
     """A correction request (补正): the clock stops from the request until the applicant answers."""
 
+    personal_parent = "application"
+    personal_fields = {"reasons": Personal.FREE_TEXT, "response_note": Personal.FREE_TEXT}
+
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="corrections")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     requested_at = models.DateTimeField()
@@ -242,6 +272,12 @@ class ExchangeRecord(models.Model):
         FORWARD = "forward", _("Forward")
         DECISION = "decision", _("Decision")
         RETURN = "return", _("Return")
+
+    personal_parent = "application"
+    personal_fields = {"payload": Personal.FREE_TEXT}
+    not_personal = {
+        "payload_sha256": "a hash of the payload, kept as proof when the payload is erased",
+    }
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="exchanges")
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)

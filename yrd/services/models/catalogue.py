@@ -19,6 +19,12 @@ class ServiceFigure(Bilingual, models.Model):
     """One published figure about the region's cross-province services (data/services.csv).
     Real and sourced; shown as it was published, never edited by the platform."""
 
+    not_personal = {
+        "name_zh": "a service's name",
+        "name_en": "a service's name",
+        "notes": "notes on a published figure",
+    }
+
     service_id = models.CharField(_("source row"), max_length=10, unique=True)
     name_zh = models.CharField(_("name (Chinese)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=300)
@@ -46,6 +52,11 @@ class ServiceItem(Bilingual, models.Model):
     class Audience(models.TextChoices):
         INDIVIDUAL = "individual", _("Individuals")
         ENTERPRISE = "enterprise", _("Enterprises")
+
+    not_personal = {
+        "name_zh": "a service's name",
+        "name_en": "a service's name",
+    }
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name_zh = models.CharField(_("name (Chinese)"), max_length=200)
@@ -107,6 +118,11 @@ class ServiceItem(Bilingual, models.Model):
 class MaterialType(Bilingual, models.Model):
     """A kind of document (ID card copy, business licence...). Items ask for types; a material held
     for an applicant can be reused for any later item asking for the same type."""
+
+    not_personal = {
+        "name_zh": "a kind of document",
+        "name_en": "a kind of document",
+    }
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name_zh = models.CharField(_("name (Chinese)"), max_length=100)

@@ -16,6 +16,7 @@ class AccountIdentity(models.Model):
         ENTERPRISE = "enterprise", _("Enterprise")
 
     personal_fields = {"name": Kind.NAME, "id_number": Kind.RESIDENT_ID}
+    personal_subject = "user"
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,

@@ -4,6 +4,9 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from yrd.core.access import Scope
+from yrd.core.personal import Kind
+
 
 class RemoteSlot(models.Model):
     """A time an officer of a competent authority offers on the remote virtual window."""
@@ -50,6 +53,8 @@ class RemoteBooking(models.Model):
         NO_SHOW = "no_show", _("Did not come")
         CANCELLED = "cancelled", _("Cancelled")
 
+    personal_fields = {"applicant_name": Kind.NAME}
+
     slot = models.ForeignKey(RemoteSlot, on_delete=models.PROTECT, related_name="bookings")
     window = models.ForeignKey(
         "core.Organisation", on_delete=models.PROTECT, related_name="+", verbose_name=_("window")
@@ -84,6 +89,14 @@ class RemoteBooking(models.Model):
     def __str__(self):
         return f"{self.applicant_name} · {self.slot}"
 
+    def reveal_scopes(self):
+        """The booking window's officers and the remote authority's officers see the name in full."""
+        window, authority = self.window, self.slot.authority
+        return [
+            ("services.window.book", Scope((window.jurisdiction,), (window,))),
+            ("services.window.serve", Scope((authority.jurisdiction,), (authority,))),
+        ]
+
 
 class RemoteSession(models.Model):
     """What happened on the screen-to-screen call: who, when, outcome."""
@@ -92,6 +105,9 @@ class RemoteSession(models.Model):
         HANDED_OFF = "handed_off", _("Application handed to the remote officer")
         ADVISED = "advised", _("Guidance given, no application")
         REFERRED = "referred", _("Referred elsewhere")
+
+    personal_fields = {"notes": Kind.FREE_TEXT}
+    personal_parent = "booking"
 
     booking = models.OneToOneField(RemoteBooking, on_delete=models.PROTECT, related_name="session")
     remote_officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

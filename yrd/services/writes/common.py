@@ -13,6 +13,7 @@ from yrd.core.actors import person
 from yrd.core.audit import audit_record, plain_json
 from yrd.core.models import Organisation
 from yrd.core.notifications import notify
+from yrd.core.personal import redacted
 from yrd.core.uploads import check_upload
 from yrd.services import clock
 from yrd.services.models import Application, ExchangeRecord, Material, MaterialType
@@ -52,7 +53,9 @@ def move(acting_user, application: Application, name: str, target: str, at, **fi
         action=f"services.application.{name}",
         obj=application,
         jurisdiction=lead_steps(application)[0].jurisdiction.code,
-        data={"from": before, "to": target, **{k: v for k, v in fields.items() if k in AUDITED_FIELDS}},
+        data=redacted(
+            Application, {"from": before, "to": target, **{k: v for k, v in fields.items() if k in AUDITED_FIELDS}}
+        ),
     )
     return application
 

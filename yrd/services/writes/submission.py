@@ -20,6 +20,7 @@ from yrd.core.actors import SYSTEM, person, write
 from yrd.core.audit import audit_record
 from yrd.core.models import Jurisdiction, Organisation, User
 from yrd.core.personal import Kind, mask
+from yrd.core.personal.subject import consent_record
 from yrd.core.validators import clean_uscc
 from yrd.services.apps import APPLY, RECEIVE
 from yrd.services.models import (
@@ -100,6 +101,9 @@ def _digest(upload) -> str:
     return digest
 
 
+REUSE_CONSENT = "services.material_reuse"  # declared with its wording in the manifest
+
+
 @write
 def application_submit(*, acting_user, draft: ApplicationDraft, idempotency_key: str | None = None) -> Application:
     """Submit an application. A retry with the same idempotency key and the same draft returns the
@@ -117,6 +121,14 @@ def application_submit(*, acting_user, draft: ApplicationDraft, idempotency_key:
     application = _create(acting_user, draft, checked)
     _bind_identity(checked.account, draft, checked, at=application.submitted_at)
     _audit_submission(acting_user, application, draft, checked)
+    if checked.reused:
+        consent_record(
+            acting_user=acting_user,
+            code=REUSE_CONSENT,
+            user=checked.account,
+            obj=application,
+            at=application.submitted_at,
+        )
     idempotency.fulfil(acting_user=acting_user, operation=OPERATION, key=idempotency_key, result_id=application.pk)
     application.replayed = False
     return application

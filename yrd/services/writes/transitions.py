@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from yrd.core.actors import person, write
+from yrd.core.personal.subject import consent_record
 from yrd.core.translation import interpolate_lazy
 from yrd.core.workdays import add_workdays
 from yrd.services.apps import ACCEPT
@@ -28,6 +29,8 @@ from .common import (
     write_materials,
 )
 
+FORM_CONSENT = "services.remote_handling"  # the signed form taken at the window; wording in the manifest
+
 
 @performs("receive")
 @write
@@ -49,6 +52,10 @@ def application_receive(*, acting_user, application, consent_signed=False, uploa
     at = now(at)
     write_materials(application, checked, acting_user=acting_user, at=at)
     consent = application.receiving_window_id is not None and (consent_signed or application.consent_signed)
+    if consent and not application.consent_signed:
+        consent_record(
+            acting_user=acting_user, code=FORM_CONSENT, user=application.applicant_user, obj=application, at=at
+        )
     return move(
         acting_user,
         application,

@@ -152,6 +152,14 @@ def _city_only(city, field, errors):
 
 
 class Hub(Bilingual, models.Model):
+    not_personal = {
+        "name_zh": "a hub's name",
+        "name_en": "a hub's name",
+        "latitude": "a hub's site",
+        "longitude": "a hub's site",
+        "notes": "notes on a hub's published figures",
+    }
+
     code = models.SlugField(_("code"), max_length=40, unique=True, allow_unicode=False)
     name_zh = models.CharField(_("name (Chinese)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
@@ -200,6 +208,11 @@ class Hub(Bilingual, models.Model):
 
 
 class Link(Bilingual, models.Model):
+    not_personal = {
+        "name_zh": "a route's name",
+        "name_en": "a route's name",
+    }
+
     code = models.SlugField(_("code"), max_length=80, unique=True)
     mode = models.CharField(_("mode"), max_length=10, choices=Mode.choices)
     from_city = models.ForeignKey(

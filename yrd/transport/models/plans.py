@@ -15,6 +15,11 @@ OBJECTIVES = [
 
 
 class RouteQuery(models.Model):
+    not_personal = {
+        "origin_label": "a freight origin: a hub, city or enterprise site",
+        "destination_label": "a freight destination: a hub, city or enterprise site",
+    }
+
     number = models.CharField(_("number"), max_length=24, unique=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

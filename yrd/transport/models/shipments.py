@@ -22,6 +22,11 @@ class EventKind(models.TextChoices):
 
 
 class Shipment(models.Model):
+    not_personal = {
+        "origin_label": "a freight origin: a hub, city or enterprise site",
+        "destination_label": "a freight destination: a hub, city or enterprise site",
+    }
+
     reference = models.CharField(_("reference"), max_length=24, unique=True)
     external_reference = models.CharField(
         _("your reference"), max_length=80, blank=True, help_text=_("E.g. the dispatch number of the sender.")
@@ -77,6 +82,11 @@ class Shipment(models.Model):
 
 
 class ShipmentLeg(models.Model):
+    not_personal = {
+        "origin_label": "a hub's or city's name",
+        "destination_label": "a hub's or city's name",
+    }
+
     shipment = models.ForeignKey(Shipment, on_delete=models.CASCADE, related_name="legs", verbose_name=_("shipment"))
     seq = models.PositiveSmallIntegerField(_("leg"))
     mode = models.CharField(_("mode"), max_length=10, choices=Mode.choices)
@@ -115,6 +125,10 @@ class ShipmentLeg(models.Model):
 
 
 class LegEvent(models.Model):
+    not_personal = {
+        "note": "a carrier's status note on a freight leg",
+    }
+
     shipment = models.ForeignKey(Shipment, on_delete=models.CASCADE, related_name="events", verbose_name=_("shipment"))
     leg = models.ForeignKey(ShipmentLeg, on_delete=models.CASCADE, related_name="events", verbose_name=_("leg"))
     event_id = models.CharField(_("event id"), max_length=80)
@@ -156,6 +170,10 @@ class CarrierToken(models.Model):
     nothing else. Only its hash is stored; the key is shown once."""
 
     PREFIX = "yrdc_"
+
+    not_personal = {
+        "name": "the label of a carrier system's token",
+    }
 
     carrier = models.ForeignKey(
         "core.Organisation", on_delete=models.PROTECT, related_name="carrier_tokens", verbose_name=_("carrier")

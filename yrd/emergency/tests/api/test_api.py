@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from yrd.core.models import AuditEntry
 from yrd.emergency.models import CommitmentPick, StockTransaction, SupplyRequest
 from yrd.emergency.tests import factories as f
 
@@ -95,6 +96,10 @@ def test_contacts_are_masked_in_lists_and_shown_to_those_who_work_the_request(wo
     assert (listed[0]["contact_name"], listed[0]["contact_phone"]) == ("王*", "138****5678")
     assert api(world.requester).get(f"/requests/{request.number}").json()["contact_phone"] == "13812345678"
     assert api(world.sh_operator).get(f"/requests/{request.number}").json()["contact_phone"] == "138****5678"
+    # Each full view is a reveal in the audit log (core.personal): which field, never the value.
+    reveals = AuditEntry.objects.filter(action="core.personal.reveal", object_id=str(request.pk))
+    assert sorted(e.data["field"] for e in reveals) == ["contact_name", "contact_phone"]
+    assert all(e.actor_id == world.requester.pk and "13812345678" not in str(e.data) for e in reveals)
 
 
 def test_a_coordinator_runs_allocation_and_sees_every_line_and_shortfall(world, api):
