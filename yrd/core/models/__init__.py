@@ -5,7 +5,7 @@ from .idempotency import IdempotencyKey
 from .jurisdictions import Jurisdiction
 from .notifications import Notification
 from .organisations import Organisation
-from .users import User
+from .users import PasswordHistory, User
 
 __all__ = [
     "ApiToken",
@@ -16,6 +16,7 @@ __all__ = [
     "Jurisdiction",
     "Notification",
     "Organisation",
+    "PasswordHistory",
     "Role",
     "RoleAssignment",
     "User",
