@@ -167,10 +167,7 @@ TWO_FACTOR_EXEMPT_ROLES = env_list(
 OTP_TOTP_ISSUER = "YRD"
 # Superusers refused at login and their flag ignored (core.mlps.duties); on in production.
 SUPERUSER_DISABLED = env_bool("SUPERUSER_DISABLED", False)
-# Audit entries are kept at least this long; below 180 days start-up is refused (GB/T 22239 8.1.4.3).
-AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 180)
-if AUDIT_RETENTION_DAYS < 180:
-    raise ImproperlyConfigured("AUDIT_RETENTION_DAYS must be at least 180 (MLPS level 3)")
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

@@ -1,10 +1,5 @@
 """MLPS level 3: lockouts and role changes alert the security administrators, and each alert is audited;
-the audit log is kept at least 180 days."""
-
-import os
-import subprocess
-import sys
-from pathlib import Path
+audit entries cannot be deleted (kept for good, beyond the 180 days level 3 asks)."""
 
 import pytest
 from django.db import transaction
@@ -15,8 +10,6 @@ from yrd.core.audit import audit_record, record_security_event
 from yrd.core.models import AuditEntry, Notification, RoleAssignment
 from yrd.core.tests.factories import jurisdiction, person
 from yrd.core.writes import role_assign
-
-ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(autouse=True)
@@ -79,9 +72,3 @@ def test_audit_entries_cannot_be_deleted():
     with pytest.raises(PermissionDenied):
         AuditEntry.objects.filter(pk=entry.pk).delete()
     assert AuditEntry.objects.filter(pk=entry.pk).exists()
-
-
-def test_a_retention_below_180_days_stops_start_up():
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "yrd.settings.test", "AUDIT_RETENTION_DAYS": "90"}
-    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True)
-    assert result.returncode != 0 and "AUDIT_RETENTION_DAYS must be at least 180" in result.stderr

@@ -129,3 +129,11 @@ def test_production_settings_disable_the_superuser_and_require_two_factor():
 
     text = (Path(__file__).resolve().parents[2] / "settings" / "production.py").read_text()
     assert "SUPERUSER_DISABLED = True" in text and "TWO_FACTOR_REQUIRED = True" in text
+
+
+def test_the_demo_has_one_person_for_each_administrator_duty():
+    from yrd.core.demo import load_demo
+
+    load_demo()
+    held = dict(RoleAssignment.objects.filter(role__code__in=DUTY_ROLES).values_list("user__username", "role__code"))
+    assert held == {"sysadmin": SYSTEM_ADMIN, "secadmin": SECURITY_ADMIN, "auditadmin": AUDIT_ADMIN}
