@@ -72,7 +72,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from yrd.core import checks  # noqa: F401  (registers the manifest check)
-        from yrd.core.mlps import alerts  # noqa: F401  (security alerts: lockouts, role changes)
+        from yrd.core.mlps import alerts, middleware  # noqa: F401  (security alerts; sign-in time of sessions)
         from yrd.core.registry import registry
 
         registry.rebuild()

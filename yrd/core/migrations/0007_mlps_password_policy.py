@@ -2,6 +2,7 @@
 
 import django.db.models.deletion
 from django.conf import settings
+import django.utils.timezone
 from django.db import migrations, models
 
 
@@ -23,7 +24,13 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="user",
             name="password_changed_at",
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="password changed at"),
+            field=models.DateTimeField(
+                blank=True,
+                default=django.utils.timezone.now,
+                editable=False,
+                null=True,
+                verbose_name="password changed at",
+            ),
         ),
         migrations.CreateModel(
             name="PasswordHistory",

@@ -11,6 +11,8 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,6 +22,13 @@ from yrd.core.mlps.passwords import password_expired
 from yrd.core.mlps.twofactor import needs_enrolment, needs_verification
 
 LAST_SEEN = "yrd_last_seen"
+REFRESH_SECONDS = 60
+
+
+@receiver(user_logged_in, dispatch_uid="yrd.core.mlps.middleware.signed_in")
+def signed_in(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        request.session[LAST_SEEN] = time.time()
 
 
 def idle_timeout_seconds() -> int:
@@ -60,7 +69,8 @@ class SessionRulesMiddleware:
             logout(request)
             messages.info(request, _("You were signed out after a period without activity. Please sign in again."))
             return redirect(f"{reverse('login')}?next={request.path}")
-        request.session[LAST_SEEN] = now
+        if last_seen is None or now - last_seen > REFRESH_SECONDS:
+            request.session[LAST_SEEN] = now  # not on every request: each refresh is a session write
         if user.is_superuser and superuser_disabled():
             logout(request)
             return redirect("login")

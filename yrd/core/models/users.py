@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,7 +20,9 @@ class User(AbstractUser):
         default="zh-hans",
         choices=[("zh-hans", "简体中文"), ("en", "English")],
     )
-    password_changed_at = models.DateTimeField(_("password changed at"), null=True, blank=True, editable=False)
+    password_changed_at = models.DateTimeField(
+        _("password changed at"), null=True, blank=True, editable=False, default=timezone.now
+    )
 
     def __str__(self):
         return self.display_name or self.username
