@@ -165,6 +165,9 @@ TWO_FACTOR_EXEMPT_ROLES = env_list(
     ],
 )
 OTP_TOTP_ISSUER = "YRD"
+# A reveal burst (security alert): one person revealing this many personal values within so many minutes.
+REVEAL_BURST_COUNT = env_int("REVEAL_BURST_COUNT", 20)
+REVEAL_BURST_MINUTES = env_int("REVEAL_BURST_MINUTES", 10)
 # Superusers refused at login and their flag ignored (core.mlps.duties); on in production.
 SUPERUSER_DISABLED = env_bool("SUPERUSER_DISABLED", False)
 

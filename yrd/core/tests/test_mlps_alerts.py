@@ -72,3 +72,31 @@ def test_audit_entries_cannot_be_deleted():
     with pytest.raises(PermissionDenied):
         AuditEntry.objects.filter(pk=entry.pk).delete()
     assert AuditEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_one_person_revealing_many_values_quickly_is_a_reveal_burst(
+    monkeypatch, settings, django_capture_on_commit_callbacks
+):
+    from yrd.core.registry import registry
+
+    monkeypatch.setattr(registry, "audit_events", registry.audit_events | {"test.report.reveal"})
+    settings.REVEAL_BURST_COUNT, settings.REVEAL_BURST_MINUTES = 3, 10
+    guard = person("security_admin")
+    curious, other = person(username="curious"), person(username="other")
+
+    def reveal(actor):
+        with transaction.atomic():
+            audit_record(actor=actor, action="test.report.reveal", object_type="test")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        reveal(curious)
+        reveal(other)
+        reveal(curious)
+        assert not AuditEntry.objects.filter(action="core.security.reveal_burst").exists()
+        reveal(curious)  # the third within ten minutes
+    burst = AuditEntry.objects.get(action="core.security.reveal_burst")
+    assert burst.data["actor"]["label"] == str(curious) and burst.data["reveals"] == 3
+    assert "revealed" in Notification.objects.get(recipient=guard).subject
+    with django_capture_on_commit_callbacks(execute=True):
+        reveal(curious)  # the fourth: same burst, no second alert
+    assert AuditEntry.objects.filter(action="core.security.reveal_burst").count() == 1
