@@ -5,11 +5,22 @@ from django.views.i18n import JavaScriptCatalog
 
 from yrd.api import api
 from yrd.core import views as core_views
+from yrd.core.mlps import views as mlps_views
+from yrd.core.mlps.forms import LoginForm
 from yrd.core.registry import registry
 
 urlpatterns = [
     path("", core_views.home, name="home"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
+    path("accounts/password/", mlps_views.PasswordChange.as_view(), name="password-change"),
+    path(
+        "accounts/password/done/",
+        auth_views.PasswordChangeDoneView.as_view(template_name="registration/password_change_done.html"),
+        name="password-change-done",
+    ),
+    path("accounts/two-factor/", mlps_views.two_factor_setup, name="two-factor-setup"),
+    path("accounts/two-factor/qr.svg", mlps_views.two_factor_qr, name="two-factor-qr"),
+    path("accounts/two-factor/verify/", mlps_views.two_factor_verify, name="two-factor-verify"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

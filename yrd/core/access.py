@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -71,7 +72,11 @@ def scope_of(obj):
 
 
 def _unlimited(user) -> bool:
-    return user is SYSTEM or (getattr(user, "is_superuser", False) and user.is_active)
+    """SYSTEM may do anything; so may an active superuser, except where SUPERUSER_DISABLED
+    (production: separation of duties, core.mlps.duties) makes the flag grant nothing."""
+    if user is SYSTEM:
+        return True
+    return getattr(user, "is_superuser", False) and user.is_active and not settings.SUPERUSER_DISABLED
 
 
 def can(user, action: str, obj=None) -> bool:

@@ -2,12 +2,14 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
-from yrd.core.registry import Manifest, Retention
+from yrd.core.registry import Manifest, Retention, RoleSpec
 
 ORGANISATION_MANAGE = "core.organisation.manage"
 PERSON_MANAGE = "core.person.manage"
 ROLE_ASSIGN = "core.role.assign"
 AUDIT_READ = "core.audit.read"
+AUDIT_EXPORT = "core.audit.export"
+SECURITY_ALERTS = "core.security.alerts"
 
 
 def sync_roles(sender, **kwargs):
@@ -32,6 +34,14 @@ class CoreConfig(AppConfig):
             PERSON_MANAGE: _("Create accounts for people of a jurisdiction"),
             ROLE_ASSIGN: _("Give people roles within a jurisdiction"),
             AUDIT_READ: _("Read the audit log of a jurisdiction"),
+            AUDIT_EXPORT: _("Export the audit log of a jurisdiction"),
+            SECURITY_ALERTS: _("Receive the security alerts of a jurisdiction"),
+        },
+        # Separation of duties (core.mlps.duties): no action is shared between these three roles.
+        roles={
+            "system_admin": RoleSpec("系统管理员", "System administrator", (ORGANISATION_MANAGE, PERSON_MANAGE)),
+            "security_admin": RoleSpec("安全管理员", "Security administrator", (ROLE_ASSIGN, SECURITY_ALERTS)),
+            "audit_admin": RoleSpec("审计管理员", "Audit administrator", (AUDIT_READ, AUDIT_EXPORT)),
         },
         audit_events=(
             "core.reference.load",
@@ -50,6 +60,11 @@ class CoreConfig(AppConfig):
             "core.personal.purge",
             "core.personal.export",
             "core.personal.consent",
+            # MLPS level 3 (core.mlps)
+            "core.password.change",
+            "core.two_factor.enrol",
+            "core.audit.export",
+            "core.alert.notify",
             # Security events (core.audit.record_security_event); alerting listens to them.
             "core.security.login_failed",
             "core.security.lockout",
@@ -75,6 +90,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from yrd.core import checks  # noqa: F401  (registers the manifest check)
+        from yrd.core.mlps import alerts, middleware  # noqa: F401  (security alerts; sign-in time of sessions)
         from yrd.core.registry import registry
 
         registry.rebuild()

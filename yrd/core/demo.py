@@ -5,7 +5,7 @@ import hashlib
 from django.db import transaction
 
 from yrd.core.actors import SYSTEM
-from yrd.core.models import Organisation, User
+from yrd.core.models import Jurisdiction, Organisation, User
 from yrd.core.writes import organisation_create, person_create, role_assign
 
 DEMO_PASSWORD = "yrd-demo-2026"
@@ -109,4 +109,14 @@ def load_demo():
     if not admin.is_superuser:
         admin.is_superuser = True
         admin.save(update_fields=["is_superuser"])
-    return [("admin", "superuser", "everything")]
+    region = Jurisdiction.objects.get(level="region")
+    # Separation of duties (MLPS level 3): the three administrators production uses instead of a superuser.
+    demo_person("sysadmin", "系统管理员", roles=[("system_admin", region)])
+    demo_person("secadmin", "安全管理员", roles=[("security_admin", region)])
+    demo_person("auditadmin", "审计管理员", roles=[("audit_admin", region)])
+    return [
+        ("admin", "superuser", "everything (refused at login in production)"),
+        ("sysadmin", "system administrator", "organisations and accounts"),
+        ("secadmin", "security administrator", "roles and security alerts"),
+        ("auditadmin", "audit administrator", "reads and exports the audit log"),
+    ]

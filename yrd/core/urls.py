@@ -1,6 +1,7 @@
 from django.urls import path
 
 from yrd.core import views
+from yrd.core.mlps import views as mlps_views
 from yrd.core.personal import views as personal
 
 urlpatterns = [
@@ -12,4 +13,6 @@ urlpatterns = [
     path("personal/export.json", personal.export_json, name="my-data-json"),
     path("personal/export.pdf", personal.export_pdf, name="my-data-pdf"),
     path("personal/reveal/<str:label>/<str:pk>/<str:field>/", personal.reveal, name="personal-reveal"),
+    path("audit/", mlps_views.audit_log, name="audit-log"),
+    path("audit/export.csv", mlps_views.audit_log_export, name="audit-log-export"),
 ]

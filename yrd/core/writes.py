@@ -82,6 +82,7 @@ def person_create(
 def role_assign(*, acting_user, user, role_code, jurisdiction, organisation=None):
     require(acting_user, ROLE_ASSIGN, jurisdiction)
     role = Role.objects.get(code=role_code)
+    RoleAssignment(user=user, role=role, jurisdiction=jurisdiction, organisation=organisation).clean()
     assignment, created = RoleAssignment.objects.get_or_create(
         user=user, role=role, jurisdiction=jurisdiction, organisation=organisation
     )

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "ninja",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "yrd.core",
     "yrd.plan",
     "yrd.services",
@@ -79,12 +81,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "yrd.core.middleware.RequestContextMiddleware",
     "axes.middleware.AxesMiddleware",
+    "yrd.core.mlps.middleware.SessionRulesMiddleware",
 ]
 
 ROOT_URLCONF = "yrd.urls"
@@ -125,12 +129,48 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# MLPS level 3 (README, "MLPS level 3"; core.mlps). Password policy: length, character classes (of
+# lower, upper, digits, other), expiry (0: never) and how many previous passwords may not be reused.
+PASSWORD_MIN_LENGTH = env_int("PASSWORD_MIN_LENGTH", 12)
+PASSWORD_MIN_CLASSES = env_int("PASSWORD_MIN_CLASSES", 3)
+PASSWORD_EXPIRY_DAYS = env_int("PASSWORD_EXPIRY_DAYS", 90)
+PASSWORD_HISTORY = env_int("PASSWORD_HISTORY", 5)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "yrd.core.mlps.passwords.CharacterClassesValidator"},
+    {"NAME": "yrd.core.mlps.passwords.PasswordHistoryValidator"},
 ]
+# A session unused this long ends (the person signs in again); 0 turns the idle timeout off.
+SESSION_IDLE_TIMEOUT_MINUTES = env_int("SESSION_IDLE_TIMEOUT_MINUTES", 30)
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 3600)  # and no session outlives a working day
+# Two-factor authentication (TOTP) for officers and administrators (core.mlps.twofactor).
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
+TWO_FACTOR_EXEMPT_ROLES = env_list(
+    "TWO_FACTOR_EXEMPT_ROLES",
+    [
+        "applicant",
+        "market_reporter",
+        "market_feed",
+        "innovation_firm",
+        "industry_enterprise",
+        "green_site_reporter",
+        "site_requester",
+        "uas_operator",
+    ],
+)
+OTP_TOTP_ISSUER = "YRD"
+# A reveal burst (security alert): one person revealing this many personal values within so many minutes.
+REVEAL_BURST_COUNT = env_int("REVEAL_BURST_COUNT", 20)
+REVEAL_BURST_MINUTES = env_int("REVEAL_BURST_MINUTES", 10)
+# Superusers refused at login and their flag ignored (core.mlps.duties); on in production.
+SUPERUSER_DISABLED = env_bool("SUPERUSER_DISABLED", False)
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

@@ -25,3 +25,6 @@ if not (AUDIT_SIGNING_KEY or AUDIT_SIGNING_KEY_FILE):  # noqa: F405
         "intl": "ed25519:GO7HWSw8oYP6CPVQgFJ5BC69ICmv988FaqMhAYhO8bo=",
         "sm": "sm2:3+Asxg06cTaMhfLzrvvOxmToF7w5RWKYEJFQgR75HLE=",
     }.get(CRYPTO_SUITE, "")  # noqa: F405
+
+# The demo's published accounts sign in without an authenticator app unless TWO_FACTOR_REQUIRED=true.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)

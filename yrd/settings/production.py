@@ -19,4 +19,7 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
+# MLPS level 3: no superuser (separation of duties), two-factor authentication always on.
+SUPERUSER_DISABLED = True
+TWO_FACTOR_REQUIRED = True
 LOGGING["root"]["level"] = "INFO"  # noqa: F405

@@ -29,3 +29,7 @@ TEST_FIELD_KEYRINGS = {
 AUDIT_SIGNING_KEY = TEST_SIGNING_KEYS[CRYPTO_SUITE]  # noqa: F405
 AUDIT_SIGNING_KEY_FILE = AUDIT_CHECKPOINT_FILE = ""
 FIELD_ENCRYPTION_KEYS = TEST_FIELD_KEYRINGS[CRYPTO_SUITE]  # noqa: F405
+
+# MLPS: tests of other modules sign people in with force_login; core/tests/test_mlps_* switch
+# two-factor enforcement on where they test it.
+TWO_FACTOR_REQUIRED = False

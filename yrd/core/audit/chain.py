@@ -75,6 +75,11 @@ class UndeclaredAuditEvent(ValueError):
     """An audit event name no module's manifest declares (Manifest.audit_events)."""
 
 
+def is_reveal(action: str) -> bool:
+    """Events that show a person the full value of someone's personal data (e.g. "market.report.reveal")."""
+    return "reveal" in action.rsplit(".", 1)[-1] and not action.startswith("core.security.")
+
+
 def audit_record(
     *,
     actor,
@@ -94,7 +99,7 @@ def audit_record(
     if action not in registry.audit_events:
         raise UndeclaredAuditEvent(f"{action!r} is not declared in any module's Manifest.audit_events.")
     head, seq = _take_head()
-    return _append(
+    entry = _append(
         head,
         seq,
         actor_id=None if actor is SYSTEM else actor.pk,
@@ -107,6 +112,11 @@ def audit_record(
         ip=origin.get(),
         data=plain_json(data),
     )
+    if is_reveal(action) and entry.actor_id is not None:
+        from yrd.core.audit.security import watch_reveals
+
+        watch_reveals(entry)
+    return entry
 
 
 def _append(head: AuditHead, seq: int | None = None, **fields) -> AuditEntry:

@@ -41,3 +41,31 @@ def record_security_event(kind: str, *, actor=SYSTEM, obj=None, jurisdiction: st
 def announce(entry) -> None:
     kind = entry.action.removeprefix(PREFIX)
     transaction.on_commit(lambda: security_event.send(sender=record_security_event, entry=entry, kind=kind))
+
+
+def watch_reveals(entry) -> None:
+    """A reveal burst: the same person revealed REVEAL_BURST_COUNT personal values (any module's reveal
+    events) within REVEAL_BURST_MINUTES. Recorded when the count reaches the threshold and at each
+    further multiple, so a burst alerts once per threshold crossed rather than at every reveal."""
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    from yrd.core.audit.chain import is_reveal
+    from yrd.core.models import AuditEntry
+
+    threshold = getattr(settings, "REVEAL_BURST_COUNT", 20)
+    minutes = getattr(settings, "REVEAL_BURST_MINUTES", 10)
+    if threshold <= 0:
+        return
+    recent = AuditEntry.objects.filter(
+        actor_id=entry.actor_id, at__gt=entry.at - timedelta(minutes=minutes), action__contains="reveal"
+    ).values_list("action", flat=True)
+    count = sum(1 for action in recent if is_reveal(action))
+    if count and count % threshold == 0:
+        entry_actor = {"id": entry.actor_id, "label": entry.actor_label}
+        record_security_event(
+            "reveal_burst",
+            jurisdiction=entry.jurisdiction,
+            data={"actor": entry_actor, "reveals": count, "minutes": minutes, "last": entry.seq},
+        )

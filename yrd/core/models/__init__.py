@@ -6,7 +6,7 @@ from .idempotency import IdempotencyKey
 from .jurisdictions import Jurisdiction
 from .notifications import Notification
 from .organisations import Organisation
-from .users import User
+from .users import PasswordHistory, User
 
 __all__ = [
     "ApiToken",
@@ -18,6 +18,7 @@ __all__ = [
     "Jurisdiction",
     "Notification",
     "Organisation",
+    "PasswordHistory",
     "Role",
     "RoleAssignment",
     "User",

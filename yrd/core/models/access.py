@@ -92,6 +92,27 @@ class RoleAssignment(models.Model):
         """How the audit log names it: the person by account number, never by name (core.personal)."""
         return f"User #{self.user_id} · {self.role.code} · {self.jurisdiction.code}"
 
+    def clean(self):
+        """Separation of duties: nobody holds two of the system, security and audit administrator roles."""
+        from yrd.core.mlps.duties import DUTY_NAMES, DUTY_ROLES
+
+        if self.role_id is None or self.user_id is None or self.role.code not in DUTY_ROLES:
+            return
+        others = (
+            RoleAssignment.objects.filter(user_id=self.user_id, role__code__in=DUTY_ROLES)
+            .exclude(role__code=self.role.code)
+            .exclude(pk=self.pk)
+            .values_list("role__code", flat=True)
+        )
+        held = next(iter(others), None)
+        if held:
+            raise ValidationError(
+                {
+                    "role": _("Separation of duties: this person is already %(held)s and cannot also be %(new)s.")
+                    % {"held": DUTY_NAMES[held], "new": DUTY_NAMES[self.role.code]}
+                }
+            )
+
 
 def hash_token(key):
     return hashlib.sha256(key.encode()).hexdigest()

@@ -1,0 +1,103 @@
+"""Security alerts: lockouts, role changes and reveal bursts reach the security administrators.
+
+Security events are recorded in the audit chain (core.audit.record_security_event); this module
+records the two the platform notices itself (a lockout by django-axes, any change to who holds which
+role, whether made by a write or in the Django admin) and, once each security event commits, notifies
+every person holding SECURITY_ALERTS over the event's jurisdiction (everyone holding it, for an event
+tied to no jurisdiction). Each alert sent is itself audited ("core.alert.notify").
+"""
+
+from axes.signals import user_locked_out
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils.translation import gettext_lazy as _
+
+from yrd.core.actors import SYSTEM
+from yrd.core.apps import SECURITY_ALERTS
+from yrd.core.audit import audit_record, record_security_event, security_event
+from yrd.core.models import Jurisdiction, RoleAssignment, User
+
+SUBJECTS = {
+    "login_failed": _("Security alert: a failed sign-in"),
+    "lockout": _("Security alert: an account was locked after failed sign-ins"),
+    "role_change": _("Security alert: a role was given or taken away"),
+    "permission_change": _("Security alert: a permission changed"),
+    "reveal_burst": _("Security alert: many personal details revealed in a short time"),
+    "audit_head_restored": _("Security alert: an audit chain head was restored"),
+    "audit_checkpoint_mismatch": _("Security alert: the audit log does not match its signed checkpoint"),
+}
+ALERTED = (
+    "lockout",
+    "role_change",
+    "permission_change",
+    "reveal_burst",
+    "audit_head_restored",
+    "audit_checkpoint_mismatch",
+)
+
+
+def recipients(jurisdiction_code: str):
+    """The people holding SECURITY_ALERTS over the jurisdiction (any, when there is none)."""
+    holders = RoleAssignment.objects.filter(user__is_active=True).select_related("role", "jurisdiction")
+    covering = set()
+    target = Jurisdiction.objects.filter(code=jurisdiction_code).first() if jurisdiction_code else None
+    for assignment in holders:
+        if SECURITY_ALERTS not in assignment.role.actions:
+            continue
+        if target is None or assignment.jurisdiction.contains(target):
+            covering.add(assignment.user_id)
+    return list(User.objects.filter(pk__in=covering).order_by("pk"))
+
+
+@receiver(security_event, dispatch_uid="yrd.core.mlps.alerts.alert")
+def alert(sender, entry, kind, **kwargs):
+    if kind not in ALERTED:
+        return
+    from yrd.core.notifications import notify
+
+    people = recipients(entry.jurisdiction)
+    if not people:
+        return
+    body = f"#{entry.seq} {entry.action} · {entry.object_repr} · {entry.data}"
+    with transaction.atomic():
+        notify(recipients=people, subject=SUBJECTS.get(kind, kind), body=body, url="/core/audit/?action=core.security.")
+        audit_record(
+            actor=SYSTEM,
+            action="core.alert.notify",
+            object_type="core.AuditEntry",
+            object_id=entry.seq,
+            object_repr=entry.action,
+            jurisdiction=entry.jurisdiction,
+            data={"kind": kind, "recipients": [person.username for person in people]},
+        )
+
+
+@receiver(user_locked_out, dispatch_uid="yrd.core.mlps.alerts.lockout")
+def lockout(sender, request=None, username=None, ip_address=None, **kwargs):
+    record_security_event("lockout", data={"username": (username or "")[:150], "ip": ip_address or ""})
+
+
+def _role_change(assignment, change):
+    record_security_event(
+        "role_change",
+        obj=assignment,
+        jurisdiction=assignment.jurisdiction.code,
+        data={
+            "change": change,
+            "user": assignment.user.username,
+            "role": assignment.role.code,
+            "organisation": assignment.organisation_id,
+        },
+    )
+
+
+@receiver(post_save, sender=RoleAssignment, dispatch_uid="yrd.core.mlps.alerts.role_saved")
+def role_saved(sender, instance, created, raw=False, **kwargs):
+    if not raw:
+        _role_change(instance, "given" if created else "changed")
+
+
+@receiver(post_delete, sender=RoleAssignment, dispatch_uid="yrd.core.mlps.alerts.role_deleted")
+def role_deleted(sender, instance, **kwargs):
+    _role_change(instance, "taken away")
