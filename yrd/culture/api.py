@@ -8,7 +8,7 @@ import csv
 import hashlib
 import io
 import json
-from datetime import date
+from datetime import date, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
@@ -21,7 +21,7 @@ from ninja.responses import Status
 from yrd.core.caching import cached
 from yrd.core.models import Jurisdiction
 from yrd.core.personal import Kind, mask
-from yrd.core.schemas import ApiError
+from yrd.core.schemas import ApiError, IsoDate
 from yrd.culture import linked_art, writes
 from yrd.culture.geojson import TEXT_PROPERTIES, resources_to_geojson
 from yrd.culture.inputs import ResourceInput
@@ -29,6 +29,7 @@ from yrd.culture.selectors import bid as bid_selectors
 from yrd.culture.selectors import resources as selectors
 from yrd.culture.selectors import routes as route_selectors
 from yrd.culture.selectors import visits as visit_selectors
+from yrd.culture.writes.slots import SlotInput
 from yrd.culture.writes.visits import BookingInput
 
 router = Router(tags=["culture"])
@@ -320,12 +321,14 @@ class BookingIn(Schema):
     contact_phone: str
     group_name: str = ""
     wait: bool = False
+    slot: str = ""  # "HH:MM", the start of one of the site's entry slots; empty at a site without slots
 
 
 class ReservationOut(Schema):
     number: str
     site: str
     visit_date: date
+    slot: str
     party_size: int
     group_name: str
     status: str
@@ -341,6 +344,7 @@ def reservation_out(reservation, *, full: bool) -> dict:
         "number": reservation.number,
         "site": reservation.resource.code,
         "visit_date": reservation.visit_date,
+        "slot": reservation.slot.label if reservation.slot_id else "",
         "party_size": reservation.party_size,
         "group_name": reservation.group_name,
         "status": reservation.status,
@@ -364,10 +368,70 @@ def reservation_book(
     booked = writes.reservation_book(
         acting_user=request.user,
         resource=site,
-        data=BookingInput(**payload.dict(exclude={"site"})),
+        data=BookingInput(**payload.dict(exclude={"site", "slot"}), slot=_clock(payload.slot)),
         idempotency_key=idempotency_key or None,
     )
     return Status(200 if booked.created_at < started else 201, reservation_out(booked, full=True))
+
+
+def _clock(text: str):
+    """A time from "HH:MM"; unreadable text is passed on for the write to refuse by field."""
+    if not text:
+        return None
+    try:
+        return time.fromisoformat(text)
+    except ValueError:
+        return text[:20]
+
+
+class EntryOut(Schema):
+    slot: str
+    starts: str
+    capacity: int
+    left: int
+
+
+class DayOut(Schema):
+    day: date
+    entries: list[EntryOut]
+
+
+@router.get(
+    "/resources/{code}/availability",
+    response={200: list[DayOut], 404: ApiError},
+    auth=None,
+    summary="Places left per day and entry slot at a bookable site, for 14 days from `start` (default tomorrow)",
+)
+def availability(request, code: str, start: IsoDate | None = None):
+    site = selectors.resource_for(request.user, code)
+    if not site.bookable:
+        return Status(404, {"code": "not_bookable", "message": _("This site does not take reservations.")})
+    first = start or timezone.localdate() + timedelta(days=1)
+    return visit_selectors.availability(site, [first + timedelta(days=n) for n in range(14)])
+
+
+class SlotIn(Schema):
+    starts: str
+    ends: str
+    capacity: int
+
+
+class SlotOut(Schema):
+    slot: str
+    starts: str
+    ends: str
+    capacity: int
+
+
+@router.put("/resources/{code}/slots", response={200: list[SlotOut], **ERRORS}, summary="Set a site's entry slots")
+def slots_save(request, code: str, payload: list[SlotIn]):
+    site = selectors.resource_for(request.user, code)
+    wanted = [SlotInput(starts=_clock(s.starts), ends=_clock(s.ends), capacity=s.capacity) for s in payload]
+    saved = writes.entry_slots_save(acting_user=request.user, resource=site, slots=wanted)
+    return [
+        {"slot": s.label, "starts": f"{s.starts:%H:%M}", "ends": f"{s.ends:%H:%M}", "capacity": s.capacity}
+        for s in saved
+    ]
 
 
 @router.get(

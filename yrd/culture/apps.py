@@ -61,6 +61,7 @@ class CultureConfig(AppConfig):
             "culture.reservation.book",
             "culture.reservation.cancel",
             "culture.reservation.promote",
+            "culture.slots.save",
         ),
         api_router="yrd.culture.api.router",
         urls="yrd.culture.urls",

@@ -2,11 +2,12 @@
 Huzhou, the Jiangsu and Zhejiang reviewers, the joint bid office and a visitor; sites in the water
 towns and along the two cultural parks (one with its location withheld); condition assessments;
 components of the reference water towns with dossiers in every state; park projects; and visits
-booked over the last two months. All dates lie in the past of the day the demo is loaded; loading
-twice adds nothing. Places are real, the records about them are invented (names end in "demo")."""
+booked over the last two months (one site in hourly entry slots). All dates lie in the past of the
+day the demo is loaded; loading twice adds nothing. Places are real, the records about them are
+invented (names end in "demo")."""
 
 import random
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -18,6 +19,7 @@ from yrd.culture import writes
 from yrd.culture.inputs import ResourceInput
 from yrd.culture.models import Component, HeritageResource, Reservation
 from yrd.culture.writes.parks import ProjectInput
+from yrd.culture.writes.slots import SlotInput
 from yrd.culture.writes.visits import BookingInput
 
 SEED = 16
@@ -273,6 +275,7 @@ def load_demo():
         _sites()
         _dossiers()
         _projects()
+        _slots()
         _visits()
     return [
         ("culture_sz", "city heritage officer", "Suzhou"),
@@ -411,6 +414,14 @@ def _projects():
         )
 
 
+def _slots():
+    """The first bookable demo site takes visitors in hourly entries, 8:30 to 16:30."""
+    site = HeritageResource.objects.filter(is_demo=True, daily_capacity__isnull=False).order_by("code").first()
+    hourly = site.daily_capacity // 8
+    entries = [SlotInput(starts=time(8 + h, 30), ends=time(9 + h, 30), capacity=hourly) for h in range(8)]
+    writes.entry_slots_save(acting_user=SYSTEM, resource=site, slots=entries)
+
+
 def _visits():
     rng = random.Random(SEED)
     today = timezone.localdate()
@@ -419,6 +430,7 @@ def _visits():
         day: date = today - timedelta(days=day_back)
         for site in rng.sample(sites, 3):
             size = rng.choice([1, 2, 2, 3, 4, 12])
+            entries = list(site.slots.all())
             writes.reservation_book(
                 acting_user=SYSTEM,
                 resource=site,
@@ -428,6 +440,7 @@ def _visits():
                     contact_name="演示游客",
                     contact_phone="13800000000",
                     group_name="演示研学团" if size >= 10 else "",
+                    slot=rng.choice(entries).starts if entries else None,
                 ),
                 is_demo=True,
             )

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", public.catalogue, name="catalogue"),
     path("sites/<slug:code>/", public.site, name="site"),
     path("sites/<slug:code>/book/", visits.book, name="book"),
+    path("sites/<slug:code>/slots/", visits.slots, name="slots"),
     path("sites/<slug:code>/condition/", inventory.condition, name="condition"),
     path("import/", inventory.import_geojson, name="import"),
     path("parks/", public.parks, name="parks"),

@@ -1,6 +1,6 @@
 from .bid import SECTIONS, Component, DossierComment, DossierSection, DossierVersion
 from .resources import ConditionAssessment, HeritageResource
-from .visits import ParkProject, Reservation
+from .visits import EntrySlot, ParkProject, Reservation
 
 __all__ = [
     "SECTIONS",
@@ -9,6 +9,7 @@ __all__ = [
     "DossierComment",
     "DossierSection",
     "DossierVersion",
+    "EntrySlot",
     "HeritageResource",
     "ParkProject",
     "Reservation",

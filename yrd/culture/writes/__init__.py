@@ -4,6 +4,7 @@ from .bid import TRANSITIONS, component_save, dossier_comment, dossier_move, dos
 from .common import ResourceInput
 from .parks import ProjectInput, park_project_save
 from .resources import condition_record, resource_relate, resource_save, resources_import
+from .slots import SlotInput, entry_slots_save
 from .visits import BookingInput, booked_on, may_cancel, reservation_book, reservation_cancel
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "dossier_comment",
     "dossier_move",
     "dossier_save",
+    "entry_slots_save",
     "park_project_save",
     "reservation_book",
     "reservation_cancel",
@@ -21,4 +23,4 @@ __all__ = [
 ]
 
 # Input types and tables the API, views and tests use alongside the writes.
-INPUTS = (BookingInput, ProjectInput, ResourceInput, TRANSITIONS, booked_on, may_cancel)
+INPUTS = (BookingInput, ProjectInput, ResourceInput, SlotInput, TRANSITIONS, booked_on, may_cancel)
