@@ -13,6 +13,7 @@ from datetime import date, time, timedelta
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Header, Router, Schema
@@ -25,6 +26,7 @@ from yrd.core.schemas import ApiError, IsoDate
 from yrd.culture import linked_art, writes
 from yrd.culture.geojson import TEXT_PROPERTIES, resources_to_geojson
 from yrd.culture.inputs import ResourceInput
+from yrd.culture.selectors import attachments as file_selectors
 from yrd.culture.selectors import bid as bid_selectors
 from yrd.culture.selectors import resources as selectors
 from yrd.culture.selectors import routes as route_selectors
@@ -408,6 +410,38 @@ def availability(request, code: str, start: IsoDate | None = None):
         return Status(404, {"code": "not_bookable", "message": _("This site does not take reservations.")})
     first = start or timezone.localdate() + timedelta(days=1)
     return visit_selectors.availability(site, [first + timedelta(days=n) for n in range(14)])
+
+
+class FileOut(Schema):
+    id: int
+    name: str
+    caption_zh: str
+    caption_en: str
+    content_type: str
+    public: bool
+    url: str
+
+
+@router.get(
+    "/resources/{code}/files",
+    response={200: list[FileOut], 404: ApiError},
+    auth=None,
+    summary="The photos and documents of a resource the caller may see (downloads are access-checked)",
+)
+def files(request, code: str):
+    site = selectors.resource_for(request.user, code)
+    return [
+        {
+            "id": a.pk,
+            "name": a.name,
+            "caption_zh": a.caption_zh,
+            "caption_en": a.caption_en,
+            "content_type": a.content_type,
+            "public": a.public,
+            "url": reverse("culture:file", args=[a.pk]),
+        }
+        for a in file_selectors.attachments_visible_to(request.user, site)
+    ]
 
 
 class SlotIn(Schema):

@@ -62,6 +62,8 @@ class CultureConfig(AppConfig):
             "culture.reservation.cancel",
             "culture.reservation.promote",
             "culture.slots.save",
+            "culture.attachment.add",
+            "culture.attachment.remove",
         ),
         api_router="yrd.culture.api.router",
         urls="yrd.culture.urls",

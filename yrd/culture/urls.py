@@ -1,12 +1,15 @@
 from django.urls import path
 
-from yrd.culture.views import bid, inventory, public, visits
+from yrd.culture.views import bid, files, inventory, public, visits
 
 urlpatterns = [
     path("", public.catalogue, name="catalogue"),
     path("sites/<slug:code>/", public.site, name="site"),
     path("sites/<slug:code>/book/", visits.book, name="book"),
     path("sites/<slug:code>/slots/", visits.slots, name="slots"),
+    path("sites/<slug:code>/files/", files.upload, name="file-upload"),
+    path("files/<int:pk>/", files.download, name="file"),
+    path("files/<int:pk>/remove/", files.remove, name="file-remove"),
     path("sites/<slug:code>/condition/", inventory.condition, name="condition"),
     path("import/", inventory.import_geojson, name="import"),
     path("parks/", public.parks, name="parks"),

@@ -1,8 +1,10 @@
+from .attachments import Attachment
 from .bid import SECTIONS, Component, DossierComment, DossierSection, DossierVersion
 from .resources import ConditionAssessment, HeritageResource
 from .visits import EntrySlot, ParkProject, Reservation
 
 __all__ = [
+    "Attachment",
     "SECTIONS",
     "Component",
     "ConditionAssessment",

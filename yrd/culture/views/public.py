@@ -13,6 +13,7 @@ from django.utils import timezone
 from yrd.core.models import Jurisdiction
 from yrd.culture import charts
 from yrd.culture.models import ConditionAssessment, HeritageResource, ParkProject
+from yrd.culture.selectors import attachments as file_selectors
 from yrd.culture.selectors import resources as selectors
 from yrd.culture.selectors import routes as route_selectors
 from yrd.culture.selectors import visits as visit_selectors
@@ -72,6 +73,7 @@ def site(request, code: str, errors=None, status=200):
         "may_edit": selectors.may_edit(request.user, found),
         "days": _availability(found) if found.bookable else [],
         "slots": list(found.slots.all()),
+        "files": list(file_selectors.attachments_visible_to(request.user, found)),
         "errors": errors or {},
         "conditions": ConditionAssessment.Condition.choices,
     }

@@ -1,5 +1,6 @@
 """Every write of the culture module: validated, one transaction, audited (see README, "Adding a module")."""
 
+from .attachments import AttachmentInput, attachment_add, attachment_remove
 from .bid import TRANSITIONS, component_save, dossier_comment, dossier_move, dossier_save
 from .common import ResourceInput
 from .parks import ProjectInput, park_project_save
@@ -8,6 +9,8 @@ from .slots import SlotInput, entry_slots_save
 from .visits import BookingInput, booked_on, may_cancel, reservation_book, reservation_cancel
 
 __all__ = [
+    "attachment_add",
+    "attachment_remove",
     "component_save",
     "condition_record",
     "dossier_comment",
@@ -23,4 +26,4 @@ __all__ = [
 ]
 
 # Input types and tables the API, views and tests use alongside the writes.
-INPUTS = (BookingInput, ProjectInput, ResourceInput, SlotInput, TRANSITIONS, booked_on, may_cancel)
+INPUTS = (AttachmentInput, BookingInput, ProjectInput, ResourceInput, SlotInput, TRANSITIONS, booked_on, may_cancel)
