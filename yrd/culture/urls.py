@@ -1,6 +1,6 @@
 from django.urls import path
 
-from yrd.culture.views import bid, files, inventory, public, visits
+from yrd.culture.views import bid, files, inventory, milestones, public, visits
 
 urlpatterns = [
     path("", public.catalogue, name="catalogue"),
@@ -17,6 +17,8 @@ urlpatterns = [
     path("visits/", visits.mine, name="mine"),
     path("visits/<str:number>/cancel/", visits.cancel, name="cancel"),
     path("bid/", bid.bid, name="bid"),
+    path("bid/milestones/", milestones.add, name="milestone-add"),
+    path("bid/milestones/<slug:code>/done/", milestones.done, name="milestone-done"),
     path("bid/nomination.pdf", bid.nomination_pdf, name="nomination-pdf"),
     path("bid/<slug:town>/", bid.component, name="component"),
     path("bid/<slug:town>/comment/", bid.comment, name="comment"),
