@@ -1,10 +1,11 @@
 from django.urls import path
 
-from yrd.culture.views import bid, files, inventory, milestones, public, visits
+from yrd.culture.views import bid, edit, files, inventory, milestones, public, visits
 
 urlpatterns = [
     path("", public.catalogue, name="catalogue"),
     path("sites/<slug:code>/", public.site, name="site"),
+    path("sites/<slug:code>/edit/", edit.edit, name="edit"),
     path("sites/<slug:code>/book/", visits.book, name="book"),
     path("sites/<slug:code>/slots/", visits.slots, name="slots"),
     path("sites/<slug:code>/files/", files.upload, name="file-upload"),
