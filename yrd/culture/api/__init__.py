@@ -1,19 +1,19 @@
 """The culture API, mounted at /api/culture/: the heritage inventory (list, detail, create with an
 `Idempotency-Key`, change, GeoJSON/CSV/JSON-LD export, the public map query), the bid's progress and
-dossier moves, cultural park projects, reservations (idempotent booking, cancelling) and routes.
-Errors follow the platform's shape {code, message, errors?}: 400 bad input (each field named), 403
+dossier moves, cultural park projects, reservations (idempotent booking, cancelling) and routes;
+`milestones` (the bid's milestones) and `sites` (entry slots, availability, photos and documents)
+add their operations to this router. Errors follow the platform's shape {code, message, errors?}: 400 bad input (each field named), 403
 not allowed, 404 not visible to the caller, 409 a state that does not allow it."""
 
 import csv
 import hashlib
 import io
 import json
-from datetime import date, time, timedelta
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Header, Router, Schema
@@ -22,21 +22,21 @@ from ninja.responses import Status
 from yrd.core.caching import cached
 from yrd.core.models import Jurisdiction
 from yrd.core.personal import Kind, mask
-from yrd.core.schemas import ApiError, IsoDate
+from yrd.core.schemas import ApiError
 from yrd.culture import linked_art, writes
 from yrd.culture.geojson import TEXT_PROPERTIES, resources_to_geojson
 from yrd.culture.inputs import ResourceInput
-from yrd.culture.selectors import attachments as file_selectors
 from yrd.culture.selectors import bid as bid_selectors
 from yrd.culture.selectors import resources as selectors
 from yrd.culture.selectors import routes as route_selectors
 from yrd.culture.selectors import visits as visit_selectors
-from yrd.culture.writes.milestones import MilestoneInput
-from yrd.culture.writes.slots import SlotInput
 from yrd.culture.writes.visits import BookingInput
 
+from .common import ERRORS, clock
+from .milestones import router as milestones_router
+from .sites import router as sites_router
+
 router = Router(tags=["culture"])
-ERRORS = {400: ApiError, 403: ApiError, 404: ApiError, 409: ApiError}
 
 
 class ResourceIn(Schema):
@@ -206,56 +206,6 @@ def resource_change(request, code: str, payload: ResourceIn):
     return resource_out(request.user, changed)
 
 
-class MilestoneOut(Schema):
-    code: str
-    name_zh: str
-    name_en: str
-    component: str
-    plan_task: str
-    due: date
-    done_on: date | None
-    late: bool
-
-
-class MilestoneIn(Schema):
-    code: str
-    name_zh: str
-    name_en: str = ""
-    due: date
-    plan_task: str = "7.01"
-    component: str = ""  # the town's resource code; empty: the whole bid
-
-
-def milestone_out(m) -> dict:
-    return {
-        "code": m.code,
-        "name_zh": m.name_zh,
-        "name_en": m.name_en,
-        "component": m.component.resource.code if m.component_id else "",
-        "plan_task": m.plan_task,
-        "due": m.due,
-        "done_on": m.done_on,
-        "late": m.late,
-    }
-
-
-@router.get("/bid/milestones", response=list[MilestoneOut], auth=None, summary="Milestones toward submission")
-def milestones(request):
-    return [milestone_out(m) for m in bid_selectors.milestones()]
-
-
-@router.post("/bid/milestones", response={201: MilestoneOut, **ERRORS})
-def milestone_create(request, payload: MilestoneIn):
-    found = bid_selectors.component_for(request.user, payload.component) if payload.component else None
-    data = MilestoneInput(**payload.dict(exclude={"component"}), component=found)
-    return Status(201, milestone_out(writes.milestone_save(acting_user=request.user, data=data)))
-
-
-@router.post("/bid/milestones/{code}/done", response={200: MilestoneOut, **ERRORS})
-def milestone_done(request, code: str):
-    return milestone_out(writes.milestone_done(acting_user=request.user, milestone=bid_selectors.milestone_for(code)))
-
-
 class SectionOut(Schema):
     number: int
     status: str
@@ -421,102 +371,10 @@ def reservation_book(
     booked = writes.reservation_book(
         acting_user=request.user,
         resource=site,
-        data=BookingInput(**payload.dict(exclude={"site", "slot"}), slot=_clock(payload.slot)),
+        data=BookingInput(**payload.dict(exclude={"site", "slot"}), slot=clock(payload.slot)),
         idempotency_key=idempotency_key or None,
     )
     return Status(200 if booked.created_at < started else 201, reservation_out(booked, full=True))
-
-
-def _clock(text: str):
-    """A time from "HH:MM"; unreadable text is passed on for the write to refuse by field."""
-    if not text:
-        return None
-    try:
-        return time.fromisoformat(text)
-    except ValueError:
-        return text[:20]
-
-
-class EntryOut(Schema):
-    slot: str
-    starts: str
-    capacity: int
-    left: int
-
-
-class DayOut(Schema):
-    day: date
-    entries: list[EntryOut]
-
-
-@router.get(
-    "/resources/{code}/availability",
-    response={200: list[DayOut], 404: ApiError},
-    auth=None,
-    summary="Places left per day and entry slot at a bookable site, for 14 days from `start` (default tomorrow)",
-)
-def availability(request, code: str, start: IsoDate | None = None):
-    site = selectors.resource_for(request.user, code)
-    if not site.bookable:
-        return Status(404, {"code": "not_bookable", "message": _("This site does not take reservations.")})
-    first = start or timezone.localdate() + timedelta(days=1)
-    return visit_selectors.availability(site, [first + timedelta(days=n) for n in range(14)])
-
-
-class FileOut(Schema):
-    id: int
-    name: str
-    caption_zh: str
-    caption_en: str
-    content_type: str
-    public: bool
-    url: str
-
-
-@router.get(
-    "/resources/{code}/files",
-    response={200: list[FileOut], 404: ApiError},
-    auth=None,
-    summary="The photos and documents of a resource the caller may see (downloads are access-checked)",
-)
-def files(request, code: str):
-    site = selectors.resource_for(request.user, code)
-    return [
-        {
-            "id": a.pk,
-            "name": a.name,
-            "caption_zh": a.caption_zh,
-            "caption_en": a.caption_en,
-            "content_type": a.content_type,
-            "public": a.public,
-            "url": reverse("culture:file", args=[a.pk]),
-        }
-        for a in file_selectors.attachments_visible_to(request.user, site)
-    ]
-
-
-class SlotIn(Schema):
-    starts: str
-    ends: str
-    capacity: int
-
-
-class SlotOut(Schema):
-    slot: str
-    starts: str
-    ends: str
-    capacity: int
-
-
-@router.put("/resources/{code}/slots", response={200: list[SlotOut], **ERRORS}, summary="Set a site's entry slots")
-def slots_save(request, code: str, payload: list[SlotIn]):
-    site = selectors.resource_for(request.user, code)
-    wanted = [SlotInput(starts=_clock(s.starts), ends=_clock(s.ends), capacity=s.capacity) for s in payload]
-    saved = writes.entry_slots_save(acting_user=request.user, resource=site, slots=wanted)
-    return [
-        {"slot": s.label, "starts": f"{s.starts:%H:%M}", "ends": f"{s.ends:%H:%M}", "capacity": s.capacity}
-        for s in saved
-    ]
 
 
 @router.get(
@@ -560,3 +418,7 @@ class RouteOut(Schema):
 @router.post("/routes", response={200: RouteOut, **ERRORS}, auth=None, summary="The best order to visit up to 12 sites")
 def route_plan(request, payload: RouteIn):
     return route_selectors.route_for(request.user, payload.stops, payload.start)
+
+
+router.add_router("", milestones_router)
+router.add_router("", sites_router)
