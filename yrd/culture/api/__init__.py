@@ -2,8 +2,9 @@
 `Idempotency-Key`, change, GeoJSON/CSV/JSON-LD export, the public map query), the bid's progress and
 dossier moves, cultural park projects, reservations (idempotent booking, cancelling) and routes;
 `milestones` (the bid's milestones) and `sites` (entry slots, availability, photos and documents)
-add their operations to this router. Errors follow the platform's shape {code, message, errors?}: 400 bad input (each field named), 403
-not allowed, 404 not visible to the caller, 409 a state that does not allow it."""
+add their operations to this router. Errors follow the platform's shape {code, message, errors?}:
+400 bad input (each field named), 403 not allowed, 404 not visible to the caller, 409 a state that
+does not allow it."""
 
 import csv
 import hashlib
