@@ -2,11 +2,12 @@
 Huzhou, the Jiangsu and Zhejiang reviewers, the joint bid office and a visitor; sites in the water
 towns and along the two cultural parks (one with its location withheld); condition assessments;
 components of the reference water towns with dossiers in every state; park projects; and visits
-booked over the last two months. All dates lie in the past of the day the demo is loaded; loading
-twice adds nothing. Places are real, the records about them are invented (names end in "demo")."""
+booked over the last two months (one site in hourly entry slots); milestones toward submission.
+All dates lie in the past of the day the demo is loaded; loading twice adds nothing. Places are
+real, the records about them are invented (names end in "demo")."""
 
 import random
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,7 +18,9 @@ from yrd.core.models import Jurisdiction
 from yrd.culture import writes
 from yrd.culture.inputs import ResourceInput
 from yrd.culture.models import Component, HeritageResource, Reservation
+from yrd.culture.writes.milestones import MilestoneInput
 from yrd.culture.writes.parks import ProjectInput
+from yrd.culture.writes.slots import SlotInput
 from yrd.culture.writes.visits import BookingInput
 
 SEED = 16
@@ -273,7 +276,9 @@ def load_demo():
         _sites()
         _dossiers()
         _projects()
+        _slots()
         _visits()
+        _milestones()
     return [
         ("culture_sz", "city heritage officer", "Suzhou"),
         ("culture_jx", "city heritage officer", "Jiaxing"),
@@ -411,6 +416,56 @@ def _projects():
         )
 
 
+# code, days before today it was due, days before today it was done (None: not yet), zh, en
+MILESTONES = [
+    ("demo-tentative-list", 200, 210, "更新预备名单文本（演示）", "Tentative list entry updated (demo)"),
+    (
+        "demo-boundaries-agreed",
+        120,
+        118,
+        "各组成部分边界与缓冲区协商一致（演示）",
+        "Boundaries and buffer zones agreed (demo)",
+    ),
+    (
+        "demo-plans-adopted",
+        60,
+        None,
+        "各组成部分保护管理规划批准（演示）",
+        "Management plans of all components adopted (demo)",
+    ),
+    ("demo-draft-dossier", 20, None, "申报文本初稿汇总（演示）", "Draft nomination dossier assembled (demo)"),
+]
+
+
+def _milestones():
+    """Milestones toward submission, all due in the past: two done, two late; one per component too."""
+    today = timezone.localdate()
+    for code, due, done, zh, en in MILESTONES:
+        data = MilestoneInput(code=code, name_zh=zh, name_en=en, due=today - timedelta(days=due))
+        saved = writes.milestone_save(acting_user=SYSTEM, data=data, is_demo=True)
+        if done is not None:
+            writes.milestone_done(acting_user=SYSTEM, milestone=saved, done_on=today - timedelta(days=done))
+    for n, component in enumerate(Component.objects.select_related("resource")[:3]):
+        data = MilestoneInput(
+            code=f"demo-survey-{component.resource.code}"[:40],
+            name_zh=f"{component.resource.name_zh}遗产要素测绘（演示）",
+            name_en=f"Survey of the attributes, {component.resource.name_en or component.resource.code} (demo)",
+            due=today - timedelta(days=30 + 10 * n),
+            component=component,
+        )
+        saved = writes.milestone_save(acting_user=SYSTEM, data=data, is_demo=True)
+        if n % 2 == 0:
+            writes.milestone_done(acting_user=SYSTEM, milestone=saved, done_on=today - timedelta(days=35 + 10 * n))
+
+
+def _slots():
+    """The first bookable demo site takes visitors in hourly entries, 8:30 to 16:30."""
+    site = HeritageResource.objects.filter(is_demo=True, daily_capacity__isnull=False).order_by("code").first()
+    hourly = site.daily_capacity // 8
+    entries = [SlotInput(starts=time(8 + h, 30), ends=time(9 + h, 30), capacity=hourly) for h in range(8)]
+    writes.entry_slots_save(acting_user=SYSTEM, resource=site, slots=entries)
+
+
 def _visits():
     rng = random.Random(SEED)
     today = timezone.localdate()
@@ -419,6 +474,7 @@ def _visits():
         day: date = today - timedelta(days=day_back)
         for site in rng.sample(sites, 3):
             size = rng.choice([1, 2, 2, 3, 4, 12])
+            entries = list(site.slots.all())
             writes.reservation_book(
                 acting_user=SYSTEM,
                 resource=site,
@@ -428,6 +484,7 @@ def _visits():
                     contact_name="演示游客",
                     contact_phone="13800000000",
                     group_name="演示研学团" if size >= 10 else "",
+                    slot=rng.choice(entries).starts if entries else None,
                 ),
                 is_demo=True,
             )

@@ -4,6 +4,10 @@ A reservation is for one day at a site with a daily carrying capacity. Confirmed
 up to more than the capacity: the booking write locks the site's row before counting (PostgreSQL
 `SELECT … FOR UPDATE`; SQLite serialises writers by itself). A party that does not fit may join the
 waiting list; a cancellation promotes waiting parties in the order they asked, as long as they fit.
+
+A site may split its day into timed entry slots (`EntrySlot`, e.g. hourly windows), each with its own
+capacity; their capacities add up to no more than the daily capacity. A site with slots takes a
+reservation only for one of its slots, and the capacity and waiting list then apply per slot and day.
 """
 
 from django.conf import settings
@@ -50,6 +54,27 @@ class ParkProject(Bilingual, models.Model):
         return [self.province], []
 
 
+class EntrySlot(models.Model):
+    resource = models.ForeignKey("culture.HeritageResource", on_delete=models.CASCADE, related_name="slots")
+    starts = models.TimeField(_("entry from"))
+    ends = models.TimeField(_("entry until"))
+    capacity = models.PositiveIntegerField(_("capacity"))
+
+    class Meta:
+        ordering = ["resource", "starts"]
+        constraints = [models.UniqueConstraint(fields=["resource", "starts"], name="culture_slot_start_unique")]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return f"{self.starts:%H:%M}–{self.ends:%H:%M}"
+
+    def access_scope(self):
+        return self.resource.access_scope()
+
+
 class Reservation(models.Model):
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Confirmed")
@@ -61,6 +86,9 @@ class Reservation(models.Model):
     number = models.CharField(_("number"), max_length=20, unique=True)
     resource = models.ForeignKey("culture.HeritageResource", on_delete=models.PROTECT, related_name="reservations")
     visit_date = models.DateField(_("visit date"))
+    slot = models.ForeignKey(
+        EntrySlot, on_delete=models.PROTECT, null=True, blank=True, related_name="reservations", verbose_name=_("entry")
+    )
     party_size = models.PositiveSmallIntegerField(_("people"))
     group_name = models.CharField(_("group"), max_length=120, blank=True)
     contact_name = models.CharField(_("contact name"), max_length=60)

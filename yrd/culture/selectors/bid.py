@@ -9,8 +9,8 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from yrd.core.access import can
-from yrd.culture.apps import BID_READ
-from yrd.culture.models import SECTIONS, Component, DossierSection
+from yrd.culture.apps import BID_READ, COMPONENT
+from yrd.culture.models import SECTIONS, BidMilestone, Component, DossierSection
 from yrd.culture.writes.bid import TRANSITIONS, Transition
 
 
@@ -68,3 +68,19 @@ def section_for(user, code: str, number: int) -> DossierSection:
     if found is None:
         raise Http404(number)
     return found
+
+
+def milestones() -> QuerySet[BidMilestone]:
+    """Every milestone toward the submission (public: the bid's progress is public)."""
+    return BidMilestone.objects.select_related("component__resource__city")
+
+
+def milestone_for(code: str) -> BidMilestone:
+    found = milestones().filter(code=code).first()
+    if found is None:
+        raise Http404(code)
+    return found
+
+
+def may_keep_milestones(user) -> bool:
+    return can(user, COMPONENT)

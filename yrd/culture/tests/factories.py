@@ -1,7 +1,7 @@
 """Resources, components, projects and bookings for the culture tests (other apps may import)."""
 
 import itertools
-from datetime import timedelta
+from datetime import time, timedelta
 
 from django.utils import timezone
 
@@ -10,6 +10,7 @@ from yrd.core.tests.factories import jurisdiction
 from yrd.culture import writes
 from yrd.culture.inputs import ResourceInput
 from yrd.culture.models import HeritageResource
+from yrd.culture.writes.slots import SlotInput
 from yrd.culture.writes.visits import BookingInput
 
 _serial = itertools.count(1)
@@ -85,3 +86,12 @@ def booking(size=2, day=None, **fields) -> BookingInput:
 
 def book(site, user, size=2, **fields):
     return writes.reservation_book(acting_user=user, resource=site, data=booking(size, **fields))
+
+
+def hourly(site, *capacities, first_hour=9) -> list:
+    """Give `site` back-to-back hourly entries from `first_hour` with these capacities."""
+    entries = [
+        SlotInput(starts=time(first_hour + n), ends=time(first_hour + n + 1), capacity=c)
+        for n, c in enumerate(capacities)
+    ]
+    return writes.entry_slots_save(acting_user=SYSTEM, resource=site, slots=entries)

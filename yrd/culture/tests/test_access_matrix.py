@@ -20,6 +20,8 @@ PAGES = {
     "/culture/bid/": (200,) * 7,
     "/culture/bid/zhouzhuang/": (200, 200, 200, 200, 200, 403, 302),
     "/culture/visits/": (200, 200, 200, 200, 200, 200, 302),
+    "/culture/sites/zhouzhuang/edit/": (200, 403, 403, 403, 200, 403, 302),
+    "/culture/sites/sz-draft/edit/": (200, 404, 403, 404, 200, 404, 302),
 }
 API = {
     "/api/culture/resources": (200,) * 7,
@@ -29,6 +31,10 @@ API = {
     "/api/culture/bid/progress": (200,) * 7,
     "/api/culture/bid/components/zhouzhuang/sections": (200, 200, 200, 200, 200, 404, 401),
     "/api/culture/reservations": (200, 200, 200, 200, 200, 200, 401),
+    "/api/culture/bid/milestones": (200,) * 7,
+    "/api/culture/resources/zhouzhuang/files": (200,) * 7,
+    "/api/culture/resources/sz-draft/files": (200, 404, 200, 404, 200, 404, 404),
+    "/api/culture/resources/sz-draft/availability": (404,) * 7,
 }
 
 

@@ -6,7 +6,15 @@ from django.utils import timezone
 from yrd.core.reference import load_jurisdictions, load_roles, read_cities
 from yrd.culture import stats
 from yrd.culture.demo import load_demo
-from yrd.culture.models import ConditionAssessment, DossierSection, HeritageResource, ParkProject, Reservation
+from yrd.culture.models import (
+    BidMilestone,
+    ConditionAssessment,
+    DossierSection,
+    EntrySlot,
+    HeritageResource,
+    ParkProject,
+    Reservation,
+)
 from yrd.culture.reference import load_reference
 
 
@@ -24,6 +32,13 @@ def test_the_demo_shows_every_part_and_loads_once(db):
     assert Reservation.objects.filter(is_demo=True).count() == 180
     assert not Reservation.objects.filter(visit_date__gte=today).exists()
     assert not ConditionAssessment.objects.filter(assessed_on__gte=today).exists()
+    slotted = Reservation.objects.filter(slot__isnull=False)
+    assert EntrySlot.objects.count() == 8 and slotted.exists()
+    assert all(r.slot.resource_id == r.resource_id for r in slotted)
+    assert BidMilestone.objects.filter(is_demo=True).count() == 7
+    assert not BidMilestone.objects.filter(due__gte=today).exists()
+    assert not BidMilestone.objects.filter(done_on__gte=today).exists()
+    assert stats.bid_milestones_done() == 4 and stats.bid_milestones_late() == 3
     counts = [HeritageResource.objects.count(), Reservation.objects.count(), DossierSection.objects.count()]
     assert load_demo() == logins
     assert counts == [HeritageResource.objects.count(), Reservation.objects.count(), DossierSection.objects.count()]

@@ -31,6 +31,8 @@ def test_the_plan_tracker_shows_the_figures_on_task_7_01(world):
         "culture.park_projects_open",
         "culture.park_projects_building",
         "culture.visits_booked",
+        "culture.bid_milestones_done",
+        "culture.bid_milestones_late",
     }
     project("open", 100)
     project("building", 40)

@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from yrd.core.access import can
+from yrd.core.access import Scope, can
 from yrd.core.errors import Conflict
 from yrd.culture import charts, writes
 from yrd.culture.apps import COMPONENT
@@ -18,16 +18,22 @@ from yrd.culture.selectors import bid as selectors
 from .common import errors_of, resource_name
 
 
-def bid(request):
+def bid(request, errors=None, status=200):
     rows = selectors.progress()
+    keeper = selectors.may_keep_milestones(request.user)
     context = {
         "rows": rows,
         "sections": SECTIONS,
         "chart": charts.bid_progress(rows, resource_name),
         "complete": sum(1 for r in rows if r.complete),
         "may_read": selectors.may_read_bid(request.user),
+        "milestones": selectors.milestones(),
+        "may_keep": keeper,
+        "own_components": [r.component for r in rows if keeper and can(request.user, COMPONENT, r.component)],
+        "whole_bid": keeper and can(request.user, COMPONENT, Scope()),
+        "errors": errors or {},
     }
-    return render(request, "culture/bid.html", context)
+    return render(request, "culture/bid.html", context, status=status)
 
 
 @login_required

@@ -13,10 +13,10 @@ from django.utils import timezone
 from yrd.core.models import Jurisdiction
 from yrd.culture import charts
 from yrd.culture.models import ConditionAssessment, HeritageResource, ParkProject
+from yrd.culture.selectors import attachments as file_selectors
 from yrd.culture.selectors import resources as selectors
 from yrd.culture.selectors import routes as route_selectors
 from yrd.culture.selectors import visits as visit_selectors
-from yrd.culture.writes.visits import booked_on
 
 from .common import errors_of, point_name
 
@@ -72,16 +72,17 @@ def site(request, code: str, errors=None, status=200):
         "related": selectors.related_visible(request.user, found),
         "may_edit": selectors.may_edit(request.user, found),
         "days": _availability(found) if found.bookable else [],
+        "slots": list(found.slots.all()),
+        "files": list(file_selectors.attachments_visible_to(request.user, found)),
         "errors": errors or {},
         "conditions": ConditionAssessment.Condition.choices,
     }
     return render(request, "culture/site.html", context, status=status)
 
 
-def _availability(resource) -> list[tuple]:
+def _availability(resource) -> list[dict]:
     today = timezone.localdate()
-    days = [today + timedelta(days=n) for n in range(1, 8)]
-    return [(day, resource.daily_capacity - booked_on(resource, day)) for day in days]
+    return visit_selectors.availability(resource, [today + timedelta(days=n) for n in range(1, 8)])
 
 
 def parks(request):

@@ -1,6 +1,6 @@
 """Booking a visit from a site's page, one's own reservations, and cancelling."""
 
-from datetime import date
+from datetime import date, time
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,6 +14,7 @@ from yrd.core.errors import Conflict
 from yrd.culture import writes
 from yrd.culture.selectors import resources as selectors
 from yrd.culture.selectors import visits as visit_selectors
+from yrd.culture.writes.slots import SlotInput
 from yrd.culture.writes.visits import BookingInput
 
 from . import public
@@ -31,6 +32,13 @@ def _size(text: str):
     return int(text) if text.isdigit() else -1
 
 
+def _time(text: str):
+    try:
+        return time.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
 @login_required
 @require_POST
 def book(request, code: str):
@@ -42,6 +50,7 @@ def book(request, code: str):
         contact_phone=request.POST.get("contact_phone", ""),
         group_name=request.POST.get("group_name", ""),
         wait=request.POST.get("wait") == "on",
+        slot=_time(request.POST.get("slot", "")),
     )
     try:
         booked = writes.reservation_book(
@@ -76,3 +85,20 @@ def cancel(request, number: str):
     except Conflict as conflict:
         messages.error(request, conflict.message)
     return redirect("culture:mine")
+
+
+@login_required
+@require_POST
+def slots(request, code: str):
+    """A city's officer sets the site's timed entry slots (rows of start, end, capacity; empty rows skipped)."""
+    site = selectors.resource_for(request.user, code)
+    rows = zip(
+        request.POST.getlist("starts"), request.POST.getlist("ends"), request.POST.getlist("capacity"), strict=False
+    )
+    wanted = [SlotInput(starts=_time(a), ends=_time(b), capacity=_size(c)) for a, b, c in rows if a or b or c]
+    try:
+        writes.entry_slots_save(acting_user=request.user, resource=site, slots=wanted)
+    except ValidationError as error:
+        return public.site(request, code, errors=errors_of(error), status=400)
+    messages.success(request, _("Entry slots saved."))
+    return redirect("culture:site", code=code)

@@ -1,6 +1,7 @@
 """Writes of the heritage inventory: save a resource, import many from GeoJSON, relate two, record a
 condition assessment."""
 
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -53,6 +54,13 @@ def resource_problems(data: ResourceInput, resource: HeritageResource | None = N
         isinstance(data.daily_capacity, bool) or not isinstance(data.daily_capacity, int) or data.daily_capacity < 1
     ):
         errors["daily_capacity"] = [_("A daily capacity is a whole number of visitors, at least 1 (or empty).")]
+    elif resource is not None and resource.pk:
+        held = resource.slots.aggregate(n=Sum("capacity"))["n"] or 0
+        if held and (data.daily_capacity or 0) < held:
+            errors["daily_capacity"] = [
+                _("The entry slots hold %(n)d people; change them first, or keep a daily capacity of at least that.")
+                % {"n": held}
+            ]
     return errors
 
 

@@ -3,13 +3,14 @@
 Booking locks the site's row, then counts the day's confirmed people: two bookings of the last
 places on PostgreSQL wait for each other instead of both succeeding. A party that does not fit is
 refused, or put on the waiting list when it asks to wait. Cancelling frees places and promotes
-waiting parties, oldest first, each one that fits.
+waiting parties, oldest first, each one that fits. At a site with timed entry slots, every count
+is of one slot on one day against that slot's capacity.
 """
 
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
@@ -22,7 +23,7 @@ from yrd.core.actors import SYSTEM, person, write
 from yrd.core.audit import audit_record
 from yrd.core.errors import Conflict
 from yrd.culture.apps import VISITS
-from yrd.culture.models import HeritageResource, Reservation
+from yrd.culture.models import EntrySlot, HeritageResource, Reservation
 from yrd.culture.models.visits import GROUP_SIZE
 
 from .common import refuse_if, text_errors
@@ -42,12 +43,34 @@ class BookingInput:
     contact_phone: str
     group_name: str = ""
     wait: bool = False
+    slot: time | None = None  # the entry slot's start, at a site with slots
 
 
-def booked_on(resource: HeritageResource, day: date) -> int:
-    """People confirmed for `day`."""
+def booked_on(resource: HeritageResource, day: date, slot: EntrySlot | None = None) -> int:
+    """People confirmed for `day` (in `slot` when given)."""
     rows = Reservation.objects.filter(resource=resource, visit_date=day, status=R.CONFIRMED)
+    if slot is not None:
+        rows = rows.filter(slot=slot)
     return rows.aggregate(n=Sum("party_size"))["n"] or 0
+
+
+def capacity_of(resource: HeritageResource, slot: EntrySlot | None) -> int:
+    return slot.capacity if slot is not None else resource.daily_capacity
+
+
+def _slot_chosen(resource: HeritageResource, data: BookingInput, errors: dict) -> EntrySlot | None:
+    """The slot the party asked for; a site with slots needs one of its own, a site without takes none."""
+    slots = {s.starts: s for s in resource.slots.all()}
+    if not slots:
+        if data.slot is not None:
+            errors["slot"] = [_("This site takes reservations for the whole day, without entry slots.")]
+        return None
+    if not isinstance(data.slot, time) or data.slot not in slots:
+        errors["slot"] = [
+            _("Choose one of the entry slots: %(slots)s.") % {"slots": ", ".join(s.label for s in slots.values())}
+        ]
+        return None
+    return slots[data.slot]
 
 
 def _problems(acting_user, resource: HeritageResource, data: BookingInput) -> dict:
@@ -99,21 +122,17 @@ def reservation_book(
     if earlier is not None:
         return Reservation.objects.get(pk=earlier)
     resource = HeritageResource.objects.select_for_update().get(pk=resource.pk)
-    refuse_if(_problems(acting_user, resource, data))
-    left = resource.daily_capacity - booked_on(resource, data.visit_date)
+    errors = _problems(acting_user, resource, data)
+    slot = _slot_chosen(resource, data, errors) if resource.bookable else None
+    refuse_if(errors)
+    left = capacity_of(resource, slot) - booked_on(resource, data.visit_date, slot)
     if data.party_size > left and not data.wait:
-        refuse_if(
-            {
-                "party_size": [
-                    _("Only %(left)d places are left on %(day)s (daily capacity %(capacity)d).")
-                    % {"left": max(left, 0), "day": data.visit_date.isoformat(), "capacity": resource.daily_capacity}
-                ]
-            }
-        )
+        refuse_if({"party_size": [_full_message(left, data.visit_date, resource, slot)]})
     reservation = Reservation.objects.create(
         number=f"CUL-{data.visit_date:%y%m%d}-{secrets.token_hex(3).upper()}",
         resource=resource,
         visit_date=data.visit_date,
+        slot=slot,
         party_size=data.party_size,
         group_name=data.group_name.strip(),
         contact_name=data.contact_name.strip(),
@@ -130,12 +149,24 @@ def reservation_book(
         data={
             "site": resource.code,
             "day": str(data.visit_date),
+            "slot": slot.label if slot else "",
             "people": data.party_size,
             "status": reservation.status,
         },
     )
     idempotency.fulfil(acting_user=acting_user, operation=OPERATION, key=idempotency_key, result_id=reservation.pk)
     return reservation
+
+
+def _full_message(left: int, day: date, resource: HeritageResource, slot: EntrySlot | None) -> str:
+    values = {"left": max(left, 0), "day": day.isoformat()}
+    if slot is None:
+        return _("Only %(left)d places are left on %(day)s (daily capacity %(capacity)d).") % (
+            values | {"capacity": resource.daily_capacity}
+        )
+    return _("Only %(left)d places are left on %(day)s at %(slot)s (capacity of the entry %(capacity)d).") % (
+        values | {"slot": slot.label, "capacity": slot.capacity}
+    )
 
 
 def may_cancel(user, reservation: Reservation) -> bool:
@@ -163,13 +194,14 @@ def reservation_cancel(*, acting_user, reservation: Reservation) -> Reservation:
         jurisdiction=resource.city.code,
         data={"site": resource.code, "day": str(reservation.visit_date), "people": reservation.party_size},
     )
-    _promote(acting_user, resource, reservation.visit_date)
+    _promote(acting_user, resource, reservation.visit_date, reservation.slot)
     return reservation
 
 
-def _promote(acting_user, resource: HeritageResource, day: date) -> None:
-    left = resource.daily_capacity - booked_on(resource, day)
-    for waiting in Reservation.objects.filter(resource=resource, visit_date=day, status=R.WAITING):
+def _promote(acting_user, resource: HeritageResource, day: date, slot: EntrySlot | None) -> None:
+    left = capacity_of(resource, slot) - booked_on(resource, day, slot)
+    waiting_list = Reservation.objects.filter(resource=resource, visit_date=day, slot=slot, status=R.WAITING)
+    for waiting in waiting_list:
         if waiting.party_size <= left:
             waiting.status = R.CONFIRMED
             waiting.save(update_fields=["status"])

@@ -89,3 +89,23 @@ def test_the_citys_officer_records_a_condition_on_the_sites_page(world):
     outsider = login(world.jx_officer)
     assert 'condition/"' not in outsider.get("/culture/sites/fuan/").content.decode()
     assert outsider.post("/culture/sites/fuan/condition/", form).status_code == 403
+
+
+def test_the_citys_officer_sets_entries_on_the_page_and_a_visitor_books_one(world):
+    site = f.bookable(10, code="nanxun-hall")
+    form = {"starts": ["09:00", "10:00", ""], "ends": ["10:00", "11:00", ""], "capacity": ["4", "6", ""]}
+    assert login(world.jx_officer).post("/culture/sites/nanxun-hall/slots/", form).status_code == 403
+    assert 'id="slots-form"' not in login(world.visitor).get("/culture/sites/nanxun-hall/").content.decode()
+    officer = login(world.sz_officer)
+    overlap = officer.post("/culture/sites/nanxun-hall/slots/", form | {"ends": ["10:30", "11:00", ""]})
+    assert overlap.status_code == 400 and "overlap" in overlap.content.decode()
+    assert officer.post("/culture/sites/nanxun-hall/slots/", form).status_code == 302
+    assert [s.capacity for s in site.slots.all()] == [4, 6]
+    c = login(world.visitor)
+    page = c.get("/culture/sites/nanxun-hall/").content.decode()
+    assert 'name="slot"' in page and "10:00–11:00" in page
+    booking = {"visit_date": str(f.tomorrow()), "party_size": "5", "contact_name": "王五", "contact_phone": "137000000"}
+    refused = c.post("/culture/sites/nanxun-hall/book/", booking | {"slot": "09:00"})
+    assert refused.status_code == 400 and "Only 4 places are left" in refused.content.decode()
+    assert c.post("/culture/sites/nanxun-hall/book/", booking | {"slot": "10:00"}).status_code == 302
+    assert "10:00–11:00" in c.get("/culture/visits/").content.decode()

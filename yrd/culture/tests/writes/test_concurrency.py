@@ -45,3 +45,11 @@ def test_parallel_bookings_never_exceed_the_daily_capacity(world):
     refused = [r for r in results if isinstance(r, ValidationError)]
     assert (len(done), len(refused)) == (3, WORKERS - 3)
     assert booked_on(site, f.tomorrow()) == 9
+
+
+def test_parallel_bookings_of_one_entry_never_exceed_its_capacity(world):
+    site = f.bookable(20)
+    nine, _ten = f.hourly(site, 7, 13)
+    results = in_parallel(lambda: f.book(site, world.visitor, 2, slot=nine.starts))
+    assert sum(isinstance(r, Reservation) for r in results) == 3
+    assert booked_on(site, f.tomorrow(), nine) == 6

@@ -1,8 +1,10 @@
 """The culture API, mounted at /api/culture/: the heritage inventory (list, detail, create with an
 `Idempotency-Key`, change, GeoJSON/CSV/JSON-LD export, the public map query), the bid's progress and
-dossier moves, cultural park projects, reservations (idempotent booking, cancelling) and routes.
-Errors follow the platform's shape {code, message, errors?}: 400 bad input (each field named), 403
-not allowed, 404 not visible to the caller, 409 a state that does not allow it."""
+dossier moves, cultural park projects, reservations (idempotent booking, cancelling) and routes;
+`milestones` (the bid's milestones) and `sites` (entry slots, availability, photos and documents)
+add their operations to this router. Errors follow the platform's shape {code, message, errors?}:
+400 bad input (each field named), 403 not allowed, 404 not visible to the caller, 409 a state that
+does not allow it."""
 
 import csv
 import hashlib
@@ -31,8 +33,11 @@ from yrd.culture.selectors import routes as route_selectors
 from yrd.culture.selectors import visits as visit_selectors
 from yrd.culture.writes.visits import BookingInput
 
+from .common import ERRORS, clock
+from .milestones import router as milestones_router
+from .sites import router as sites_router
+
 router = Router(tags=["culture"])
-ERRORS = {400: ApiError, 403: ApiError, 404: ApiError, 409: ApiError}
 
 
 class ResourceIn(Schema):
@@ -320,12 +325,14 @@ class BookingIn(Schema):
     contact_phone: str
     group_name: str = ""
     wait: bool = False
+    slot: str = ""  # "HH:MM", the start of one of the site's entry slots; empty at a site without slots
 
 
 class ReservationOut(Schema):
     number: str
     site: str
     visit_date: date
+    slot: str
     party_size: int
     group_name: str
     status: str
@@ -341,6 +348,7 @@ def reservation_out(reservation, *, full: bool) -> dict:
         "number": reservation.number,
         "site": reservation.resource.code,
         "visit_date": reservation.visit_date,
+        "slot": reservation.slot.label if reservation.slot_id else "",
         "party_size": reservation.party_size,
         "group_name": reservation.group_name,
         "status": reservation.status,
@@ -364,7 +372,7 @@ def reservation_book(
     booked = writes.reservation_book(
         acting_user=request.user,
         resource=site,
-        data=BookingInput(**payload.dict(exclude={"site"})),
+        data=BookingInput(**payload.dict(exclude={"site", "slot"}), slot=clock(payload.slot)),
         idempotency_key=idempotency_key or None,
     )
     return Status(200 if booked.created_at < started else 201, reservation_out(booked, full=True))
@@ -411,3 +419,7 @@ class RouteOut(Schema):
 @router.post("/routes", response={200: RouteOut, **ERRORS}, auth=None, summary="The best order to visit up to 12 sites")
 def route_plan(request, payload: RouteIn):
     return route_selectors.route_for(request.user, payload.stops, payload.start)
+
+
+router.add_router("", milestones_router)
+router.add_router("", sites_router)
