@@ -22,7 +22,7 @@ def read_exhibitions() -> list[dict]:
 
 
 @transaction.atomic
-def load_reference() -> int:
+def load_reference() -> dict[str, int]:
     added = 0
     for row in read_exhibitions():
         if Exhibition.objects.filter(name_zh=row["name_zh"]).exists():
@@ -36,5 +36,6 @@ def load_reference() -> int:
             ends_on=date.fromisoformat(row["ends_on"]),
         )
         added += 1
-    audit_record(actor=SYSTEM, action="innovation.reference.load", data={"exhibitions": added})
-    return added
+    summary = {"exhibitions": added}
+    audit_record(actor=SYSTEM, action="innovation.reference.load", data=summary)
+    return summary
