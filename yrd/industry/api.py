@@ -349,6 +349,18 @@ class CentreOut(Schema):
     is_demo: bool
 
 
+class CentreIn(Schema):
+    name_zh: str
+    name_en: str = ""
+    city: str
+    cluster: str
+    racks: int
+    it_power_mw: Decimal
+    utilisation: Decimal
+    green_share: Decimal
+    electricity_price: Decimal
+
+
 class PueIn(Schema):
     month: date
     pue: Decimal = Field(ge=1, le=5)
@@ -357,12 +369,25 @@ class PueIn(Schema):
 @router.get("/data-centres", response=list[CentreOut], auth=None)
 def datacentres(request):
     """Data centres of the two clusters and the region with their monthly PUE (public figures)."""
-    return [
-        {"id": d.pk, "name": d.name, "city": d.city.code, "cluster": d.cluster, "racks": d.racks,
-         "it_power_mw": d.it_power_mw, "utilisation": d.utilisation, "green_share": d.green_share,
-         "pue_by_month": {r.month.strftime("%Y-%m"): r.pue for r in d.pue_readings.all()}, "is_demo": d.is_demo}
-        for d in DataCentre.objects.select_related("city").prefetch_related("pue_readings")
-    ]  # fmt: skip
+    return [centre_out(d) for d in DataCentre.objects.select_related("city").prefetch_related("pue_readings")]
+
+
+def centre_out(d: DataCentre) -> dict:
+    return {"id": d.pk, "name": d.name, "city": d.city.code, "cluster": d.cluster, "racks": d.racks,
+            "it_power_mw": d.it_power_mw, "utilisation": d.utilisation, "green_share": d.green_share,
+            "pue_by_month": {r.month.strftime("%Y-%m"): r.pue for r in d.pue_readings.all()},
+            "is_demo": d.is_demo}  # fmt: skip
+
+
+@router.post("/data-centres", response={201: CentreOut, **ERRORS})
+def datacentre_save(request, payload: CentreIn):
+    """Create a data centre of the caller's jurisdiction, or update the one of that city with that
+    Chinese name (so a retried request changes nothing more)."""
+    city = Jurisdiction.objects.filter(level=Jurisdiction.Level.CITY, code=payload.city[:12]).first()
+    if city is None:
+        raise ValidationError({"city": [_("Not among the 41 cities: %(codes)s.") % {"codes": payload.city[:12]}]})
+    data = writes.CentreInput(city=city, **payload.dict(exclude={"city"}))
+    return 201, centre_out(writes.datacentre_save(acting_user=request.user, data=data))
 
 
 @router.post("/data-centres/{pk}/pue", response={201: dict, **ERRORS})
