@@ -94,6 +94,9 @@ class DisruptionOut(Schema):
     total_lost: float
     lost_by_oem: dict[str, float]
     time_to_survive: float
+    time_to_survive_by_oem: dict[str, float] = Field(
+        description="Days each OEM the stop reaches keeps its planned output (365 = at least the year)"
+    )
 
 
 class ScenarioIn(DisruptionIn):
@@ -268,7 +271,8 @@ def disruption(request, payload: DisruptionIn):
     outcome = analyse(selectors.chain_from_db(), stopped, float(payload.days))
     return 200, {"stopped": list(outcome.stopped), "days": outcome.days, "total_lost": outcome.total_lost,
                  "lost_by_oem": {str(k): v for k, v in outcome.lost_by_oem.items()},
-                 "time_to_survive": outcome.time_to_survive}  # fmt: skip
+                 "time_to_survive": outcome.time_to_survive,
+                 "time_to_survive_by_oem": {str(k): v for k, v in outcome.survival_by_oem.items()}}  # fmt: skip
 
 
 @router.post("/scenarios", response={201: ScenarioOut, **ERRORS})

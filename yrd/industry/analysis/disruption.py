@@ -180,6 +180,7 @@ class Outcome:
     total_lost: float  # OEM units lost beyond the undisrupted model
     lost_by_oem: dict  # firm -> units (one optimal allocation; the total is unique)
     time_to_survive: float | None = None  # days; HORIZON_DAYS means "at least the horizon"
+    survival_by_oem: dict = field(default_factory=dict)  # OEM downstream of a stopped firm -> its days
 
 
 class Analyser:
@@ -264,7 +265,26 @@ def _survive_within(chain: Chain, stopped, window: tuple, oem: int | None) -> fl
     return float(solution.values[model.time])
 
 
+def downstream_oems(chain: Chain, stopped) -> list[int]:
+    """The OEMs a stop can reach through the supply relations (the others are not affected by it)."""
+    customers = defaultdict(set)
+    for link in chain.links:
+        customers[link.supplier].add(link.customer)
+    seen, todo = set(stopped), list(stopped)
+    while todo:
+        for customer in customers[todo.pop()] - seen:
+            seen.add(customer)
+            todo.append(customer)
+    return sorted(firm for firm in seen if firm in chain.firms and chain.firms[firm].tier == "oem")
+
+
+def survival_by_oem(chain: Chain, stopped) -> dict[int, float]:
+    """Each affected OEM's own time to survive: the time model holding that OEM's plan only."""
+    return {oem: time_to_survive(chain, stopped, oem) for oem in downstream_oems(chain, stopped)}
+
+
 def analyse(chain: Chain, stopped, days: float) -> Outcome:
     outcome = Analyser(chain, days).outcome(stopped)
     outcome.time_to_survive = time_to_survive(chain, outcome.stopped)
+    outcome.survival_by_oem = survival_by_oem(chain, outcome.stopped)
     return outcome

@@ -12,7 +12,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from yrd.industry.analysis.chain import Chain, Firm, Link
-from yrd.industry.analysis.disruption import HORIZON_DAYS, Analyser, DisruptionError, analyse, time_to_survive
+from yrd.industry.analysis.disruption import (
+    HORIZON_DAYS,
+    Analyser,
+    DisruptionError,
+    analyse,
+    downstream_oems,
+    survival_by_oem,
+    time_to_survive,
+)
 
 BOM = {"vehicle": {"pack": 1.0}, "pack": {"cell": 100.0}}
 PRODUCT = {"oem": "vehicle", "tier1": "pack", "tier2": "cell"}
@@ -168,3 +176,54 @@ def test_unknown_enterprises_and_bad_horizons_are_refused():
     with pytest.raises(DisruptionError):
         Analyser(hand_chain(), 0)
     assert not math.isnan(time_to_survive(hand_chain(), []))
+
+
+@st.composite
+def forests(draw):
+    """Two or three trees side by side, each with its own OEM, sharing nothing."""
+    firms, links, oems = {}, [], []
+    for _ in range(draw(st.integers(2, 3))):
+        tree, offset = draw(trees()), len(firms)
+        firms.update(
+            {i + offset: Firm(i + offset, f.city, f.province, f.tier, f.capacity) for i, f in tree.firms.items()}
+        )
+        links += [
+            Link(l.supplier + offset, l.customer + offset, l.component, l.share, l.inventory_days, l.lead_time_days)
+            for l in tree.links  # noqa: E741
+        ]
+        oems.append(offset)
+    return Chain(firms, links, BOM), oems
+
+
+@given(forests(), st.data())
+@settings(max_examples=40, deadline=None)
+def test_each_oems_time_to_survive_equals_the_brute_force_and_the_network_is_the_least(forest, data):
+    chain, oems = forest
+    stopped = data.draw(st.sets(st.sampled_from(sorted(chain.firms)), min_size=1, max_size=2))
+    by_oem = survival_by_oem(chain, stopped)
+    reached = set(downstream_oems(chain, stopped))
+    assert set(by_oem) == reached
+    for oem in oems:
+        expected = brute_survival(chain, stopped, oem)
+        if oem in reached:
+            assert by_oem[oem] == pytest.approx(expected, rel=1e-5, abs=1e-4)
+        else:  # a tree the stop does not reach keeps what it would without it
+            assert expected == pytest.approx(brute_survival(chain, set(), oem), rel=1e-5, abs=1e-4)
+    assert time_to_survive(chain, stopped) == pytest.approx(
+        min(brute_survival(chain, stopped, oem) for oem in oems), rel=1e-5, abs=1e-4
+    )
+
+
+def test_each_oem_has_its_own_time_to_survive():
+    # A second OEM (5) buys all its packs from pack maker 3 with 1 day of stock; pack maker 2 stops.
+    # The first OEM lasts 10 t <= 20 + 4 t (3.33 days, pack maker 3 ramps up after 7 days); the
+    # second buys 2 a day from pack maker 3, which is not hit: it lasts the year.
+    chain = hand_chain()
+    chain.links[0] = Link(2, 1, "pack", 60, 2)
+    chain.links[1] = Link(3, 1, "pack", 40, 2, lead_time_days=7)
+    chain.firms[5] = Firm(5, "310000", "310000", "oem", {"vehicle": 730})
+    chain.links.append(Link(3, 5, "pack", 100, 1))
+    outcome = analyse(chain, [2], 10)
+    assert outcome.survival_by_oem == {1: pytest.approx(10 / 3)}  # OEM 5 is not reached by the stop
+    both = analyse(chain, [3], 10).survival_by_oem
+    assert set(both) == {1, 5} and both[5] == pytest.approx(1.0) and both[1] > both[5]

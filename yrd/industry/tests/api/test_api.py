@@ -67,6 +67,17 @@ def test_disruption_runs_for_analysts_only(client, world):
     assert post(client, "/api/industry/disruption", {"cities": ["999999"], "days": 3}).status_code == 400
 
 
+def test_disruption_gives_each_oems_own_time_to_survive(client, world):
+    client.force_login(world.region)
+    answer = post(client, "/api/industry/disruption", {"cities": ["320400"], "days": 30}).json()
+    by_oem = answer["time_to_survive_by_oem"]
+    assert set(by_oem) == {str(world.hefei_oem.pk), str(world.shanghai_oem.pk)}
+    # the network lasts as long as its first OEM; each alone, with the other's parts free, lasts longer
+    assert all(days > answer["time_to_survive"] for days in by_oem.values())
+    only_ningbo = post(client, "/api/industry/disruption", {"enterprises": [world.ningbo_pack.pk], "days": 30}).json()
+    assert set(only_ningbo["time_to_survive_by_oem"]) == {str(world.hefei_oem.pk)}  # Shanghai is not its customer
+
+
 def test_saving_a_scenario_twice_with_one_key_saves_it_once(client, world):
     client.force_login(world.region)
     body = {"name": "cells", "cities": ["320400"], "days": 10}
