@@ -166,8 +166,10 @@ class Gap:
         if not row:
             return
         for column, link in arriving:
-            upper = INF if link.lead_time_days < tau else link.share / 100 * self.daily_need * tau
-            by_tau = self.program.column(upper=upper)
+            if link.lead_time_days < tau:  # ramped up by τ: what it ships counts in full
+                row[column] = -1.0
+                continue
+            by_tau = self.program.column(upper=link.share / 100 * self.daily_need * tau)  # the usual share
             self.program.row({by_tau: 1.0, column: -1.0}, upper=0.0)
             row[by_tau] = -1.0
         self.program.row(row, upper=self.stock)
