@@ -40,15 +40,15 @@ def datacentre_save(*, acting_user, data: CentreInput, centre: DataCentre | None
     centre moved to another city needs the right there too."""
     if centre is not None:
         require(acting_user, DATACENTRE, centre)
+    known_city = isinstance(data.city, Jurisdiction) and data.city.level == Jurisdiction.Level.CITY
+    require(acting_user, DATACENTRE, data.city if known_city else None)
     problems = Problems()
     problems.text("name_zh", data.name_zh, 200, required=True)
     problems.text("name_en", data.name_en, 200)
     if data.cluster not in DataCentre.Cluster.values:
         problems.add("cluster", _("Unknown cluster."))
-    if not isinstance(data.city, Jurisdiction) or data.city.level != Jurisdiction.Level.CITY:
+    if not known_city:
         problems.add("city", _("Choose one of the 41 cities."))
-        problems.raise_if_any()
-    require(acting_user, DATACENTRE, data.city)
     problems.number("racks", data.racks, minimum=0, maximum=1_000_000)
     if isinstance(data.racks, Decimal | float) and data.racks != int(data.racks):
         problems.add("racks", _("A whole number of racks."))
@@ -56,7 +56,7 @@ def datacentre_save(*, acting_user, data: CentreInput, centre: DataCentre | None
     problems.number("utilisation", data.utilisation, minimum=0, maximum=1)
     problems.number("green_share", data.green_share, minimum=0, maximum=1)
     problems.number("electricity_price", data.electricity_price, minimum=0, maximum=10)
-    if centre is not None:
+    if centre is not None and known_city:
         if DataCentre.objects.filter(name_zh=data.name_zh, city=data.city).exclude(pk=centre.pk).exists():
             problems.add("name_zh", _("Another data centre of this city has this name."))
     problems.raise_if_any()
