@@ -94,6 +94,9 @@ class DisruptionOut(Schema):
     total_lost: float
     lost_by_oem: dict[str, float]
     time_to_survive: float
+    time_to_survive_by_oem: dict[str, float] = Field(
+        description="Days each OEM the stop reaches keeps its planned output (365 = at least the year)"
+    )
 
 
 class ScenarioIn(DisruptionIn):
@@ -268,7 +271,8 @@ def disruption(request, payload: DisruptionIn):
     outcome = analyse(selectors.chain_from_db(), stopped, float(payload.days))
     return 200, {"stopped": list(outcome.stopped), "days": outcome.days, "total_lost": outcome.total_lost,
                  "lost_by_oem": {str(k): v for k, v in outcome.lost_by_oem.items()},
-                 "time_to_survive": outcome.time_to_survive}  # fmt: skip
+                 "time_to_survive": outcome.time_to_survive,
+                 "time_to_survive_by_oem": {str(k): v for k, v in outcome.survival_by_oem.items()}}  # fmt: skip
 
 
 @router.post("/scenarios", response={201: ScenarioOut, **ERRORS})
@@ -349,6 +353,18 @@ class CentreOut(Schema):
     is_demo: bool
 
 
+class CentreIn(Schema):
+    name_zh: str
+    name_en: str = ""
+    city: str
+    cluster: str
+    racks: int
+    it_power_mw: Decimal
+    utilisation: Decimal
+    green_share: Decimal
+    electricity_price: Decimal
+
+
 class PueIn(Schema):
     month: date
     pue: Decimal = Field(ge=1, le=5)
@@ -357,12 +373,25 @@ class PueIn(Schema):
 @router.get("/data-centres", response=list[CentreOut], auth=None)
 def datacentres(request):
     """Data centres of the two clusters and the region with their monthly PUE (public figures)."""
-    return [
-        {"id": d.pk, "name": d.name, "city": d.city.code, "cluster": d.cluster, "racks": d.racks,
-         "it_power_mw": d.it_power_mw, "utilisation": d.utilisation, "green_share": d.green_share,
-         "pue_by_month": {r.month.strftime("%Y-%m"): r.pue for r in d.pue_readings.all()}, "is_demo": d.is_demo}
-        for d in DataCentre.objects.select_related("city").prefetch_related("pue_readings")
-    ]  # fmt: skip
+    return [centre_out(d) for d in DataCentre.objects.select_related("city").prefetch_related("pue_readings")]
+
+
+def centre_out(d: DataCentre) -> dict:
+    return {"id": d.pk, "name": d.name, "city": d.city.code, "cluster": d.cluster, "racks": d.racks,
+            "it_power_mw": d.it_power_mw, "utilisation": d.utilisation, "green_share": d.green_share,
+            "pue_by_month": {r.month.strftime("%Y-%m"): r.pue for r in d.pue_readings.all()},
+            "is_demo": d.is_demo}  # fmt: skip
+
+
+@router.post("/data-centres", response={201: CentreOut, **ERRORS})
+def datacentre_save(request, payload: CentreIn):
+    """Create a data centre of the caller's jurisdiction, or update the one of that city with that
+    Chinese name (so a retried request changes nothing more)."""
+    city = Jurisdiction.objects.filter(level=Jurisdiction.Level.CITY, code=payload.city[:12]).first()
+    if city is None:
+        raise ValidationError({"city": [_("Not among the 41 cities: %(codes)s.") % {"codes": payload.city[:12]}]})
+    data = writes.CentreInput(city=city, **payload.dict(exclude={"city"}))
+    return 201, centre_out(writes.datacentre_save(acting_user=request.user, data=data))
 
 
 @router.post("/data-centres/{pk}/pue", response={201: dict, **ERRORS})

@@ -9,6 +9,7 @@ ANALYSE = "industry.chain.analyse"
 MATCH = "industry.match.post"
 REFERENCE = "industry.reference.manage"
 PLACE = "industry.compute.place"
+DATACENTRE = "industry.datacentre.maintain"
 
 # Plan task codes as the plan module numbers them (area.nn in the order of plan.csv): 2.02 "jointly
 # build a YRD new-energy-vehicle industry chain system", 2.06 "accelerate the two data-centre
@@ -31,14 +32,17 @@ class IndustryConfig(AppConfig):
             MATCH: _("Post supply needs and record contacts with candidate suppliers"),
             REFERENCE: _("Keep the component taxonomy, data centres and metropolitan statistics"),
             PLACE: _("Run compute placement across data centres"),
+            DATACENTRE: _(
+                "Keep the data centres of one's jurisdiction: racks, IT power, PUE by month, utilisation, green power"
+            ),
         },
         roles={
             "industry_enterprise": RoleSpec("产业链企业填报员", "Supply-chain enterprise officer", (MAINTAIN, MATCH)),
             "industry_official": RoleSpec(
-                "产业链主管部门工作人员", "Industry-chain authority officer", (REVIEW, ANALYSE, PLACE)
+                "产业链主管部门工作人员", "Industry-chain authority officer", (REVIEW, ANALYSE, PLACE, DATACENTRE)
             ),
             "industry_analyst": RoleSpec(
-                "产业与算力规划人员", "Industry and compute planner", (ANALYSE, REFERENCE, PLACE)
+                "产业与算力规划人员", "Industry and compute planner", (ANALYSE, REFERENCE, PLACE, DATACENTRE)
             ),
         },
         audit_events=(

@@ -11,8 +11,18 @@ T; 0 if stopped; unbounded if no capacity is recorded), x[r] units shipped over 
 lost[e,c] units an OEM falls short of its planned output (its capacity × T). Rows: a supplier ships
 no more than it makes; what a customer makes needs its parts (bill of materials) from its suppliers
 plus its inventory (inventory days × its share × its daily need); an OEM's output plus its loss is
-at least its plan. The objective is the sum of lost OEM units. Lead times are not modelled (an
-existing supplier delivers more from day one): an assumption stated on the report page.
+at least its plan. The objective is the sum of lost OEM units.
+
+Lead times. An existing supplier keeps delivering its usual share from day one (its share × the
+customer's daily need, a flow already in the pipeline), but volume beyond that share only arrives
+after the relation's lead time L. So a link with L >= T delivers at most its share over the horizon,
+and for every lead time τ < T among a customer's suppliers of a part there is a gap row: what the
+customer must have made by τ is at least its output minus what its capacity can still make after τ
+(it works as late as it can), and by τ it has only its inventory, the usual share of the links not yet
+ramped up (L >= τ), and the volume of the links that have (arrivals a[r,τ] <= x[r]). A customer
+therefore bridges the gap until its fastest alternative arrives on inventory and usual shares only.
+Upstream the timing is aggregated: a supplier's shipments by τ are bounded by its shipments over the
+horizon, not by what it could have made by τ.
 
 Loss is measured against the same model without a disruption, so data that already falls short
 (a supplier short of capacity) is not counted as the disruption's loss."""
@@ -45,13 +55,19 @@ def _rates(chain: Chain) -> dict:
     return {(f.id, c): units / DAYS_PER_YEAR for f in chain.firms.values() for c, units in f.capacity.items()}
 
 
-def build(chain: Chain, days: float | None) -> Model:
-    """The loss model over `days`, or (days=None) the time-to-survive model in t."""
+def build(
+    chain: Chain, days: float | None, window: tuple[float, float] = (0.0, HORIZON_DAYS), only: int | None = None
+) -> Model:
+    """The loss model over `days`, or (days=None) the time-to-survive model in t, for t in `window`
+    (no lead time strictly inside it, so the same links have ramped up for every t of it); `only`
+    holds the plan of that one OEM in the time model (the others may fall short)."""
     if days is not None and days <= 0:
         raise DisruptionError("days must be positive")
     program = LinearProgram(maximise=days is None)
     rates = _rates(chain)
-    time = program.column(cost=1.0, lower=0.0, upper=HORIZON_DAYS) if days is None else None
+    time = program.column(cost=1.0, lower=window[0], upper=window[1]) if days is None else None
+    window = (days, days) if days is not None else window
+    latest = {}  # (customer, product, τ) -> column y: made by τ at the latest schedule
     made = {key for key in rates} | {(link.supplier, link.component) for link in chain.links}
     production, upper = {}, {}
     for key in sorted(made):
@@ -82,10 +98,15 @@ def build(chain: Chain, days: float | None) -> Model:
         for product, q in uses.items():
             coefficients[production[(customer, product)]] = -q
         program.row(coefficients, lower=-stock)
+        if daily_need > 0:
+            gap = Gap(program, production, rates, customer, uses, daily_need, stock, time, window)
+            gap.add(arriving, latest)
     lost = {}
     for firm in chain.oems():
         for component, units in chain.firms[firm].capacity.items():
             rate = units / DAYS_PER_YEAR
+            if days is None and only is not None and firm != only:
+                continue
             if days is None:
                 program.row({production[(firm, component)]: 1.0, time: -rate}, lower=0.0)
             else:
@@ -98,12 +119,70 @@ def build(chain: Chain, days: float | None) -> Model:
 
 
 @dataclass
+class Gap:
+    """The gap rows of one customer's part (see the module's docstring)."""
+
+    program: LinearProgram
+    production: dict
+    rates: dict
+    customer: int
+    uses: dict  # product -> quantity of the part per unit
+    daily_need: float
+    stock: float
+    time: int | None
+    window: tuple
+
+    def ramped(self, lead: float) -> bool:
+        """The link's extra volume arrives within the horizon (for every t of the window)."""
+        return lead < self.window[1] if self.time is None else lead <= self.window[0]
+
+    def add(self, arriving, latest: dict) -> None:
+        for column, link in arriving:
+            if not self.ramped(link.lead_time_days):  # its usual share only, over the horizon
+                usual = link.share / 100 * self.daily_need
+                if self.time is None:
+                    self.program.row({column: 1.0}, upper=usual * self.window[1])
+                else:
+                    self.program.row({column: 1.0, self.time: -usual}, upper=0.0)
+        for tau in sorted({link.lead_time_days for _c, link in arriving if link.lead_time_days > 0}):
+            if self.ramped(tau):
+                self._checkpoint(float(tau), arriving, latest)
+
+    def _checkpoint(self, tau: float, arriving, latest: dict) -> None:
+        row = {}
+        for product, q in self.uses.items():
+            rate = self.rates.get((self.customer, product))
+            if rate is None:
+                continue  # no capacity recorded: it can make everything after the gap
+            key = (self.customer, product, tau)
+            if key not in latest:
+                latest[key] = self.program.column()
+                made = self.production[(self.customer, product)]
+                if self.time is None:  # y >= P - rate (T - τ)
+                    self.program.row({latest[key]: 1.0, made: -1.0}, lower=-rate * (self.window[1] - tau))
+                else:  # y >= P - rate (t - τ)
+                    self.program.row({latest[key]: 1.0, made: -1.0, self.time: rate}, lower=rate * tau)
+            row[latest[key]] = row.get(latest[key], 0.0) + q
+        if not row:
+            return
+        for column, link in arriving:
+            if link.lead_time_days < tau:  # ramped up by τ: what it ships counts in full
+                row[column] = -1.0
+                continue
+            by_tau = self.program.column(upper=link.share / 100 * self.daily_need * tau)  # the usual share
+            self.program.row({by_tau: 1.0, column: -1.0}, upper=0.0)
+            row[by_tau] = -1.0
+        self.program.row(row, upper=self.stock)
+
+
+@dataclass
 class Outcome:
     stopped: tuple
     days: float
     total_lost: float  # OEM units lost beyond the undisrupted model
     lost_by_oem: dict  # firm -> units (one optimal allocation; the total is unique)
     time_to_survive: float | None = None  # days; HORIZON_DAYS means "at least the horizon"
+    survival_by_oem: dict = field(default_factory=dict)  # OEM downstream of a stopped firm -> its days
 
 
 class Analyser:
@@ -157,19 +236,57 @@ class Analyser:
         return sorted(ranked, key=lambda pair: (-pair[1], pair[0]))
 
 
-def time_to_survive(chain: Chain, stopped) -> float:
-    """Days the OEMs keep their planned output with `stopped` at zero (HORIZON_DAYS at most)."""
-    model = build(chain, None)
+def time_to_survive(chain: Chain, stopped, oem: int | None = None) -> float:
+    """Days the OEMs (or the one `oem`) keep their planned output with `stopped` at zero
+    (HORIZON_DAYS at most). Between two lead times the same links have ramped up, so the time model
+    is one LP per window; being able to last t days means lasting any shorter time, so the answer is
+    the window's optimum of the last window that is feasible at its start."""
+    leads = sorted({float(link.lead_time_days) for link in chain.links if 0 < link.lead_time_days < HORIZON_DAYS})
+    edges = [0.0, *leads, HORIZON_DAYS]
+    best = 0.0
+    for low, high in zip(edges, edges[1:], strict=False):
+        found = _survive_within(chain, stopped, (low, high), oem)
+        if found is None:
+            break
+        best = found
+        if found < high - 1e-9:
+            break
+    return best
+
+
+def _survive_within(chain: Chain, stopped, window: tuple, oem: int | None) -> float | None:
+    model = build(chain, None, window, only=oem)
     for firm in stopped:
         for column in model.by_firm.get(firm, []):
             model.program.col_upper[column] = 0.0
     solution = solve(model.program.highs())
+    if solution.status == "Infeasible":
+        return None
     if not solution.optimal:
         raise DisruptionError(f"the time-to-survive model has no optimum ({solution.status})")
     return float(solution.values[model.time])
 
 
+def downstream_oems(chain: Chain, stopped) -> list[int]:
+    """The OEMs a stop can reach through the supply relations (the others are not affected by it)."""
+    customers = defaultdict(set)
+    for link in chain.links:
+        customers[link.supplier].add(link.customer)
+    seen, todo = set(stopped), list(stopped)
+    while todo:
+        for customer in customers[todo.pop()] - seen:
+            seen.add(customer)
+            todo.append(customer)
+    return sorted(firm for firm in seen if firm in chain.firms and chain.firms[firm].tier == "oem")
+
+
+def survival_by_oem(chain: Chain, stopped) -> dict[int, float]:
+    """Each affected OEM's own time to survive: the time model holding that OEM's plan only."""
+    return {oem: time_to_survive(chain, stopped, oem) for oem in downstream_oems(chain, stopped)}
+
+
 def analyse(chain: Chain, stopped, days: float) -> Outcome:
     outcome = Analyser(chain, days).outcome(stopped)
     outcome.time_to_survive = time_to_survive(chain, outcome.stopped)
+    outcome.survival_by_oem = survival_by_oem(chain, outcome.stopped)
     return outcome

@@ -12,7 +12,7 @@ from yrd.core.models import Jurisdiction
 from yrd.core.tables import MAX_BYTES, MAX_ROWS
 from yrd.core.tables.pages import run_uploaded_import
 from yrd.industry import charts, selectors, writes
-from yrd.industry.analysis.disruption import Analyser
+from yrd.industry.analysis.disruption import HORIZON_DAYS, Analyser, survival_by_oem
 from yrd.industry.apps import ANALYSE, MAINTAIN, REVIEW
 from yrd.industry.chain_io import COLUMNS, KIND_NAMES, KINDS, import_file
 from yrd.industry.models import Component, Enterprise
@@ -104,9 +104,16 @@ def disruption(request):
     firms = {e.pk: e for e in selectors.enterprises_in_detail(request.user)}
     cities = cached(f"industry:city-ranking:{days}", lambda: _city_ranking(days))
     ranking = cached_for(request.user, f"industry:supplier-ranking:{days}", lambda: _supplier_ranking(days, firms))
+    survival_city = request.GET.get("city", "")[:12] or (cities[0][0] if cities else "")
+    survival = cached(f"industry:survival:{survival_city}:{days}", lambda: _city_survival(survival_city))
+    visible = selectors.detail_ids(request.user)
+    oems = Enterprise.objects.select_related("organisation", "city").in_bulk([oem for oem, _d in survival])
     context = {
         "days": days,
         "day_choices": DAY_CHOICES,
+        "survival_city": survival_city,
+        "survival": [(oems[o] if o in visible else None, oems[o].city.name, d) for o, d in survival if o in oems],
+        "ranked_cities": [(c, names.get(c, c)) for c, _loss in cities],
         "ranking": [(firms[f], loss) for f, loss in ranking[:20]],
         "cities": [(names.get(c, c), loss) for c, loss in cities],
         "city_chart": charts.bars(
@@ -129,6 +136,15 @@ def _city_ranking(days: int) -> list:
     return Analyser(chain, days).rank_cities() if chain.firms else []
 
 
+def _city_survival(city: str) -> list[tuple[int, float]]:
+    """(OEM, days it keeps its plan) for each OEM a stop of every enterprise of `city` reaches,
+    shortest first."""
+    chain = selectors.chain_from_db()
+    stopped = [f.id for f in chain.firms.values() if f.city == city]
+    found = survival_by_oem(chain, stopped) if stopped else {}
+    return sorted(found.items(), key=lambda pair: (pair[1], pair[0]))
+
+
 def _supplier_ranking(days: int, firms: dict) -> list:
     chain = selectors.chain_from_db()
     suppliers = [f for f in firms if f in chain.firms and chain.firms[f].tier != "oem"]
@@ -139,9 +155,13 @@ def _supplier_ranking(days: int, firms: dict) -> list:
 def scenario(request, pk: int):
     found = get_object_or_404(selectors.scenarios_visible_to(request.user), pk=pk)
     lost = found.result.get("lost_by_oem", {})
-    oems = Enterprise.objects.select_related("organisation").in_bulk([int(k) for k in lost])
+    survival = found.result.get("time_to_survive_by_oem", {})
+    keys = sorted(set(lost) | set(survival), key=lambda k: (survival.get(k, HORIZON_DAYS), k))
+    oems = Enterprise.objects.select_related("organisation").in_bulk([int(k) for k in keys])
     visible = selectors.detail_ids(request.user)
-    rows = [(oems[int(k)] if int(k) in visible else None, v) for k, v in lost.items() if int(k) in oems]
+    rows = [
+        (oems[int(k)] if int(k) in visible else None, lost.get(k, 0.0), survival.get(k)) for k in keys if int(k) in oems
+    ]
     others = [s for s in selectors.scenarios_visible_to(request.user).exclude(pk=pk)[:10]]
     return render(request, "industry/scenario.html", {"scenario": found, "rows": rows, "others": others})
 

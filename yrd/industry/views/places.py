@@ -13,7 +13,7 @@ from yrd.core.tables.pages import run_uploaded_import
 from yrd.industry import charts, metro_io, placement_runs
 from yrd.industry.analysis import specialisation
 from yrd.industry.analysis.placement import LATENCY_KM, PlacementError
-from yrd.industry.apps import PLACE, REFERENCE
+from yrd.industry.apps import DATACENTRE, PLACE, REFERENCE
 from yrd.industry.models import CooperationProject, DataCentre, IndustryIndicator, MetroArea, PueReading
 from yrd.industry.reference import targets
 
@@ -31,6 +31,8 @@ def datacentres(request):
         "target": target,
         "pue_chart": charts.pue_lines(dict(series), float(target[0])),
         "may_place": can(request.user, PLACE),
+        "may_keep": can(request.user, DATACENTRE),
+        "editable": {d.pk for d in centres if can(request.user, DATACENTRE, d)},
         "map_chart": charts.city_map(_mw_by_city(centres), city_names(), _("IT power (MW)")),
         "latencies": list(LATENCY_KM),
         "cities": city_names(),

@@ -11,7 +11,7 @@ from yrd.core.access import require
 from yrd.core.actors import write
 from yrd.core.audit import audit_record
 from yrd.core.models import Jurisdiction
-from yrd.industry.apps import REFERENCE
+from yrd.industry.apps import DATACENTRE, REFERENCE
 from yrd.industry.models import CooperationProject, DataCentre, IndustryIndicator, MetroArea, PueReading
 
 from .common import Problems
@@ -34,31 +34,50 @@ class CentreInput:
 
 
 @write
-def datacentre_save(*, acting_user, data: CentreInput) -> DataCentre:
-    require(acting_user, REFERENCE, data.city)
+def datacentre_save(*, acting_user, data: CentreInput, centre: DataCentre | None = None) -> DataCentre:
+    """Create a data centre, or change `centre` (found by name and city when not given, so that a
+    repeated create or import row updates it). Officials keep those of their own jurisdiction: a
+    centre moved to another city needs the right there too."""
+    if centre is not None:
+        require(acting_user, DATACENTRE, centre)
+    known_city = isinstance(data.city, Jurisdiction) and data.city.level == Jurisdiction.Level.CITY
+    require(acting_user, DATACENTRE, data.city if known_city else None)
     problems = Problems()
     problems.text("name_zh", data.name_zh, 200, required=True)
     problems.text("name_en", data.name_en, 200)
     if data.cluster not in DataCentre.Cluster.values:
         problems.add("cluster", _("Unknown cluster."))
-    if data.city.level != Jurisdiction.Level.CITY:
+    if not known_city:
         problems.add("city", _("Choose one of the 41 cities."))
-    problems.number("racks", data.racks, minimum=0)
-    problems.number("it_power_mw", data.it_power_mw, minimum=0)
+    problems.number("racks", data.racks, minimum=0, maximum=1_000_000)
+    if isinstance(data.racks, Decimal | float) and data.racks != int(data.racks):
+        problems.add("racks", _("A whole number of racks."))
+    problems.number("it_power_mw", data.it_power_mw, minimum=0, maximum=9_999_999)
     problems.number("utilisation", data.utilisation, minimum=0, maximum=1)
     problems.number("green_share", data.green_share, minimum=0, maximum=1)
     problems.number("electricity_price", data.electricity_price, minimum=0, maximum=10)
+    if centre is not None and known_city:
+        if DataCentre.objects.filter(name_zh=data.name_zh, city=data.city).exclude(pk=centre.pk).exists():
+            problems.add("name_zh", _("Another data centre of this city has this name."))
     problems.raise_if_any()
-    centre, _created = DataCentre.objects.update_or_create(name_zh=data.name_zh, city=data.city, defaults=data.__dict__)
+    values = {**data.__dict__, "racks": int(data.racks)}
+    if centre is None:
+        centre, _created = DataCentre.objects.update_or_create(name_zh=data.name_zh, city=data.city, defaults=values)
+    else:
+        for name, value in values.items():
+            setattr(centre, name, value)
+        centre.save()
     audit_record(actor=acting_user, action="industry.datacentre.save", obj=centre, jurisdiction=data.city.code)
     return centre
 
 
 @write
 def pue_record(*, acting_user, data_centre: DataCentre, month: date, pue, is_demo: bool = False) -> PueReading:
-    require(acting_user, REFERENCE, data_centre)
+    require(acting_user, DATACENTRE, data_centre)
     problems = Problems()
     problems.number("pue", pue, minimum=1, maximum=5)
+    if not isinstance(month, date):
+        problems.add("month", _("Expected a month (YYYY-MM)."))
     problems.raise_if_any()
     reading, _created = PueReading.objects.update_or_create(
         data_centre=data_centre, month=month.replace(day=1), defaults={"pue": Decimal(pue), "is_demo": is_demo}

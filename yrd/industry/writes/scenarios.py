@@ -63,6 +63,7 @@ def scenario_save(
             "total_lost": round(outcome.total_lost, 3),
             "lost_by_oem": {str(k): round(v, 3) for k, v in outcome.lost_by_oem.items()},
             "time_to_survive": round(outcome.time_to_survive, 3),
+            "time_to_survive_by_oem": {str(k): round(v, 3) for k, v in outcome.survival_by_oem.items()},
         },
     )
     scenario.enterprises.set(enterprises)

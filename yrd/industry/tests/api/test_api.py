@@ -67,6 +67,17 @@ def test_disruption_runs_for_analysts_only(client, world):
     assert post(client, "/api/industry/disruption", {"cities": ["999999"], "days": 3}).status_code == 400
 
 
+def test_disruption_gives_each_oems_own_time_to_survive(client, world):
+    client.force_login(world.region)
+    answer = post(client, "/api/industry/disruption", {"cities": ["320400"], "days": 30}).json()
+    by_oem = answer["time_to_survive_by_oem"]
+    assert set(by_oem) == {str(world.hefei_oem.pk), str(world.shanghai_oem.pk)}
+    # the network lasts as long as its first OEM; each alone, with the other's parts free, lasts longer
+    assert all(days > answer["time_to_survive"] for days in by_oem.values())
+    only_ningbo = post(client, "/api/industry/disruption", {"enterprises": [world.ningbo_pack.pk], "days": 30}).json()
+    assert set(only_ningbo["time_to_survive_by_oem"]) == {str(world.hefei_oem.pk)}  # Shanghai is not its customer
+
+
 def test_saving_a_scenario_twice_with_one_key_saves_it_once(client, world):
     client.force_login(world.region)
     body = {"name": "cells", "cities": ["320400"], "days": 10}
@@ -121,3 +132,37 @@ def test_placement_answers_planners_and_names_an_unknown_city(client, world):
     client.force_login(world.suzhou_officer)
     answer = post(client, "/api/industry/placement", {"demands": [{"city": "310000", "mw": 5, "latency": "batch"}]})
     assert answer.status_code == 403
+
+
+CENTRE = {"name_zh": "苏州接口数据中心", "city": "320500", "cluster": "demo_zone", "racks": 800,
+          "it_power_mw": "9.5", "utilisation": "0.6", "green_share": "0.3", "electricity_price": "0.6"}  # fmt: skip
+
+
+def test_a_province_official_creates_a_data_centre_through_the_api_and_a_retry_adds_none(client, world):
+    client.force_login(world.jiangsu)
+    made = post(client, "/api/industry/data-centres", CENTRE)
+    assert made.status_code == 201 and made.json()["city"] == "320500" and made.json()["racks"] == 800
+    again = post(client, "/api/industry/data-centres", {**CENTRE, "racks": 900})
+    assert again.json()["id"] == made.json()["id"]
+    listed = client.get("/api/industry/data-centres").json()
+    assert [(c["name"], c["racks"]) for c in listed] == [("苏州接口数据中心", 900)]
+
+
+@pytest.mark.parametrize("who,status", [("zhejiang", 403), ("suzhou_officer", 403), ("stranger", 403)])
+def test_a_data_centre_outside_the_callers_jurisdiction_is_refused(client, world, who, status):
+    client.force_login(getattr(world, who))
+    answer = post(client, "/api/industry/data-centres", CENTRE)
+    assert answer.status_code == status and answer.json()["code"]
+    client.logout()
+    assert post(client, "/api/industry/data-centres", CENTRE).status_code == 401
+
+
+@pytest.mark.parametrize(
+    "field,value", [("utilisation", "1.2"), ("green_share", "-0.1"), ("racks", -5), ("city", "999999"),
+                    ("cluster", "moon"), ("name_zh", "x" * 201), ("it_power_mw", "-1")],
+)  # fmt: skip
+def test_bad_data_centre_input_is_a_400_naming_the_field(client, world, field, value):
+    client.force_login(world.jiangsu)
+    answer = post(client, "/api/industry/data-centres", {**CENTRE, field: value})
+    assert answer.status_code == 400 and field in answer.json()["errors"]
+    assert client.get("/api/industry/data-centres").json() == []

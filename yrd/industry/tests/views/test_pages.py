@@ -123,3 +123,22 @@ def test_a_need_is_read_on_the_board_but_only_its_poster_sees_candidates(client,
     assert page.status_code == 200 and "Candidate suppliers" not in page.content.decode()
     client.force_login(world.planner)
     assert client.get(url).status_code == 404
+
+
+def test_the_disruption_page_shows_each_oems_time_to_survive_named_only_in_scope(client, world):
+    url = reverse("industry:disruption") + "?city=320400"
+    client.force_login(world.region)
+    page = client.get(url).content.decode()
+    assert "Time to survive per OEM" in page
+    assert str(world.hefei_oem) in page and str(world.shanghai_oem) in page
+    client.force_login(world.jiangsu)  # both OEMs are outside Jiangsu
+    page = client.get(url).content.decode()
+    assert str(world.hefei_oem) not in page.split("Time to survive per OEM")[1].split("</table>")[0]
+    assert page.count("an OEM outside your scope") >= 2
+
+
+def test_a_saved_scenario_shows_each_oems_time_to_survive(client, world):
+    client.force_login(world.region)
+    answer = client.post(reverse("industry:disruption"), {"name": "Cells stop", "days": "30", "cities": ["320400"]})
+    page = client.get(answer.url).content.decode()
+    assert "Loss and time to survive by OEM" in page and str(world.shanghai_oem) in page

@@ -21,6 +21,9 @@ def test_a_city_stopping_is_saved_with_its_loss_and_survival(world):
     assert saved.result["total_lost"] > 0
     assert 0 < saved.result["time_to_survive"] < 30
     assert set(saved.result["lost_by_oem"]) == {str(world.hefei_oem.pk), str(world.shanghai_oem.pk)}
+    by_oem = saved.result["time_to_survive_by_oem"]
+    assert set(by_oem) == set(saved.result["lost_by_oem"])
+    assert min(by_oem.values()) >= saved.result["time_to_survive"]
 
 
 def test_a_scenario_needs_enterprises_or_cities_and_sensible_days(world):
