@@ -7,4 +7,5 @@ urlpatterns = [
     path("inbox/<int:pk>/read/", views.inbox_read, name="inbox-read"),
     path("tokens/", views.tokens, name="tokens"),
     path("tokens/<int:pk>/revoke/", views.token_revoke, name="token-revoke"),
+    path("display/", views.display_mode, name="display-mode"),
 ]
