@@ -12,6 +12,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
+from yrd.core import display
 from yrd.core.models import User
 from yrd.core.registry import registry
 from yrd.core.tests.browser import CHROMIUM, CHROMIUM_ARGS
@@ -55,6 +56,17 @@ OFFICER_PAGES = [
     "industry:weak-points",
     "innovation:fund",
 ]
+# The elderly-friendly display changes colours and layout: its public and applicant pages are
+# checked again with it on (the applicant's portal signed in as the demo administrator).
+ELDERLY_PAGES = [
+    ("plan:public", False),
+    ("services:catalogue", False),
+    ("market:report", False),
+    ("services:portal", True),
+]
+RUNS = [(False, False, PUBLIC_PAGES), (True, False, OFFICER_PAGES)] + [
+    (signed_in, True, [name]) for name, signed_in in ELDERLY_PAGES
+]
 
 
 def load_demo_data():
@@ -88,12 +100,14 @@ def check_pages(base, session, found, checked):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for language in LANGUAGES:
-            for signed_in, names in ((False, PUBLIC_PAGES), (True, OFFICER_PAGES)):
+            for signed_in, elderly, names in RUNS:
                 context = browser.new_context(
                     bypass_csp=True, locale=BROWSER_LOCALE[language], viewport={"width": 1280, "height": 900}
                 )
                 context.set_default_timeout(20000)
                 cookies = [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": base}]
+                if elderly:
+                    cookies.append({"name": display.COOKIE, "value": display.ELDERLY, "url": base})
                 if signed_in:
                     cookies.append({"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base})
                 context.add_cookies(cookies)
@@ -102,9 +116,11 @@ def check_pages(base, session, found, checked):
                     response = page.goto(base + reverse(name))
                     assert response.status == 200, (name, language, response.status)
                     assert page.get_attribute("html", "lang") == ("en" if language == "en" else "zh-CN")
-                    checked.append((name, language))
+                    assert (page.get_attribute("html", "class") == "elderly") == elderly
+                    label = f"{name} (elderly)" if elderly else name
+                    checked.append((label, language))
                     for violation in blocking_violations(page):
-                        found.append((name, language, *violation))
+                        found.append((label, language, *violation))
                 context.close()
         browser.close()
 
@@ -132,7 +148,9 @@ def test_no_serious_or_critical_axe_violation_on_any_checked_page_in_either_lang
     thread.join(timeout=600)
     if errors:
         raise errors[0]
-    pages = len(PUBLIC_PAGES) + len(OFFICER_PAGES)
-    print(f"\naxe: {pages} pages x {len(LANGUAGES)} languages = {len(checked)} checks, {len(found)} serious/critical")
+    pages = len(PUBLIC_PAGES) + len(OFFICER_PAGES) + len(ELDERLY_PAGES)
+    print(
+        f"\naxe: {pages} page views x {len(LANGUAGES)} languages = {len(checked)} checks, {len(found)} serious/critical"
+    )
     assert len(checked) == pages * len(LANGUAGES)
     assert not found, f"{len(found)} serious/critical axe violations:\n" + describe(found)
