@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from yrd.core.access import can
+from yrd.core.display import ELDERLY, mode_of
 from yrd.core.registry import registry
 from yrd.core.selectors import unread_count
 
@@ -32,3 +33,8 @@ def map_note(request):
     if number:
         return {"map_note": _("Base map approval number: %(number)s") % {"number": number}, "map_approved": True}
     return {"map_note": _("Schematic map, not an approved base map; boundaries are indicative."), "map_approved": False}
+
+
+def display_mode(request):
+    """Whether this browser asked for the elderly-friendly display (see yrd.core.display)."""
+    return {"elderly_mode": mode_of(request) == ELDERLY}

@@ -15,4 +15,5 @@ urlpatterns = [
     path("personal/reveal/<str:label>/<str:pk>/<str:field>/", personal.reveal, name="personal-reveal"),
     path("audit/", mlps_views.audit_log, name="audit-log"),
     path("audit/export.csv", mlps_views.audit_log_export, name="audit-log-export"),
+    path("display/", views.display_mode, name="display-mode"),
 ]

@@ -1,14 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import JsonResponse
+from django.http import HttpResponseBadRequest, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.http import require_POST
 
-from yrd.core import selectors, writes
+from yrd.core import display, selectors, writes
 from yrd.core.context_processors import visible_links
 from yrd.core.models import ApiToken, Notification
 
@@ -18,6 +20,21 @@ def home(request):
     public transparency page otherwise."""
     own = [link for link in visible_links(request.user) if not link.public]
     return redirect(own[0].url_name if own else "plan:public")
+
+
+@require_POST
+def display_mode(request):
+    """Switch the elderly-friendly display on or off for this browser and go back to the page the
+    switch was pressed on (a plain form: it works without JavaScript)."""
+    mode = request.POST.get("mode")
+    if mode not in display.MODES:
+        return HttpResponseBadRequest(_("Choose the standard or the elderly-friendly display."))
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, require_https=request.is_secure()):
+        back = reverse("home")
+    response = HttpResponseRedirect(back)
+    display.remember(response, mode)
+    return response
 
 
 @login_required

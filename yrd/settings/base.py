@@ -107,6 +107,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "yrd.core.context_processors.navigation",
                 "yrd.core.context_processors.map_note",
+                "yrd.core.context_processors.display_mode",
             ],
         },
     },
