@@ -26,6 +26,9 @@ class DataCentre(Bilingual, models.Model):
 
     class Meta:
         ordering = ["cluster", "name_zh"]
+        # A centre is known by its city and Chinese name (imports and the API update by them); two
+        # requests at once must not create it twice.
+        constraints = [models.UniqueConstraint(fields=["city", "name_zh"], name="industry_datacentre_one_per_name")]
         verbose_name = _("data centre")
         verbose_name_plural = _("data centres")
 

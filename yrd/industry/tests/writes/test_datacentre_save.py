@@ -53,3 +53,14 @@ def test_renaming_onto_another_centre_of_the_city_is_refused(world):
         writes.datacentre_save(acting_user=world.jiangsu, data=centre_input(name_zh="甲"), centre=other)
     assert "name_zh" in caught.value.message_dict
     assert sorted(DataCentre.objects.values_list("name_zh", flat=True)) == ["乙", "甲"]
+
+
+def test_the_database_keeps_one_centre_per_name_in_a_city_even_when_two_requests_race(world):
+    from django.db import IntegrityError, transaction
+
+    centre = writes.datacentre_save(acting_user=world.jiangsu, data=centre_input())
+    twin = DataCentre.objects.get(pk=centre.pk)
+    twin.pk = None
+    with pytest.raises(IntegrityError), transaction.atomic():
+        twin.save()
+    assert DataCentre.objects.filter(name_zh=centre.name_zh).count() == 1
