@@ -3,11 +3,13 @@ file is an error listed like a row's, otherwise the module's import runs (or onl
 
 from collections.abc import Callable
 
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 
 from .cells import RowError
 from .importing import ImportResult
 from .reading import MAX_BYTES
+from .writing import FORMATS, write_table
 
 
 def run_uploaded_import(request, kind: str, run: Callable[[bytes, bool], ImportResult]) -> ImportResult:
@@ -23,3 +25,13 @@ def run_uploaded_import(request, kind: str, run: Callable[[bytes, bool], ImportR
         }
         return ImportResult(kind, dry_run=dry_run, errors=[RowError(None, "", reason)])
     return run(upload.read(), dry_run)
+
+
+def download(fmt: str, name: str, header: list, rows: list) -> HttpResponse:
+    """A list page's "export" link: the rows as `<name>.xlsx` or `<name>.csv` (formula-like text
+    escaped, so a cell a member of the public typed cannot run in the official's spreadsheet)."""
+    if fmt not in FORMATS:
+        raise Http404(_("Export as xlsx or csv."))
+    response = HttpResponse(write_table(fmt, name, header, rows), content_type=FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response

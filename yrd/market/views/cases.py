@@ -1,25 +1,22 @@
 """Regulators' pages: the queue of cases routed to or shared with their jurisdiction, and a case with all its
 reports (reporter contact masked), its timeline and the other regulators working the same enterprise."""
 
-import csv
-import io
 from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook
 
 from yrd.core.access import Scope, can
 from yrd.core.errors import Conflict
 from yrd.core.models import Jurisdiction
 from yrd.core.personal import Kind, mask
+from yrd.core.tables.pages import download
 from yrd.market.apps import CASE_VIEW, CASE_WORK, CONTACT
 from yrd.market.charts import bars, city_map
 from yrd.market.models import Case, CaseState, Report
@@ -35,7 +32,6 @@ from yrd.market.writes import case_transition, cases_triage, reporter_contact_re
 from yrd.market.writes.cases import TransitionInput, available
 from yrd.market.writes.triage import TriageInput
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXPORT_COLUMNS = ("number", "enterprise_name", "enterprise_uscc", "category", "lead", "state", "reports",
                   "cross_province", "opened_at")  # fmt: skip
 
@@ -112,31 +108,30 @@ def export(request, fmt):
     cases, _state = _filtered(request)
     rows = [
         [c.number, c.enterprise_name, c.enterprise_uscc, c.get_category_display(), c.lead_jurisdiction.name,
-         c.get_state_display(), c.report_count, c.provinces > 1, timezone.localtime(c.opened_at).strftime("%Y-%m-%d")]
+         c.get_state_display(), c.report_count, c.provinces > 1, timezone.localtime(c.opened_at).date()]
         for c in cases
     ]  # fmt: skip
-    if fmt == "xlsx":
-        book = Workbook()
-        sheet = book.active
-        sheet.append(list(EXPORT_COLUMNS))
-        for row in rows:
-            sheet.append([str(v) if isinstance(v, bool) else v for v in row])
-        buffer = io.BytesIO()
-        book.save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    else:
-        text = io.StringIO()
-        writer = csv.writer(text)
-        writer.writerow(EXPORT_COLUMNS)
-        writer.writerows(rows)
-        response = HttpResponse(text.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="market-cases.{fmt}"'
-    return response
+    return download(fmt, "market-cases", list(EXPORT_COLUMNS), rows)
 
 
 def decisions(request):
     """Published penalty decisions: the enterprise, its USCC, the decision and its legal basis; never reporters."""
     return render(request, "market/decisions.html", {"cases": published_decisions()[:500]})
+
+
+DECISION_COLUMNS = ("number", "enterprise_name", "enterprise_uscc", "category", "lead", "decided_at", "decision",
+                    "legal_basis", "negative_list_entry", "penalty_cny")  # fmt: skip
+
+
+def decisions_export(request, fmt):
+    """The published decisions as a table: public, like the page."""
+    rows = [
+        [c.number, c.enterprise_name, c.enterprise_uscc, c.get_category_display(), c.lead_jurisdiction.name,
+         c.decided_at and timezone.localtime(c.decided_at).date(), c.decision_text, c.legal_basis,
+         c.negative_list_entry, c.penalty_cny]
+        for c in published_decisions()
+    ]  # fmt: skip
+    return download(fmt, "market-decisions", list(DECISION_COLUMNS), rows)
 
 
 @login_required

@@ -4,8 +4,10 @@ signed-in reporter's own reports. A reporter never sees another reporter's repor
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from yrd.core.tables.pages import download
 from yrd.market.forms import ReportForm
 from yrd.market.models import Report
 from yrd.market.selectors import report_by_receipt, reports_of
@@ -44,3 +46,18 @@ def report_status(request):
 @login_required
 def my_reports(request):
     return render(request, "market/my_reports.html", {"reports": reports_of(request.user)})
+
+
+MY_REPORT_COLUMNS = ("receipt", "received_at", "subject_name", "category", "city", "status")
+
+
+@login_required
+def my_reports_export(request, fmt):
+    """A signed-in reporter's own reports, as on the page."""
+    rows = [
+        [r.receipt, timezone.localtime(r.received_at).date(), r.subject_name, r.get_category_display(),
+         r.incident_city.name if r.incident_city_id else "",
+         r.case.get_state_display() if r.case_id else _("received")]
+        for r in reports_of(request.user)
+    ]  # fmt: skip
+    return download(fmt, "my-market-reports", list(MY_REPORT_COLUMNS), rows)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from yrd.core.access import can
+from yrd.core.tables.pages import download
 from yrd.market import review_labels
 from yrd.market.apps import REVIEW
 from yrd.market.models import Report, ReviewPair
@@ -45,6 +46,23 @@ def queue(request):
         for pair in pairs
     ]
     return render(request, "market/review.html", {"rows": rows})
+
+
+REVIEW_COLUMNS = ("receipt_a", "receipt_b", "match_probability", "reasons")
+
+
+@login_required
+def export(request, fmt):
+    """The uncertain pairs waiting for a reviewer, as on the page: receipts, probability and the
+    model's reasons; never reporters' contacts."""
+    if not can(request.user, REVIEW):
+        raise PermissionDenied
+    rows = [
+        [pair.report_a.receipt, pair.report_b.receipt, round(pair.match_probability, 4),
+         "; ".join(f"{r['feature']}: {r['level']} ({r['weight']:+.2f})" for r in review_labels.reasons(pair.reasons))]
+        for pair in review_pairs_visible_to(request.user)
+    ]  # fmt: skip
+    return download(fmt, "market-review", list(REVIEW_COLUMNS), rows)
 
 
 @login_required
