@@ -85,7 +85,7 @@ def _role_change(assignment, change):
         jurisdiction=assignment.jurisdiction.code,
         data={
             "change": change,
-            "user": assignment.user.username,
+            "user": assignment.user_id,  # the account number: the log never names a person (core.personal)
             "role": assignment.role.code,
             "organisation": assignment.organisation_id,
         },

@@ -41,7 +41,7 @@ def test_a_role_change_alerts_the_security_administrators_over_that_jurisdiction
     officer = person()
     with django_capture_on_commit_callbacks(execute=True):
         role_assign(acting_user=SYSTEM, user=officer, role_code="plan_coordinator", jurisdiction=jurisdiction("310000"))
-    change = AuditEntry.objects.get(action="core.security.role_change", data__user=officer.username)
+    change = AuditEntry.objects.get(action="core.security.role_change", data__user=officer.pk)
     assert change.data["change"] == "given" and change.data["role"] == "plan_coordinator"
     assert Notification.objects.filter(recipient=shanghai_guard).count() == 1
     assert not Notification.objects.filter(recipient=jiangsu_guard).exists()

@@ -20,21 +20,21 @@ from .common import ERRORS, clock
 router = Router(tags=["culture"])
 
 
-class EntryOut(Schema):
+class AvailabilityEntryOut(Schema):
     slot: str
     starts: str
     capacity: int
     left: int
 
 
-class DayOut(Schema):
+class AvailabilityDayOut(Schema):
     day: date
-    entries: list[EntryOut]
+    entries: list[AvailabilityEntryOut]
 
 
 @router.get(
     "/resources/{code}/availability",
-    response={200: list[DayOut], 404: ApiError},
+    response={200: list[AvailabilityDayOut], 404: ApiError},
     auth=None,
     summary="Places left per day and entry slot at a bookable site, for 14 days from `start` (default tomorrow)",
 )

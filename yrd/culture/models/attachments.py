@@ -13,6 +13,11 @@ from yrd.core.uploads import RandomName
 
 
 class Attachment(models.Model):
+    not_personal = {
+        "file": "a heritage site's photo or document, kept by its city",
+        "name": "that file's name",
+    }
+
     resource = models.ForeignKey("culture.HeritageResource", on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(_("file"), upload_to=RandomName("culture/attachments"))
     name = models.CharField(_("file name"), max_length=200)

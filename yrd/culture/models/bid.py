@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from yrd.core.personal import Kind
 from yrd.core.translation import localized
 
 SECTIONS = {
@@ -26,6 +27,11 @@ SECTIONS = {
 
 
 class Component(models.Model):
+    not_personal = {
+        "attributes_zh": "attributes of outstanding universal value of a site",
+        "attributes_en": "the same, in English",
+    }
+
     class Plan(models.TextChoices):
         NONE = "none", _("No management plan yet")
         DRAFTING = "drafting", _("Management plan being drafted")
@@ -63,6 +69,11 @@ class Component(models.Model):
 
 
 class DossierSection(models.Model):
+    not_personal = {
+        "text_zh": "nomination dossier text about a heritage site",
+        "text_en": "the same, in English",
+    }
+
     class Status(models.TextChoices):
         MISSING = "missing", _("Not started")
         DRAFT = "draft", _("Draft")
@@ -100,6 +111,11 @@ class DossierSection(models.Model):
 class DossierVersion(models.Model):
     """Every saved text of a section, so provinces can compare what changed since they returned it."""
 
+    not_personal = {
+        "text_zh": "an earlier version of that dossier text",
+        "text_en": "the same, in English",
+    }
+
     section = models.ForeignKey(DossierSection, on_delete=models.CASCADE, related_name="versions")
     version = models.PositiveIntegerField()
     text_zh = models.TextField(blank=True)
@@ -117,6 +133,8 @@ class DossierVersion(models.Model):
 
 class DossierComment(models.Model):
     """A remark between provinces (or the bid office) on a component, optionally on one section."""
+
+    personal_fields = {"author_label": Kind.NAME}
 
     component = models.ForeignKey(Component, on_delete=models.CASCADE, related_name="comments")
     section = models.PositiveSmallIntegerField(null=True, blank=True, choices=list(SECTIONS.items()))

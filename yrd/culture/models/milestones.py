@@ -15,6 +15,11 @@ from yrd.core.translation import Bilingual
 
 
 class BidMilestone(Bilingual, models.Model):
+    not_personal = {
+        "name_zh": "a step of the nomination",
+        "name_en": "a step of the nomination",
+    }
+
     code = models.SlugField(_("code"), max_length=40, unique=True)
     component = models.ForeignKey(
         "culture.Component",

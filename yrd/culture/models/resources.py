@@ -16,6 +16,17 @@ from yrd.core.translation import Bilingual, localized
 
 
 class HeritageResource(Bilingual, models.Model):
+    not_personal = {
+        "name_zh": "a heritage site's name",
+        "name_en": "a heritage site's name",
+        "description_zh": "a description of the site",
+        "description_en": "a description of the site",
+        "visiting_zh": "how to visit the site",
+        "visiting_en": "how to visit the site",
+        "longitude": "the site's location, not a person's",
+        "latitude": "the site's location, not a person's",
+    }
+
     class Kind(models.TextChoices):
         WATER_TOWN = "water_town", _("Water town")
         HISTORIC_AREA = "historic_area", _("Historic area")

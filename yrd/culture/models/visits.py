@@ -21,6 +21,13 @@ GROUP_SIZE = 10  # parties of this size or more are group bookings (a named grou
 
 
 class ParkProject(Bilingual, models.Model):
+    not_personal = {
+        "name_zh": "a cultural park project's name",
+        "name_en": "a cultural park project's name",
+        "longitude": "the project's location",
+        "latitude": "the project's location",
+    }
+
     class Stage(models.TextChoices):
         PLANNED = "planned", _("Planned")
         BUILDING = "building", _("Under construction")
@@ -81,7 +88,7 @@ class Reservation(models.Model):
         WAITING = "waiting", _("On the waiting list")
         CANCELLED = "cancelled", _("Cancelled")
 
-    personal_fields = {"contact_name": Kind.NAME, "contact_phone": Kind.PHONE}
+    personal_fields = {"contact_name": Kind.NAME, "contact_phone": Kind.PHONE, "group_name": Kind.NAME}
 
     number = models.CharField(_("number"), max_length=20, unique=True)
     resource = models.ForeignKey("culture.HeritageResource", on_delete=models.PROTECT, related_name="reservations")

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from yrd.core.access import Scope
+from yrd.core.personal import Kind
 from yrd.core.translation import Bilingual
 
 
@@ -21,6 +22,11 @@ class Tier(models.TextChoices):
 
 
 class Component(Bilingual, models.Model):
+    not_personal = {
+        "name_zh": "a vehicle component's name",
+        "name_en": "a vehicle component's name",
+    }
+
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name_zh = models.CharField(_("name (Chinese)"), max_length=60)
     name_en = models.CharField(_("name (English)"), max_length=80)
@@ -149,6 +155,8 @@ def relation_scopes(supplier: Enterprise, customer: Enterprise) -> tuple[Scope, 
 class Need(models.Model):
     """An OEM's posted need on the matching board (供需对接)."""
 
+    personal_fields = {"note": Kind.FREE_TEXT}
+
     class State(models.TextChoices):
         OPEN = "open", _("open")
         MATCHED = "matched", _("matched")
@@ -179,6 +187,11 @@ class Need(models.Model):
 class Contact(models.Model):
     """The OEM contacted a candidate supplier about a need; the outcome is recorded."""
 
+    personal_fields = {"message": Kind.FREE_TEXT}
+    not_personal = {
+        "contacted_at": "when one enterprise contacted another about a need",
+    }
+
     class Outcome(models.TextChoices):
         PENDING = "pending", _("pending")
         AGREED = "agreed", _("agreed")
@@ -201,6 +214,10 @@ class Contact(models.Model):
 
 class Scenario(models.Model):
     """A saved what-if: these enterprises (or every enterprise of these cities) stop for `days`."""
+
+    not_personal = {
+        "name": "a what-if scenario's title",
+    }
 
     class Kind(models.TextChoices):
         ENTERPRISE = "enterprise", _("enterprises stop")

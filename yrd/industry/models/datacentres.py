@@ -8,6 +8,11 @@ from yrd.core.translation import Bilingual
 
 
 class DataCentre(Bilingual, models.Model):
+    not_personal = {
+        "name_zh": "a data centre's name",
+        "name_en": "a data centre's name",
+    }
+
     class Cluster(models.TextChoices):
         DEMO_ZONE = "demo_zone", _("Integrated Demonstration Zone cluster")
         WUHU = "wuhu", _("Wuhu cluster")

@@ -8,6 +8,11 @@ from yrd.core.translation import Bilingual
 
 
 class MetroArea(Bilingual, models.Model):
+    not_personal = {
+        "name_zh": "a metropolitan area's name",
+        "name_en": "a metropolitan area's name",
+    }
+
     code = models.SlugField(_("code"), max_length=20, unique=True)
     name_zh = models.CharField(_("name (Chinese)"), max_length=40)
     name_en = models.CharField(_("name (English)"), max_length=60)
@@ -43,6 +48,11 @@ class IndustryIndicator(models.Model):
 
 
 class CooperationProject(Bilingual, models.Model):
+    not_personal = {
+        "name_zh": "a project between cities",
+        "name_en": "a project between cities",
+    }
+
     metro_area = models.ForeignKey(MetroArea, on_delete=models.CASCADE, related_name="projects")
     name_zh = models.CharField(_("name (Chinese)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)

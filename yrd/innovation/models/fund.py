@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from yrd.core.personal import Kind
 from yrd.core.translation import Bilingual
 
 
@@ -109,6 +110,8 @@ class Assignment(models.Model):
 
 
 class Review(models.Model):
+    personal_fields = {"comment": Kind.FREE_TEXT}
+
     SCORES = range(1, 11)
 
     assignment = models.OneToOneField(Assignment, on_delete=models.PROTECT, related_name="review")

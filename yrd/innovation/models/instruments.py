@@ -11,10 +11,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from yrd.core.access import Scope
+from yrd.core.personal import Kind
 from yrd.core.translation import Bilingual
 
 
 class Instrument(Bilingual, models.Model):
+    not_personal = {
+        "name_zh": "a shared instrument's name",
+        "name_en": "a shared instrument's name",
+    }
+
     class Category(models.TextChoices):
         ANALYSIS = "analysis", _("Analysis and testing")
         MICROSCOPY = "microscopy", _("Electron microscopy")
@@ -70,6 +76,8 @@ class OpeningWindow(models.Model):
 
 
 class Booking(models.Model):
+    personal_fields = {"decided_note": Kind.FREE_TEXT}
+
     class State(models.TextChoices):
         REQUESTED = "requested", _("Requested")
         APPROVED = "approved", _("Approved")
@@ -126,6 +134,8 @@ class Booking(models.Model):
 class Usage(models.Model):
     """Hours an instrument was used. Normally one per booking; a usage without a booking (a log
     entered by the provider for walk-in use) is kept and flagged as an anomaly."""
+
+    personal_fields = {"note": Kind.FREE_TEXT}
 
     instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="usages")
     booking = models.OneToOneField(

@@ -36,6 +36,11 @@ class Capability(models.Model):
 
 
 class Exhibition(Bilingual, models.Model):
+    not_personal = {
+        "name_zh": "an exhibition's name",
+        "name_en": "an exhibition's name",
+    }
+
     name_zh = models.CharField(_("name (Chinese)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     city = models.ForeignKey("core.Jurisdiction", on_delete=models.PROTECT, related_name="+", verbose_name=_("city"))

@@ -10,6 +10,11 @@ from yrd.core.translation import Bilingual
 
 
 class Centre(Bilingual, models.Model):
+    not_personal = {
+        "name_zh": "an R&D centre's name",
+        "name_en": "an R&D centre's name",
+    }
+
     class Kind(models.TextChoices):
         RD_CENTRE = "rd_centre", _("R&D centre")
         JOINT_LAB = "joint_lab", _("Joint laboratory")
@@ -49,6 +54,10 @@ class Centre(Bilingual, models.Model):
 
 
 class CooperationProject(Bilingual, models.Model):
+    not_personal = {
+        "partner_name": "the foreign partner institution",
+    }
+
     class Partner(models.TextChoices):
         SINGAPORE = "SG", _("Singapore")
         FINLAND = "FI", _("Finland")
@@ -130,6 +139,11 @@ class Expert(models.Model):
 
 class Recognition(Bilingual, models.Model):
     """A qualification certified in `issued_in` that `accepted_in` accepts as its own."""
+
+    not_personal = {
+        "name_zh": "a recognised qualification's name",
+        "name_en": "a recognised qualification's name",
+    }
 
     name_zh = models.CharField(_("qualification (Chinese)"), max_length=200)
     name_en = models.CharField(_("qualification (English)"), max_length=200, blank=True)

@@ -30,9 +30,10 @@ def test_good_rows_create_tasks_through_the_service(people, plan):
 @pytest.mark.parametrize("make", [csv_bytes, xlsx_bytes])
 def test_one_bad_row_among_good_ones_writes_nothing_and_names_its_row(people, plan, make):
     rows = [TASK_HEADER, task_row("N.01"), task_row("N.02", end="2026-02-30"), task_row("N.03")]
+    logged = AuditEntry.objects.count()  # the fixture's role assignments are logged too
     result = run(people["jiangsu"], rows, make=make)
     assert [(e.row, e.column) for e in result.errors] == [(3, "end")]
-    assert not Task.objects.exists() and not AuditEntry.objects.exists()
+    assert not Task.objects.exists() and AuditEntry.objects.count() == logged
     assert result.created == 0
 
 
@@ -76,10 +77,11 @@ def test_an_error_raised_by_a_service_is_mapped_to_its_row_and_rolls_back_all(pe
         return real(**kwargs)
 
     rows = [TASK_HEADER, task_row("N.01"), task_row("N.02"), task_row("N.03")]
+    logged = AuditEntry.objects.count()
     with mock.patch.object(writes, "task_create", side_effect=refuse_second):
         result = run(people["jiangsu"], rows)
     assert [(e.row, e.column, e.reason) for e in result.errors] == [(3, "title_zh", "refused by the service")]
-    assert not Task.objects.exists() and not AuditEntry.objects.exists()
+    assert not Task.objects.exists() and AuditEntry.objects.count() == logged
 
 
 @pytest.mark.parametrize(
