@@ -11,6 +11,7 @@ def test_a_test_run_leaves_no_media_folder_behind(tmp_path):
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     env = {**os.environ, "TMPDIR": str(scratch)}
+    env.pop("DATABASE_URL", None)  # its own SQLite database, whichever the outer run uses
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist",
          "yrd/core/tests/test_error_pages.py", "-k", "never_served"],
