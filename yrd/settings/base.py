@@ -257,7 +257,6 @@ FIELD_ENCRYPTION_KEYS_FILE = os.environ.get("FIELD_ENCRYPTION_KEYS_FILE", "")
 # Personal information (README, "Personal information"). Reveals of full values by one person within
 # 10 minutes that raise a security event; retention periods (days) overriding a manifest's, e.g.
 # PERSONAL_RETENTION_DAYS="market.Report=1095,emergency.SupplyRequest=365".
-PERSONAL_REVEAL_BURST = env_int("PERSONAL_REVEAL_BURST", 50)
 
 
 def env_retention(name):

@@ -115,7 +115,7 @@ def audit_record(
     if is_reveal(action) and entry.actor_id is not None:
         from yrd.core.audit.security import watch_reveals
 
-        watch_reveals(entry)
+        watch_reveals(entry, actor)
     return entry
 
 

@@ -43,7 +43,7 @@ def announce(entry) -> None:
     transaction.on_commit(lambda: security_event.send(sender=record_security_event, entry=entry, kind=kind))
 
 
-def watch_reveals(entry) -> None:
+def watch_reveals(entry, actor) -> None:
     """A reveal burst: the same person revealed REVEAL_BURST_COUNT personal values (any module's reveal
     events) within REVEAL_BURST_MINUTES. Recorded when the count reaches the threshold and at each
     further multiple, so a burst alerts once per threshold crossed rather than at every reveal."""
@@ -66,6 +66,7 @@ def watch_reveals(entry) -> None:
         entry_actor = {"id": entry.actor_id, "label": entry.actor_label}
         record_security_event(
             "reveal_burst",
+            actor=actor,
             jurisdiction=entry.jurisdiction,
             data={"actor": entry_actor, "reveals": count, "minutes": minutes, "last": entry.seq},
         )

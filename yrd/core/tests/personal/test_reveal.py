@@ -109,7 +109,7 @@ def test_the_tag_shows_the_mask_and_a_show_button_only_to_who_may_reveal(people,
 
 
 def test_many_reveals_in_a_short_time_are_a_security_event(settings, people, suzhou_report):
-    settings.PERSONAL_REVEAL_BURST = 3
+    settings.REVEAL_BURST_COUNT = 3
     for field in ("reporter_name", "reporter_phone", "reporter_email", "description"):
         personal_reveal(acting_user=people.suzhou, obj=suzhou_report, field=field)
     burst = AuditEntry.objects.get(action="core.security.reveal_burst")
