@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from yrd.core.access import Scope
 from yrd.core.personal import Kind
 from yrd.core.uploads import RandomName
 from yrd.market.categories import VIOLATION_CATEGORIES
@@ -48,7 +49,6 @@ class Report(models.Model):
         "subject_phone": "the reported enterprise's public phone",
     }
 
-    reveal_actions = ("market.case.work",)  # the regulators working the report's case (core.personal.reveal)
     personal_subject = "reporter"
 
     receipt = models.CharField(_("receipt number"), max_length=16, unique=True, default=new_receipt, editable=False)
@@ -109,6 +109,13 @@ class Report(models.Model):
 
     def __str__(self):
         return self.receipt
+
+    def reveal_scopes(self):
+        """Who sees the personal fields in full (core.personal.reveal, and the case page's "show the
+        contact"): a regulator with the contact right over where it happened until a case takes the
+        report, then only the regulator leading the case, who may need to call the reporter back."""
+        where = self.case.lead_jurisdiction if self.case_id else self.incident_city
+        return [("market.report.contact", Scope((where,)))]
 
     def access_scope(self):
         jurisdictions = [self.incident_city]

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from yrd.core.access import Scope, require
 from yrd.core.actors import write
 from yrd.core.audit import audit_record
-from yrd.market.apps import CONTACT
+from yrd.core.personal.reveal import may_reveal
 from yrd.market.models import Report
 
 FIELDS = ("reporter_name", "reporter_phone", "reporter_email")
@@ -27,12 +26,8 @@ class Contact:
 def reporter_contact_reveal(*, acting_user, report: Report, reason: str = "") -> Contact:
     if report.case is None:
         raise PermissionDenied(_("A report's contact is shown only once the report is part of a case."))
-    require(
-        acting_user,
-        CONTACT,
-        Scope((report.case.lead_jurisdiction,)),
-        _("Only the regulator leading this case may see the reporter's contact."),
-    )
+    if not may_reveal(acting_user, report):  # the rule is the model's (Report.reveal_scopes), as for every reveal
+        raise PermissionDenied(_("Only the regulator leading this case may see the reporter's contact."))
     shown = [name for name in FIELDS if getattr(report, name)]
     audit_record(
         actor=acting_user,
