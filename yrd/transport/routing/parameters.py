@@ -53,7 +53,22 @@ class HubKindParameters:
     handles_dangerous_goods: bool = True
 
 
+# What an older load stored for every unsourced value (migration 0002 replaces it where the value is unchanged).
 UNSOURCED = "No published source found yet: planning assumption, replace with an official figure."
+ASSUMED = "Assumed (no published source found; replace with an official figure): "
+
+
+def assumed(reason: str) -> str:
+    """The source text of a planning assumption: says it is one, and what the number stands for."""
+    return ASSUMED + reason
+
+
+def is_assumed(source: str) -> bool:
+    """True when a source text is a planning assumption (or missing), not a publication."""
+    text = (source or "").strip()
+    return not text or text.startswith((ASSUMED, UNSOURCED, "Assumed"))
+
+
 ETRR_2019 = (
     "'A shift-share based tool for assessing the contribution of a modal shift to the decarbonisation of "
     "inland freight transport', European Transport Research Review (2019), Table 9 'CO2 emission factors "
@@ -78,32 +93,79 @@ NDRC_ROAD_2012 = (
 DEFAULT_MODES: dict[Mode, ModeParameters] = {
     Mode.ROAD: ModeParameters(
         Mode.ROAD,
-        speed_kmh=Sourced(60.0, UNSOURCED, False),
+        speed_kmh=Sourced(
+            60.0,
+            assumed(
+                "whole-trip average of a loaded truck, below expressway speeds to allow for town sections, "
+                "tolls and rest stops"
+            ),
+            False,
+        ),
         cost_per_tkm=Sourced(0.40, NDRC_ROAD_2012),
         co2_kg_per_tkm=Sourced(0.0903, ETRR_2019),
     ),
     Mode.RAIL: ModeParameters(
         Mode.RAIL,
-        speed_kmh=Sourced(45.0, UNSOURCED, False),
+        speed_kmh=Sourced(
+            45.0,
+            assumed(
+                "yard-to-yard average of a freight train including waits in marshalling yards and for "
+                "passing passenger trains"
+            ),
+            False,
+        ),
         cost_per_tkm=Sourced(0.1031, NDRC_RAIL_2012),
         co2_kg_per_tkm=Sourced(0.0113, ETRR_2019),
     ),
     Mode.RIVER: ModeParameters(
         Mode.RIVER,
-        speed_kmh=Sourced(15.0, UNSOURCED, False),
-        cost_per_tkm=Sourced(0.05, UNSOURCED, False),
+        speed_kmh=Sourced(
+            15.0,
+            assumed(
+                "over-ground average of a loaded Yangtze / Grand Canal barge, one figure for upstream and downstream"
+            ),
+            False,
+        ),
+        cost_per_tkm=Sourced(
+            0.05,
+            assumed(
+                "inland waterway rate taken at about half the NDRC rail rate (10.31 fen/tkm); no waterway tariff found"
+            ),
+            False,
+        ),
         co2_kg_per_tkm=Sourced(0.0386, ETRR_2019),
     ),
     Mode.SEA: ModeParameters(
         Mode.SEA,
-        speed_kmh=Sourced(25.0, UNSOURCED, False),
-        cost_per_tkm=Sourced(0.03, UNSOURCED, False),
-        co2_kg_per_tkm=Sourced(0.016, UNSOURCED, False),
+        speed_kmh=Sourced(
+            25.0, assumed("coastal feeder or bulk ship at about 13.5 knots, port approaches included"), False
+        ),
+        cost_per_tkm=Sourced(
+            0.03,
+            assumed(
+                "coastal shipping taken below the inland waterway rate for its larger ships; no coastal tariff found"
+            ),
+            False,
+        ),
+        co2_kg_per_tkm=Sourced(
+            0.016,
+            assumed(
+                "coastal container / bulk ship, taken below the ETRR inland waterway factor (38.6 g/tkm) "
+                "for its larger ships; no Chinese coastal factor found"
+            ),
+            False,
+        ),
     ),
     Mode.AIR: ModeParameters(
         Mode.AIR,
-        speed_kmh=Sourced(600.0, UNSOURCED, False),
-        cost_per_tkm=Sourced(5.0, UNSOURCED, False),
+        speed_kmh=Sourced(
+            600.0, assumed("block speed of a short-haul freighter, taxi, climb and descent included"), False
+        ),
+        cost_per_tkm=Sourced(
+            5.0,
+            assumed("domestic air cargo taken at about ten times the road rate (0.40 CNY/tkm); no air tariff found"),
+            False,
+        ),
         co2_kg_per_tkm=Sourced(0.830, GLEC_AIR),
         # ICAO Technical Instructions forbid most dangerous goods classes on aircraft or limit them to
         # small quantities; a bulk planner cannot honour the limits, so it keeps them off air altogether.
@@ -115,20 +177,52 @@ DEFAULT_MODES: dict[Mode, ModeParameters] = {
 HUB_KINDS = ("seaport", "river_port", "inland_port", "rail_yard", "rail_port_interface", "cargo_airport", "terminal")
 
 DEFAULT_HUB_KINDS: dict[str, HubKindParameters] = {
-    "seaport": HubKindParameters("seaport", Sourced(12.0, UNSOURCED, False), Sourced(30.0, UNSOURCED, False)),
-    "river_port": HubKindParameters("river_port", Sourced(8.0, UNSOURCED, False), Sourced(20.0, UNSOURCED, False)),
-    "inland_port": HubKindParameters("inland_port", Sourced(8.0, UNSOURCED, False), Sourced(20.0, UNSOURCED, False)),
-    "rail_yard": HubKindParameters("rail_yard", Sourced(6.0, UNSOURCED, False), Sourced(15.0, UNSOURCED, False)),
+    "seaport": HubKindParameters(
+        "seaport",
+        Sourced(
+            12.0,
+            assumed("container or bulk dwell between ship and land mode at a seaport, gate and yard moves included"),
+            False,
+        ),
+        Sourced(30.0, assumed("lift-on / lift-off plus yard storage per tonne at a seaport"), False),
+    ),
+    "river_port": HubKindParameters(
+        "river_port",
+        Sourced(8.0, assumed("dwell between barge and land mode at a river port"), False),
+        Sourced(20.0, assumed("handling per tonne at a river port, taken below a seaport's"), False),
+    ),
+    "inland_port": HubKindParameters(
+        "inland_port",
+        Sourced(8.0, assumed("dwell at an inland (dry) port, taken equal to a river port"), False),
+        Sourced(20.0, assumed("handling per tonne at an inland port, taken equal to a river port"), False),
+    ),
+    "rail_yard": HubKindParameters(
+        "rail_yard",
+        Sourced(
+            6.0, assumed("loading or unloading a wagon group at a freight yard, waiting for the train included"), False
+        ),
+        Sourced(15.0, assumed("loading or unloading per tonne at a rail freight yard"), False),
+    ),
     "rail_port_interface": HubKindParameters(
-        "rail_port_interface", Sourced(6.0, UNSOURCED, False), Sourced(15.0, UNSOURCED, False)
+        "rail_port_interface",
+        Sourced(6.0, assumed("rail-to-ship transfer on the port's own sidings, taken equal to a rail yard"), False),
+        Sourced(15.0, assumed("rail-to-ship handling per tonne, taken equal to a rail yard"), False),
     ),
     "cargo_airport": HubKindParameters(
         "cargo_airport",
-        Sourced(4.0, UNSOURCED, False),
-        Sourced(200.0, UNSOURCED, False),
+        Sourced(4.0, assumed("build-up or break-down of air cargo at a cargo terminal"), False),
+        Sourced(
+            200.0,
+            assumed("air cargo terminal handling per tonne, far above ground modes for its manual build-up"),
+            False,
+        ),
         handles_dangerous_goods=False,
     ),
-    "terminal": HubKindParameters("terminal", Sourced(2.0, UNSOURCED, False), Sourced(10.0, UNSOURCED, False)),
+    "terminal": HubKindParameters(
+        "terminal",
+        Sourced(2.0, assumed("cross-docking at a road freight terminal"), False),
+        Sourced(10.0, assumed("cross-docking per tonne at a road terminal"), False),
+    ),
 }
 
 # Bounds past which a figure is a typing error, not a plan (checked on every edit and every request).
@@ -147,10 +241,14 @@ class Parameters:
 
     modes: dict[Mode, ModeParameters] = field(default_factory=lambda: dict(DEFAULT_MODES))
     hub_kinds: dict[str, HubKindParameters] = field(default_factory=lambda: dict(DEFAULT_HUB_KINDS))
-    road_circuity: Sourced = Sourced(1.3, UNSOURCED, False)  # road km per great-circle km for access legs
+    road_circuity: Sourced = Sourced(
+        1.3, assumed("road km per straight-line km on a dense expressway network, for access legs"), False
+    )  # road km per great-circle km for access legs
     access_radius_km: float = 80.0  # a city reaches every hub within this great-circle distance by road
     access_min_hubs: int = 2  # ... and at least its nearest hubs, however far
-    tonnes_per_teu: Sourced = Sourced(10.0, UNSOURCED, False)
+    tonnes_per_teu: Sourced = Sourced(
+        10.0, assumed("average cargo in a loaded 20-ft container, well below its maximum payload"), False
+    )
 
     def with_mode(self, mode: Mode, **changes) -> "Parameters":
         return replace(self, modes={**self.modes, mode: replace(self.modes[mode], **changes)})
