@@ -42,6 +42,7 @@ class TransportConfig(AppConfig):
             NavLink(_("Route planner"), "transport:planner", actions=(PLAN,)),
             NavLink(_("Shipments"), "transport:shipments", actions=(PLAN, TRACK, CARRY)),
             NavLink(_("Freight hubs"), "transport:hubs", public=True),
+            NavLink(_("Freight network"), "transport:network", public=True),
         ),
         stats={
             "shipments_booked": Stat(

@@ -84,3 +84,24 @@ class EventForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = EventKind.choices
+
+
+MAX_IMPORT_BYTES = 20_000_000
+
+
+class NetworkImportForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What the file holds"), choices=[("hubs", _("Hubs")), ("links", _("Links"))])
+    format = forms.ChoiceField(label=_("Format"), choices=[("csv", "CSV"), ("geojson", "GeoJSON")])
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("UTF-8, in the columns of the export. All rows are written or none."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise ValidationError(_("The file is larger than 20 MB."))
+        try:
+            return upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ValidationError(_("The file is not UTF-8 text.")) from None

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from yrd.transport.views import hubs, planner, shipments
+from yrd.transport.views import hubs, network, planner, shipments
 
 urlpatterns = [
     path("", planner.planner, name="planner"),
@@ -10,4 +10,5 @@ urlpatterns = [
     path("shipments/<str:reference>/", shipments.tracking, name="shipment"),
     path("shipments/<str:reference>/legs/<int:seq>/event/", shipments.event, name="event"),
     path("hubs/", hubs.dashboard, name="hubs"),
+    path("network/", network.network, name="network"),
 ]
