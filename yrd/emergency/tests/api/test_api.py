@@ -223,3 +223,15 @@ def test_administrators_keep_the_catalogue_members_and_warehouses_through_the_ap
         .status_code
         == 403
     )
+
+
+def test_a_warehouse_lists_the_open_requests_it_could_fill_and_others_cannot_read_that_list(world, api):
+    f.receive(world.nb, world.tent, 30)
+    request = f.site_request(f.incident(), {world.tent: 12})
+    answer = api(world.nb_operator).get("/warehouses/ZJ-NB01/fillable")
+    assert answer.status_code == 200
+    [row] = answer.json()
+    assert row["request"] == request.number and row["slack_hours"] >= 0
+    assert row["lines"] == [{"item": world.tent.code, "outstanding": 12, "can_give": 12}]
+    assert api(world.sh_operator).get("/warehouses/ZJ-NB01/fillable").status_code == 404
+    assert api().get("/warehouses/ZJ-NB01/fillable").status_code in (401, 403)
