@@ -106,4 +106,4 @@ def test_the_readiness_page_names_the_cities_whose_population_is_unknown(world):
     f.receive(world.nb, world.water, 1000)
     page = signed_in(world.coordinator).get("/emergency/readiness/?hours=24").content.decode()
     assert "No sourced population, so no rate" in page and "舟山市" in page
-    assert 'data-echarts="chart-readiness-map"' in page
+    assert 'data-echarts="chart-readiness-map"' in page and 'data-echarts="chart-per-10k"' in page
