@@ -26,7 +26,7 @@ from yrd.lowalt import writes
 from yrd.lowalt.conflicts import AircraftClass, TimeWindow, suitable_airspace
 from yrd.lowalt.conflicts.geo import geometry_to_lonlat
 from yrd.lowalt.deconfliction import VolumeInput, province_polygons, restriction_set
-from yrd.lowalt.geojson import RestrictionRow, restrictions_to_geojson
+from yrd.lowalt.geojson import restrictions_to_geojson, row_of
 from yrd.lowalt.models import Intent
 from yrd.lowalt.selectors import intents as intent_reads
 from yrd.lowalt.selectors import registry as register_reads
@@ -315,10 +315,7 @@ def register_aircraft(request, payload: AircraftIn):
 @router.get("/restrictions", auth=None, summary="Restricted and controlled volumes as GeoJSON")
 def restrictions(request, province: str | None = None):
     kept_by = _province(province) if province else None
-    rows = [
-        RestrictionRow(r.ref, r.name_zh, r.name_en, r.kind, r.outline, r.lower_m, r.upper_m, r.active)
-        for r in register_reads.restrictions(kept_by)
-    ]
+    rows = [row_of(r) for r in register_reads.restrictions(kept_by)]
     return restrictions_to_geojson(rows)
 
 
