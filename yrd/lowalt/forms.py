@@ -4,9 +4,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from yrd.core.models import Organisation
 from yrd.lowalt.deconfliction import VolumeInput
-from yrd.lowalt.models import Aircraft
+from yrd.lowalt.models import Aircraft, Site
 from yrd.lowalt.writes.intents import IntentInput
+from yrd.lowalt.writes.registry import SiteInput
 
 
 class IntentForm(forms.Form):
@@ -254,3 +256,44 @@ class AircraftForm(forms.Form):
         for field, messages in errors.items():
             for message in messages:
                 self.add_error(field if field in self.fields else None, message)
+
+
+class SiteForm(forms.Form):
+    """A take-off and landing site or vertiport, registered by an infrastructure officer of its city."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=Site.Kind.choices)
+    name_zh = forms.CharField(label=_("Name (Chinese)"), max_length=200)
+    name_en = forms.CharField(label=_("Name (English)"), max_length=200, required=False)
+    city = forms.ChoiceField(label=_("City"))
+    owner_uscc = forms.CharField(
+        label=_("Owner's USCC"), max_length=18, help_text=_("The unified social credit code of the owning organisation")
+    )
+    longitude = forms.DecimalField(label=_("Longitude"), max_digits=9, decimal_places=6)
+    latitude = forms.DecimalField(label=_("Latitude"), max_digits=8, decimal_places=6)
+    pads = forms.IntegerField(label=_("Pads"), min_value=1, max_value=1000, initial=1)
+    charging_points = forms.IntegerField(label=_("Charging points"), min_value=0, max_value=1000, initial=0)
+    status = forms.ChoiceField(label=_("Status"), choices=Site.Status.choices)
+
+    def __init__(self, *args, cities=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cities = {c.code: c for c in cities}
+        self.fields["city"].choices = [(c.code, c.name) for c in cities]
+
+    def clean_owner_uscc(self):
+        code = self.cleaned_data["owner_uscc"].strip().upper()
+        owner = Organisation.objects.filter(uscc=code).first()
+        if owner is None:
+            raise ValidationError(_("No organisation is registered with the USCC %(code)s.") % {"code": code})
+        return owner
+
+    def site_input(self) -> SiteInput:
+        data = dict(self.cleaned_data)
+        data["city"], data["owner"] = self.cities[data["city"]], data.pop("owner_uscc")
+        return SiteInput(**data)
+
+    def add_write_errors(self, errors: dict) -> None:
+        places = {"owner": "owner_uscc"}
+        for field, messages in errors.items():
+            target = places.get(field, field)
+            for message in messages:
+                self.add_error(target if target in self.fields else None, message)

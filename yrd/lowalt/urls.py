@@ -16,5 +16,6 @@ urlpatterns = [
     path("restrictions/<str:code>/<str:ref>/", authority.restriction_edit, name="restriction-edit"),
     path("restrictions/<str:code>/<str:ref>/withdraw/", authority.restriction_withdraw, name="restriction-withdraw"),
     path("fleet/", intents.fleet, name="fleet"),
+    path("sites/new/", authority.site_new, name="site-new"),
     path("restrictions/<str:code>.geojson", authority.restrictions_export, name="restrictions-export"),
 ]

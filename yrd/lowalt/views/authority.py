@@ -1,4 +1,5 @@
-"""The airspace officer's desk: intents waiting for the province's consent, and its restrictions."""
+"""The authorities' desks: intents waiting for the province's consent, its restrictions, and the registration
+of take-off and landing sites by infrastructure officers."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,9 +12,10 @@ from django.views.decorators.http import require_POST
 from yrd.core.access import can
 from yrd.core.errors import Conflict
 from yrd.core.models import Jurisdiction
+from yrd.core.selectors import cities
 from yrd.lowalt import writes
-from yrd.lowalt.apps import AIRSPACE, CONSENT
-from yrd.lowalt.forms import ConsentForm, RestrictionForm, RestrictionImportForm
+from yrd.lowalt.apps import AIRSPACE, CONSENT, INFRASTRUCTURE
+from yrd.lowalt.forms import ConsentForm, RestrictionForm, RestrictionImportForm, SiteForm
 from yrd.lowalt.geojson import restrictions_to_geojson, row_of
 from yrd.lowalt.selectors import intents as intent_reads
 from yrd.lowalt.selectors import registry as register_reads
@@ -121,3 +123,21 @@ def restriction_withdraw(request, code, ref):
     writes.restriction_withdraw(acting_user=request.user, restriction=restriction)
     messages.success(request, _("Restriction %(ref)s is withdrawn.") % {"ref": ref})
     return redirect("lowalt:queue")
+
+
+@login_required
+def site_new(request):
+    """An infrastructure officer registers a take-off and landing site or vertiport in a city they cover."""
+    covered = [c for c in cities() if can(request.user, INFRASTRUCTURE, c)]
+    if not covered:
+        raise PermissionDenied(_("Only low-altitude infrastructure officers register sites."))
+    form = SiteForm(request.POST or None, cities=covered)
+    if request.method == "POST" and form.is_valid():
+        try:
+            site = writes.site_save(acting_user=request.user, data=form.site_input())
+        except ValidationError as error:
+            form.add_write_errors(error.message_dict)
+        else:
+            messages.success(request, _("Site %(name)s is registered.") % {"name": site.name})
+            return redirect("lowalt:map")
+    return render(request, "lowalt/site_form.html", {"form": form})

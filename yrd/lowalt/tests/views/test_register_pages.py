@@ -1,12 +1,15 @@
-"""The registers in pages: an operator registers its own aircraft; a province's airspace officer enters,
+"""The registers in pages: an operator registers its own aircraft; an infrastructure officer registers a
+site in a city they cover; a province's airspace officer enters,
 changes and withdraws a restriction (checked as an imported feature is), and the map says where each
 restriction comes from and whether it is only indicative."""
 
 import pytest
+from django.test import Client
 
 from yrd.core.models import Jurisdiction
+from yrd.core.tests.factories import EnterpriseFactory, person
 from yrd.lowalt import writes
-from yrd.lowalt.models import Aircraft, AirspaceRestriction
+from yrd.lowalt.models import Aircraft, AirspaceRestriction, Site
 from yrd.lowalt.reference import load_reference
 from yrd.lowalt.tests import factories as f
 
@@ -130,7 +133,9 @@ def test_a_reference_is_not_taken_twice_and_a_change_keeps_it(client, world, sha
     assert (shanghai_restriction.ref, shanghai_restriction.upper_m) == ("SH-X", 150)
 
 
-def test_another_province_cannot_change_or_withdraw_it_and_its_officer_withdraws_it(client, world, shanghai_restriction):
+def test_another_province_cannot_change_or_withdraw_it_and_its_officer_withdraws_it(
+    client, world, shanghai_restriction
+):
     client.force_login(world.js_officer)
     assert client.post("/lowalt/restrictions/310000/SH-X/withdraw/").status_code == 403
     assert client.post("/lowalt/restrictions/310000/SH-X/", restriction_fields(upper_m=10)).status_code == 403
@@ -149,3 +154,37 @@ def test_the_map_labels_the_indicative_airport_zones_with_their_source(client, w
     assert "indicative" in page and "not the published limits" in page and "W_PVG" in page
     exported = client.get("/lowalt/restrictions/310000.geojson").json()["features"][0]["properties"]
     assert exported["indicative"] is True and exported["source"] == zone.source
+
+
+def site_fields(owner, **changes):
+    fields = {
+        "kind": "vertiport",
+        "name_zh": "测试垂直起降场",
+        "city": "320500",
+        "owner_uscc": owner.uscc,
+        "longitude": "120.72",
+        "latitude": "31.32",
+        "pads": 4,
+        "charging_points": 2,
+        "status": "operating",
+    }
+    return {**fields, **changes}
+
+
+def test_an_infrastructure_officer_registers_a_site_in_their_province_and_the_map_shows_it(client, world):
+    officer = person("lowalt_infrastructure_officer", "320000")
+    client.force_login(officer)
+    form = client.get("/lowalt/sites/new/")
+    assert form.status_code == 200 and "320500" in form.content.decode() and '"310000"' not in form.content.decode()
+    assert client.post("/lowalt/sites/new/", site_fields(EnterpriseFactory())).status_code == 302
+    assert Site.objects.get().pads == 4 and "测试垂直起降场" in Client().get("/lowalt/").content.decode()
+
+
+def test_a_site_with_an_unknown_owner_is_refused_on_the_field_and_others_may_not_register(client, world):
+    client.force_login(person("lowalt_infrastructure_officer", "320000"))
+    answer = client.post("/lowalt/sites/new/", site_fields(EnterpriseFactory(), owner_uscc="91310000MA1FL0000X"))
+    assert answer.status_code == 200 and answer.context["form"].errors["owner_uscc"]
+    for refused in (world.pilot, world.sh_officer, world.stranger):
+        client.force_login(refused)
+        assert client.get("/lowalt/sites/new/").status_code == 403
+    assert not Site.objects.exists()
