@@ -9,6 +9,7 @@ restriction) and the nearest free window of the same duration.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Literal
@@ -326,6 +327,46 @@ def restrictions(request, province: str | None = None):
 )
 def import_restrictions(request, province: str):
     return writes.restrictions_import(acting_user=request.user, province=_province(province), text=request.body)
+
+
+class SavedOut(Schema):
+    province: str
+    ref: str
+    indicative: bool
+    source: str
+
+
+@router.put(
+    "/restrictions/{province}/{ref}",
+    response={200: SavedOut, **ERRORS},
+    summary="Enter or change one restriction of a province (a GeoJSON Feature, checked as an imported one)",
+)
+def save_restriction(request, province: str, ref: str):
+    kept_by = _province(province)
+    feature = _json_body(request)
+    existing = register_reads.restrictions(kept_by).filter(ref=ref).first()
+    properties = feature.get("properties") if isinstance(feature, dict) else None
+    if not isinstance(properties, dict) or properties.get("id", ref) != ref:
+        raise ValidationError(
+            {"id": [_("The feature's id must be the reference in the address (%(ref)s).") % {"ref": ref}]}
+        )
+    properties["id"] = ref
+    saved = writes.restriction_save(acting_user=request.user, province=kept_by, feature=feature, restriction=existing)
+    return {"province": kept_by.code, "ref": saved.ref, "indicative": saved.indicative, "source": saved.source}
+
+
+@router.delete("/restrictions/{province}/{ref}", response={204: None, **ERRORS}, summary="Withdraw one restriction")
+def withdraw_restriction(request, province: str, ref: str):
+    restriction = get_object_or_404(register_reads.restrictions(_province(province)), ref=ref)
+    writes.restriction_withdraw(acting_user=request.user, restriction=restriction)
+    return Status(204, None)
+
+
+def _json_body(request) -> dict:
+    try:
+        return json.loads(request.body)
+    except ValueError:
+        raise ValidationError({"body": [_("The body is not JSON.")]}) from None
 
 
 @router.get("/suitable-airspace", auth=None, summary="Where a class may fly without applying, as GeoJSON")
