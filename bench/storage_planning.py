@@ -127,6 +127,8 @@ def compare(nodes: int, hours: int, same_options: bool) -> bool:
         f"{'same optimum' if same else 'DIFFERENT optimum'})"
     )
     print(f"  time ratio {ratio:.2f}x  (target <= {TARGET_RATIO}x): {'OK' if ratio <= TARGET_RATIO else 'MISSED'}")
+    # the cores are shared: when the load changes between the two runs, the CPU ratio is the steadier figure
+    print(f"  cpu ratio {ours['cpu'] / theirs['cpu']:.2f}x  (for reading the time ratio on a loaded machine)")
     return same and ratio <= TARGET_RATIO
 
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("sites/<int:pk>/<int:year>/<int:month>/act/<slug:action>/", reporting.period_act, name="period-month-act"),
     path("mine/", reporting.my_sites, name="my-sites"),
     path("export/annual.csv", public.export_annual, name="export"),
+    path("export/annual.xlsx", public.export_annual_xlsx, name="export-xlsx"),
     path("storage/", public.storage, name="storage"),
     path("planning/", planning.scenarios, name="scenarios"),
     path("planning/new/", planning.scenario_new, name="scenario-new"),

@@ -9,6 +9,7 @@ restriction) and the nearest free window of the same duration.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Literal
@@ -26,7 +27,7 @@ from yrd.lowalt import writes
 from yrd.lowalt.conflicts import AircraftClass, TimeWindow, suitable_airspace
 from yrd.lowalt.conflicts.geo import geometry_to_lonlat
 from yrd.lowalt.deconfliction import VolumeInput, province_polygons, restriction_set
-from yrd.lowalt.geojson import RestrictionRow, restrictions_to_geojson
+from yrd.lowalt.geojson import restrictions_to_geojson, row_of
 from yrd.lowalt.models import Intent
 from yrd.lowalt.selectors import intents as intent_reads
 from yrd.lowalt.selectors import registry as register_reads
@@ -315,10 +316,7 @@ def register_aircraft(request, payload: AircraftIn):
 @router.get("/restrictions", auth=None, summary="Restricted and controlled volumes as GeoJSON")
 def restrictions(request, province: str | None = None):
     kept_by = _province(province) if province else None
-    rows = [
-        RestrictionRow(r.ref, r.name_zh, r.name_en, r.kind, r.outline, r.lower_m, r.upper_m, r.active)
-        for r in register_reads.restrictions(kept_by)
-    ]
+    rows = [row_of(r) for r in register_reads.restrictions(kept_by)]
     return restrictions_to_geojson(rows)
 
 
@@ -329,6 +327,46 @@ def restrictions(request, province: str | None = None):
 )
 def import_restrictions(request, province: str):
     return writes.restrictions_import(acting_user=request.user, province=_province(province), text=request.body)
+
+
+class SavedOut(Schema):
+    province: str
+    ref: str
+    indicative: bool
+    source: str
+
+
+@router.put(
+    "/restrictions/{province}/{ref}",
+    response={200: SavedOut, **ERRORS},
+    summary="Enter or change one restriction of a province (a GeoJSON Feature, checked as an imported one)",
+)
+def save_restriction(request, province: str, ref: str):
+    kept_by = _province(province)
+    feature = _json_body(request)
+    existing = register_reads.restrictions(kept_by).filter(ref=ref).first()
+    properties = feature.get("properties") if isinstance(feature, dict) else None
+    if not isinstance(properties, dict) or properties.get("id", ref) != ref:
+        raise ValidationError(
+            {"id": [_("The feature's id must be the reference in the address (%(ref)s).") % {"ref": ref}]}
+        )
+    properties["id"] = ref
+    saved = writes.restriction_save(acting_user=request.user, province=kept_by, feature=feature, restriction=existing)
+    return {"province": kept_by.code, "ref": saved.ref, "indicative": saved.indicative, "source": saved.source}
+
+
+@router.delete("/restrictions/{province}/{ref}", response={204: None, **ERRORS}, summary="Withdraw one restriction")
+def withdraw_restriction(request, province: str, ref: str):
+    restriction = get_object_or_404(register_reads.restrictions(_province(province)), ref=ref)
+    writes.restriction_withdraw(acting_user=request.user, restriction=restriction)
+    return Status(204, None)
+
+
+def _json_body(request) -> dict:
+    try:
+        return json.loads(request.body)
+    except ValueError:
+        raise ValidationError({"body": [_("The body is not JSON.")]}) from None
 
 
 @router.get("/suitable-airspace", auth=None, summary="Where a class may fly without applying, as GeoJSON")

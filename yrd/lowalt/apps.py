@@ -58,6 +58,8 @@ class LowaltConfig(AppConfig):
             "lowalt.site.save",
             "lowalt.coverage.save",
             "lowalt.restriction.import",
+            "lowalt.restriction.save",
+            "lowalt.restriction.withdraw",
         ),
         api_router="yrd.lowalt.api.router",
         urls="yrd.lowalt.urls",

@@ -120,8 +120,11 @@ def _outline_series(name: str, rows, colour: str, item) -> dict:
 
 
 def _restriction_item(restriction) -> dict:
+    name = f"{restriction.ref} {restriction.name} · {band_text(restriction.lower_m, restriction.upper_m)}"
+    if restriction.indicative:
+        name = f"{name} · {_('indicative, not the published limits')}"
     return {
-        "name": f"{restriction.ref} {restriction.name} · {band_text(restriction.lower_m, restriction.upper_m)}",
+        "name": name,
         "coords": _ring(restriction.outline),
     }
 

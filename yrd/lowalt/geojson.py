@@ -15,6 +15,9 @@ One Feature per restricted or controlled volume; its geometry a Polygon in longi
                   "valid_from": "2026-06-01", "valid_until": null}      (0 = Monday; local time,
                   "timezone" optional, Asia/Shanghai by default; an end not after the start runs
                   past midnight)
+    source       where the outline and limits come from (optional)        "CAAC notice of 2019-05-17"
+    indicative   true when the volume is an approximation standing in      false
+                 for one not yet published (optional, false by default)
 
 `parse_restrictions` checks every feature and raises one `ImportRefused` listing every problem as
 "feature N (id): field: message"; it returns nothing half-read. `restrictions_to_geojson` writes the
@@ -34,7 +37,8 @@ from .conflicts.validation import RESTRICTION_RULES, band_problems, footprint
 from .texts import problem_message
 
 MAX_FEATURES = 5000
-MAX_TEXT = {"id": 40, "name_zh": 200, "name_en": 200}
+MAX_TEXT = {"id": 40, "name_zh": 200, "name_en": 200, "source": 300}
+OPTIONAL = {"name_en", "source"}
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,8 @@ class RestrictionRow:
     lower_m: float
     upper_m: float
     active: dict
+    source: str = ""
+    indicative: bool = False
 
 
 class ImportRefused(ValueError):
@@ -73,7 +79,7 @@ def parse_restrictions(text: str | bytes) -> list[RestrictionRow]:
         raise ImportRefused([_("A file may hold at most {maximum} features.").format(maximum=MAX_FEATURES)])
     rows, errors, seen = [], [], set()
     for number, feature in enumerate(features, start=1):
-        row, problems = _read_feature(feature)
+        row, problems = read_feature(feature)
         if row is not None and row.ref in seen:
             problems.append(("id", _("the id {ref} is used twice in the file").format(ref=row.ref)))
         if row is not None:
@@ -84,6 +90,12 @@ def parse_restrictions(text: str | bytes) -> list[RestrictionRow]:
     if errors:
         raise ImportRefused(errors)
     return rows
+
+
+def row_of(restriction) -> RestrictionRow:
+    """A stored restriction (an AirspaceRestriction) as the reader gives it, for export."""
+    names = ("ref", "name_zh", "name_en", "kind", "outline", "lower_m", "upper_m", "active", "source", "indicative")
+    return RestrictionRow(*(getattr(restriction, name) for name in names))
 
 
 def restrictions_to_geojson(rows: list[RestrictionRow]) -> dict:
@@ -101,6 +113,8 @@ def restrictions_to_geojson(rows: list[RestrictionRow]) -> dict:
                     "lower_m": row.lower_m,
                     "upper_m": row.upper_m,
                     "active": row.active,
+                    "source": row.source,
+                    "indicative": row.indicative,
                 },
             }
             for row in rows
@@ -122,7 +136,8 @@ def _ref_of(feature) -> str:
     return ref if isinstance(ref, str) else ""
 
 
-def _read_feature(feature) -> tuple[RestrictionRow | None, list[tuple[str, str]]]:
+def read_feature(feature) -> tuple[RestrictionRow | None, list[tuple[str, str]]]:
+    """One feature read and checked: (the row, []) or (None, [(property, message), ...])."""
     if not isinstance(feature, dict) or feature.get("type") != "Feature":
         return None, [("type", _("not a GeoJSON Feature"))]
     properties = feature.get("properties")
@@ -137,17 +152,29 @@ def _read_feature(feature) -> tuple[RestrictionRow | None, list[tuple[str, str]]
     lower, upper = properties.get("lower_m"), properties.get("upper_m")
     problems += [("altitude", problem_message(p)) for p in band_problems(lower, upper, RULES)]
     active = _active(properties.get("active"), problems)
+    indicative = properties.get("indicative", False)
+    if not isinstance(indicative, bool):
+        problems.append(("indicative", _("must be true or false")))
     if problems:
         return None, problems
     row = RestrictionRow(
-        texts["id"], texts["name_zh"], texts["name_en"] or "", kind, outline, float(lower), float(upper), active
+        texts["id"],
+        texts["name_zh"],
+        texts["name_en"] or "",
+        kind,
+        outline,
+        float(lower),
+        float(upper),
+        active,
+        texts["source"] or "",
+        indicative,
     )
     return row, []
 
 
 def _text(properties: dict, name: str, problems: list) -> str | None:
     value = properties.get(name)
-    required = name != "name_en"
+    required = name not in OPTIONAL
     if value is None or value == "":
         if required:
             problems.append((name, _("missing")))

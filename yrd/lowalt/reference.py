@@ -17,6 +17,10 @@ from yrd.lowalt.writes import restrictions_import
 AIRPORTS_CSV = Path(__file__).parent / "data" / "airports.csv"
 RADIUS_M = 10_000
 CORNERS = 48
+SOURCE = (
+    "yrd/lowalt/data/SOURCES.md: 10 km circle around the airport reference point ({coord_source}), "
+    "0-1,000 m; not the published protection range"
+)
 
 
 def read_airports(path=AIRPORTS_CSV):
@@ -50,6 +54,8 @@ def airport_feature(row: dict) -> dict:
             "lower_m": 0,
             "upper_m": 1000,
             "active": {"type": "always"},
+            "source": SOURCE.format(coord_source=row["coord_source"].split(" ")[0]),
+            "indicative": True,
         },
     }
 

@@ -3,11 +3,13 @@ trend), the registry of parks and factories with certified status and published 
 public page, the storage registry with its map and pipeline, and the annual export."""
 
 import csv
+import io
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from openpyxl import Workbook
 
 from yrd.core.models import Jurisdiction
 from yrd.core.selectors import provinces
@@ -101,32 +103,27 @@ def storage(request):
     return render(request, "green/storage.html", context)
 
 
-def export_annual(request):
-    """Published totals per site and year, for the annual report (CSV, UTF-8 with BOM for Excel)."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="green-annual-report.csv"'
-    response.write("\ufeff")
-    out = csv.writer(response)
-    out.writerow(
-        [
-            _("site"),
-            _("kind"),
-            _("city"),
-            "USCC",
-            _("year"),
-            _("scope 1 (tCO2)"),
-            _("scope 2 location-based (tCO2)"),
-            _("scope 2 market-based (tCO2)"),
-            _("total (tCO2)"),
-            _("tCO2 per 10^4 CNY value added"),
-            _("renewable share"),
-            _("certifications"),
-        ]
-    )
+def site_year_rows() -> tuple[list[str], list[list]]:
+    """Published totals per site and year: the annual report's main table."""
+    header = [
+        _("site"),
+        _("kind"),
+        _("city"),
+        "USCC",
+        _("year"),
+        _("scope 1 (tCO2)"),
+        _("scope 2 location-based (tCO2)"),
+        _("scope 2 market-based (tCO2)"),
+        _("total (tCO2)"),
+        _("tCO2 per 10^4 CNY value added"),
+        _("renewable share"),
+        _("certifications"),
+    ]
+    rows = []
     for found in selectors.public_sites().select_related("organisation"):
         certified = "; ".join(str(c) for c in found.current_certifications())
         for year in selectors.published_totals(found):
-            out.writerow(
+            rows.append(
                 [
                     found.name,
                     found.get_kind_display(),
@@ -142,4 +139,88 @@ def export_annual(request):
                     certified,
                 ]
             )
+    return header, rows
+
+
+def export_annual(request):
+    """Published totals per site and year, for the annual report (CSV, UTF-8 with BOM for Excel)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="green-annual-report.csv"'
+    response.write("\ufeff")
+    out = csv.writer(response)
+    header, rows = site_year_rows()
+    out.writerow(header)
+    out.writerows(rows)
     return response
+
+
+def export_annual_xlsx(request):
+    """The annual report's tables in one workbook: published totals per site and year, the ranking of
+    parks, storage projects with their stage and dates, and the figures the plan tracker shows."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Sites")[:31]
+    header, rows = site_year_rows()
+    sheet.append(header)
+    for row in rows:  # the totals (columns 6 to 11) as numbers; names, USCC and certifications as text
+        sheet.append([number(v) if 5 <= i <= 10 else v for i, v in enumerate(row)])
+    ranking = book.create_sheet(_("Park ranking")[:31])
+    ranking.append([_("rank"), _("park"), _("city"), _("year"), _("total (tCO2)"), _("tCO2 per 10^4 CNY value added")])
+    for rank, row in enumerate(selectors.park_ranking(), start=1):
+        park = row["site"]
+        ranking.append([rank, park.name, park.city.name, row["year"], number(row["total"]), number(row["intensity"])])
+    storage_sheet = book.create_sheet(_("Storage projects")[:31])
+    storage_sheet.append(
+        [
+            _("project"),
+            _("technology"),
+            _("city"),
+            _("power (MW)"),
+            _("energy (MWh)"),
+            _("stage"),
+            _("approved on"),
+            _("construction started on"),
+            _("in operation since"),
+        ]
+    )
+    for project in selectors.storage_projects():
+        storage_sheet.append(
+            [
+                project.name,
+                project.get_technology_display(),
+                project.city.name,
+                number(project.power_mw),
+                number(project.energy_mwh),
+                project.get_stage_display(),
+                project.approved_on,
+                project.construction_started_on,
+                project.operating_since,
+            ]
+        )
+    figures = book.create_sheet(_("Figures")[:31])
+    figures.append([_("figure"), _("value")])
+    for label, value in (
+        (_("Certified parks"), stats.certified_parks()),
+        (_("Certified factories"), stats.certified_factories()),
+        (_("Storage in operation (GW)"), stats.storage_operating_gw()),
+        (_("Storage under construction (GW)"), stats.storage_building_gw()),
+        (_("Storage planned (GW)"), stats.storage_planned_gw()),
+    ):
+        figures.append([label, number(value)])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = 'attachment; filename="green-annual-report.xlsx"'
+    return response
+
+
+def number(value):
+    """Decimals and numeric text as numbers in the spreadsheet (so a reader can sum them); the rest as is."""
+    if value is None or isinstance(value, (int, float)):
+        return value
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return value

@@ -22,6 +22,7 @@ class AirspaceRestriction(Bilingual, models.Model):
     not_personal = {
         "name_zh": "an airspace's name",
         "name_en": "an airspace's name",
+        "source": "where an airspace's outline and limits come from (a publication or an act)",
     }
 
     province = models.ForeignKey(
@@ -38,6 +39,17 @@ class AirspaceRestriction(Bilingual, models.Model):
     lower_m = models.FloatField(_("lower limit (m true height)"))
     upper_m = models.FloatField(_("upper limit (m true height)"))
     active = models.JSONField(_("active"), default=dict, help_text=_("When it applies: always, windows or weekly"))
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where the outline and limits come from: the publication, notice or act"),
+    )
+    indicative = models.BooleanField(
+        _("indicative"),
+        default=False,
+        help_text=_("An approximation that stands in until the authority publishes the volume itself"),
+    )
     is_demo = models.BooleanField(_("demo data"), default=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from yrd.core.access import can
-from yrd.lowalt.apps import AIRSPACE, CONSENT, SUBMIT
+from yrd.lowalt.apps import AIRSPACE, CONSENT, FLEET, INFRASTRUCTURE, SUBMIT
 from yrd.lowalt.selectors.intents import may_see_airspace
 
 register = template.Library()
@@ -29,5 +29,7 @@ def lowalt_tabs(context):
     return {
         "may_see_airspace": may_see_airspace(user),
         "may_file": can(user, SUBMIT),
+        "may_register_aircraft": can(user, SUBMIT) and can(user, FLEET),
+        "may_register_sites": can(user, INFRASTRUCTURE),
         "may_consent": can(user, CONSENT) or can(user, AIRSPACE),
     }

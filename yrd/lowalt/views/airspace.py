@@ -32,6 +32,7 @@ def airspace_map(request):
         "restrictions": restrictions,
         "operations": operations,
         "has_demo": any(s.is_demo for s in sites) or any(r.is_demo for r in restrictions),
+        "any_indicative": any(r.indicative for r in restrictions),
     }
     return render(request, "lowalt/map.html", context)
 

@@ -1,4 +1,4 @@
-"""An operator's own flight plans: list, file, read (with the conflicts of a refusal), withdraw."""
+"""An operator's own flight plans: list, file, read (with the conflicts of a refusal), withdraw; and its fleet."""
 
 import uuid
 
@@ -6,16 +6,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from yrd.core.access import can
 from yrd.core.errors import Conflict
 from yrd.lowalt import writes
-from yrd.lowalt.apps import EMERGENCY, SUBMIT
-from yrd.lowalt.forms import IntentForm
+from yrd.lowalt.apps import EMERGENCY, FLEET, SUBMIT
+from yrd.lowalt.forms import AircraftForm, IntentForm
 from yrd.lowalt.selectors import intents as intent_reads
 from yrd.lowalt.selectors import registry as register_reads
+from yrd.lowalt.writes.registry import AircraftInput
 
 
 def _operator(request):
@@ -103,3 +105,31 @@ def intent_withdraw(request, number):
     else:
         messages.success(request, _("Intent %(number)s is withdrawn.") % {"number": intent.number})
     return redirect("lowalt:intent", number=number)
+
+
+@login_required
+def fleet(request):
+    """The operator's aircraft, and the form to register one (the operator registers its own)."""
+    operator, operators = _operator(request)
+    if not can(request.user, FLEET, operator):
+        raise PermissionDenied(_("You register no aircraft for %(name)s.") % {"name": operator.name})
+    form = AircraftForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            aircraft = writes.aircraft_register(
+                acting_user=request.user, operator=operator, data=AircraftInput(**form.cleaned_data)
+            )
+        except ValidationError as error:
+            form.add_write_errors(error.message_dict)
+        else:
+            messages.success(
+                request, _("Aircraft %(registration)s is registered.") % {"registration": aircraft.registration}
+            )
+            return redirect(f"{reverse('lowalt:fleet')}?operator={operator.pk}")
+    context = {
+        "form": form,
+        "operator": operator,
+        "operators": operators,
+        "fleet": register_reads.fleet_visible_to(request.user).filter(operator=operator),
+    }
+    return render(request, "lowalt/fleet.html", context)

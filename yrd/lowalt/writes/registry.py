@@ -13,7 +13,7 @@ from yrd.core.actors import write
 from yrd.core.audit import audit_record
 from yrd.core.models import Jurisdiction, Organisation
 from yrd.lowalt.apps import AIRSPACE, FLEET, INFRASTRUCTURE
-from yrd.lowalt.geojson import ImportRefused, parse_restrictions
+from yrd.lowalt.geojson import ImportRefused, parse_restrictions, read_feature
 from yrd.lowalt.models import Aircraft, AirspaceRestriction, Coverage, Site
 
 
@@ -129,6 +129,8 @@ def restrictions_import(*, acting_user, province: Jurisdiction, text: str | byte
                 "lower_m": row.lower_m,
                 "upper_m": row.upper_m,
                 "active": row.active,
+                "source": row.source,
+                "indicative": row.indicative,
                 "is_demo": is_demo,
             },
         )
@@ -139,3 +141,59 @@ def restrictions_import(*, acting_user, province: Jurisdiction, text: str | byte
         actor=acting_user, action="lowalt.restriction.import", obj=province, jurisdiction=province.code, data=summary
     )
     return summary
+
+
+@write
+def restriction_save(
+    *, acting_user, province: Jurisdiction, feature: dict, restriction: AirspaceRestriction | None = None
+) -> AirspaceRestriction:
+    """Enter one restriction, or change one (`restriction`), from a GeoJSON Feature, checked exactly as an
+    imported feature is. Raises ValidationError({property: [messages]}) and writes nothing when it is bad;
+    a new restriction may not take a reference the province already uses, a changed one keeps its own."""
+    require(acting_user, AIRSPACE, province)
+    if province.level != Jurisdiction.Level.PROVINCE:
+        raise ValidationError({"province": [_("Restrictions are kept by a province.")]})
+    if restriction is not None:
+        require(acting_user, AIRSPACE, restriction.province)
+    row, problems = read_feature(feature)
+    errors: dict[str, list[str]] = {}
+    for field, message in problems:
+        errors.setdefault(field, []).append(message)
+    if row is not None:
+        taken = AirspaceRestriction.objects.filter(province=province, ref=row.ref)
+        if restriction is not None and (row.ref != restriction.ref or province != restriction.province):
+            errors["id"] = [_("A restriction keeps its reference and province; enter a new one instead.")]
+        elif restriction is None and taken.exists():
+            errors["id"] = [
+                _("%(province)s already uses the reference %(ref)s.") % {"province": province.name, "ref": row.ref}
+            ]
+    if errors:
+        raise ValidationError(errors)
+    made = restriction is None
+    restriction = restriction or AirspaceRestriction(province=province)
+    for name, value in row.__dict__.items():
+        setattr(restriction, name, value)
+    restriction.full_clean()
+    restriction.save()
+    audit_record(
+        actor=acting_user,
+        action="lowalt.restriction.save",
+        obj=restriction,
+        jurisdiction=province.code,
+        data={"ref": restriction.ref, "created": made, "indicative": restriction.indicative},
+    )
+    return restriction
+
+
+@write
+def restriction_withdraw(*, acting_user, restriction: AirspaceRestriction) -> None:
+    """Take a restriction off the map: the airspace it held is free from now on (the audit keeps what it was)."""
+    require(acting_user, AIRSPACE, restriction.province)
+    audit_record(
+        actor=acting_user,
+        action="lowalt.restriction.withdraw",
+        obj=restriction,
+        jurisdiction=restriction.province.code,
+        data={"ref": restriction.ref, "name_zh": restriction.name_zh, "outline": restriction.outline},
+    )
+    restriction.delete()

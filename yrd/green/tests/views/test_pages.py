@@ -93,6 +93,15 @@ def test_a_scenario_runs_in_the_background_and_shows_its_charts(world, django_ca
     assert scenario.result["renewable_share"] >= 0.4 - 1e-6
     assert len(scenario.series["week_demand"]) == 168
     body = client.get(reverse("green:scenario", args=[scenario.pk])).content.decode()
-    assert 'data-echarts="chart-week"' in body and 'data-echarts="chart-soc"' in body
-    compared = client.get(reverse("green:compare"), {"id": [scenario.pk]}).content.decode()
-    assert "ZJ" in compared
+    assert all(f'data-echarts="chart-{name}"' in body for name in ("week", "soc", "duration"))
+    assert len(scenario.series["demand_duration"]) == len(scenario.series["net_load_duration"]) == 730
+    # a second solved scenario (its figures copied and changed, not solved again: one solve is enough here)
+    other = writes.scenario_create(
+        acting_user=world.planner, name="ZJ 60%", inputs=inputs, jurisdiction=Jurisdiction.objects.get(level="region")
+    )
+    Scenario.objects.filter(pk=other.pk).update(
+        status=Scenario.Status.DONE, result={**scenario.result, "objective_cny": 1.234e11}
+    )
+    compared = client.get(reverse("green:compare"), {"id": [scenario.pk, other.pk]})
+    assert sorted(s.name for s in compared.context["scenarios"]) == ["ZJ", "ZJ 60%"]
+    assert "123,400,000,000" in compared.content.decode() or "123400000000" in compared.content.decode()
