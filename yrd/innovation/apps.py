@@ -71,6 +71,7 @@ class InnovationConfig(AppConfig):
             "innovation.capability.save",
             "innovation.exhibition.save",
             "innovation.meeting.book",
+            "innovation.participant.register",
         ),
         api_router="yrd.innovation.api.router",
         urls="yrd.innovation.urls",

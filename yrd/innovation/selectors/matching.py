@@ -3,12 +3,16 @@ public centres, one index per process, rebuilt when what it indexes was written.
 
 import threading
 from dataclasses import dataclass
+from datetime import datetime, time, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
-from yrd.core.models import AuditEntry
+from yrd.core.access import can, grants
+from yrd.core.models import AuditEntry, Organisation
+from yrd.innovation.apps import BOOK, INSTRUMENT, REGISTRY
 from yrd.innovation.matching import Doc, Index
-from yrd.innovation.models import Capability, Centre, Exhibition, Instrument, Meeting
+from yrd.innovation.models import Capability, Centre, Exhibition, Instrument, Meeting, Participant
 
 _lock = threading.Lock()
 _index: tuple[object, Index, dict] | None = None
@@ -84,5 +88,58 @@ def exhibitions() -> QuerySet[Exhibition]:
     return Exhibition.objects.select_related("city")
 
 
-def meetings_of(exhibition: Exhibition) -> QuerySet[Meeting]:
-    return exhibition.meetings.select_related("exhibitor", "buyer")
+def calendar() -> list[tuple[str, list[Exhibition]]]:
+    """The exhibitions by month ("2026-11"), the coming ones first, then the past ones latest first."""
+    today = timezone.localdate()
+    counted = exhibitions().annotate(
+        n_exhibitors=Count("participants", filter=Q(participants__role=Participant.Role.EXHIBITOR)),
+        n_buyers=Count("participants", filter=Q(participants__role=Participant.Role.BUYER)),
+    )
+    coming = list(counted.filter(ends_on__gte=today).order_by("starts_on"))
+    past = list(counted.filter(ends_on__lt=today).order_by("-starts_on"))
+    months: dict[str, list[Exhibition]] = {}
+    for show in coming + past:
+        months.setdefault(show.starts_on.strftime("%Y-%m"), []).append(show)
+    return list(months.items())
+
+
+def participants(exhibition: Exhibition, role: str) -> QuerySet[Participant]:
+    """Exhibitors and buyers are organisations taking part in a public fair: public."""
+    return exhibition.participants.filter(role=role).select_related("organisation")
+
+
+def organisations_of(user, role: str) -> QuerySet[Organisation]:
+    """The organisations the user acts for at a fair: a firm's people for either role, an instrument
+    provider's as an exhibitor."""
+    actions = {BOOK, INSTRUMENT} if role == Participant.Role.EXHIBITOR else {BOOK}
+    ids = [g.organisation_id for g in grants(user) if actions & set(g.actions) and g.organisation_id]
+    return Organisation.objects.filter(pk__in=ids)
+
+
+def meetings_visible_to(user, exhibition: Exhibition) -> QuerySet[Meeting]:
+    """All meetings for the science officers of the exhibition's city; otherwise those of the
+    organisations the user acts for (a meeting is between two parties, not public)."""
+    rows = exhibition.meetings.select_related("exhibitor", "buyer")
+    if can(user, REGISTRY, exhibition):
+        return rows
+    mine = organisations_of(user, Participant.Role.EXHIBITOR)
+    return rows.filter(Q(exhibitor__in=mine) | Q(buyer__in=mine))
+
+
+def slots(exhibition: Exhibition) -> list[datetime]:
+    """Every slot start of the exhibition: each day from 09:00 to 17:00 on its grid."""
+    step = timedelta(minutes=exhibition.slot_minutes)
+    found, day = [], exhibition.starts_on
+    while day <= exhibition.ends_on:
+        moment = timezone.make_aware(datetime.combine(day, time(9)))
+        while moment + step <= timezone.make_aware(datetime.combine(day, time(17))):
+            found.append(moment)
+            moment += step
+        day += timedelta(days=1)
+    return found
+
+
+def free_slots(exhibition: Exhibition, exhibitor: Organisation, buyer: Organisation) -> list[datetime]:
+    """Slots in which neither the exhibitor nor the buyer has a meeting yet."""
+    taken = set(exhibition.meetings.filter(Q(exhibitor=exhibitor) | Q(buyer=buyer)).values_list("starts_at", flat=True))
+    return [s for s in slots(exhibition) if s not in taken]
