@@ -1,21 +1,21 @@
 """Matchmaking over what the platform holds: capabilities offered for matching, shared instruments and
-public centres, one index per process, rebuilt when what it indexes was written. Exhibitions and their meetings."""
+public centres, one index per process and data version (see `index`). Exhibitions and their meetings."""
 
 import threading
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from yrd.core.access import can, grants
 from yrd.core.models import AuditEntry, Organisation
 from yrd.innovation.apps import BOOK, INSTRUMENT, REGISTRY
-from yrd.innovation.matching import Doc, Index
+from yrd.innovation.matching import Doc, Index, TokenCache
 from yrd.innovation.models import Capability, Centre, Exhibition, Instrument, Meeting, Participant
 
 _lock = threading.Lock()
-_index: tuple[object, Index, dict] | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,9 @@ def _documents() -> list[tuple[Doc, Match]]:
 
 
 INDEXED = ("innovation.Capability", "innovation.Instrument", "innovation.Centre")
+# Up to this many documents a stale index is rebuilt in the request that finds it stale (well under a
+# second); above it the request answers from the previous version while a thread builds the new one.
+INLINE_LIMIT = 5_000
 
 
 def _indexed_version() -> tuple:
@@ -63,14 +66,70 @@ def _indexed_version() -> tuple:
     return (*last, Capability.objects.count(), Instrument.objects.count(), Centre.objects.count())
 
 
+@dataclass(frozen=True)
+class Built:
+    version: tuple
+    index: Index
+    details: dict
+
+
+class _State:
+    """The process's index, keyed by the data version, and the words of every document kept between
+    builds (`TokenCache`: a rebuild segments only what changed). `building` is the version a
+    background thread is building, if any."""
+
+    def __init__(self):
+        self.built: Built | None = None
+        self.words = TokenCache()
+        self.building: tuple | None = None
+
+
+_state = _State()
+_build_lock = threading.Lock()  # one builder at a time (the token cache is not thread-safe)
+
+
+def _build(version: tuple) -> Built:
+    with _build_lock:
+        rows = _documents()
+        docs = [doc for doc, _m in rows]
+        built = Built(version, Index(docs, corpus_tokens=_state.words.corpus(docs)), {d.key: m for d, m in rows})
+        _state.built = built
+        return built
+
+
+def _build_in_background(version: tuple) -> None:
+    def run():
+        try:
+            _build(version)
+        finally:
+            with _lock:
+                _state.building = None
+            connection.close()  # the thread's own connection
+
+    _state.building = version
+    threading.Thread(target=run, name="innovation-match-index", daemon=True).start()
+
+
 def index() -> tuple[Index, dict]:
-    global _index
+    """The index of the current data version. Built once per version and kept in process memory;
+    after a write, a small index is rebuilt on first use, a large one (above INLINE_LIMIT documents)
+    in a background thread while queries read the previous version."""
     version = _indexed_version()
     with _lock:
-        if _index is None or _index[0] != version:
-            rows = _documents()
-            _index = (version, Index([doc for doc, _m in rows]), {doc.key: match for doc, match in rows})
-        return _index[1], _index[2]
+        built = _state.built
+        if built is not None and built.version == version:
+            return built.index, built.details
+        if built is not None and len(built.index) > INLINE_LIMIT:
+            if _state.building != version:
+                _build_in_background(version)
+            return built.index, built.details
+    built = _build(version)
+    return built.index, built.details
+
+
+def index_building() -> bool:
+    """True while a newer index is being built (answers come from the previous version)."""
+    return _state.building is not None
 
 
 def match(query: str, *, province: str = "", field: str = "", budget: float | None = None, k: int = 10) -> list[Match]:

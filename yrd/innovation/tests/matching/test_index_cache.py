@@ -1,0 +1,51 @@
+import pytest
+
+from yrd.core.actors import SYSTEM
+from yrd.innovation import writes
+from yrd.innovation.matching import Doc, TokenCache
+from yrd.innovation.selectors import matching as selectors
+
+
+def test_a_rebuild_segments_only_the_documents_that_changed():
+    words = TokenCache()
+    docs = [Doc("a", "扫描电镜 测试"), Doc("b", "water quality testing"), Doc("c", "锂电池 循环寿命")]
+    first = words.corpus(docs)
+    assert words.segmented == 3
+    again = words.corpus([docs[0], Doc("b", "水质 检测"), Doc("d", "质谱仪")])
+    assert words.segmented == 2 and again[0] == first[0] and "水质" in again[1]
+    words.corpus([docs[2]])
+    assert words.segmented == 1  # "c" was forgotten when it left the corpus, so it is segmented anew
+
+
+@pytest.fixture
+def fresh(monkeypatch):
+    monkeypatch.setattr(selectors, "_state", selectors._State())
+
+
+def capability(world, code, title):
+    return writes.capability_save(
+        acting_user=SYSTEM, code=code, kind="lab", title=title, text=title,
+        province=world.sh_lab.jurisdiction.province, field="materials",
+    )  # fmt: skip
+
+
+def test_the_index_is_built_once_per_data_version(world, fresh):
+    capability(world, "C1", "扫描电镜测试")
+    first, _details = selectors.index()
+    assert selectors.index()[0] is first
+    capability(world, "C2", "质谱分析")
+    second, details = selectors.index()
+    assert second is not first and "capability:C2" in details
+    assert selectors._state.words.segmented == 1  # only the new capability was segmented
+
+
+def test_a_large_stale_index_answers_while_the_new_version_is_built_aside(world, fresh, monkeypatch):
+    asked = []
+    monkeypatch.setattr(selectors, "INLINE_LIMIT", 0)
+    monkeypatch.setattr(selectors, "_build_in_background", asked.append)
+    capability(world, "C1", "扫描电镜测试")
+    first, _details = selectors.index()  # nothing built yet: built in the request
+    capability(world, "C2", "质谱分析")
+    assert selectors.index()[0] is first and len(asked) == 1
+    selectors._build(asked[0])  # what the thread does
+    assert "capability:C2" in selectors.index()[1] and len(asked) == 1
