@@ -112,4 +112,5 @@ class InnovationConfig(AppConfig):
         },
         reference_loader="yrd.innovation.reference.load_reference",
         demo_loader="yrd.innovation.demo.load_demo",
+        plan_milestones="yrd.innovation.interface.plan_milestones",
     )
