@@ -49,10 +49,19 @@ def _documents() -> list[tuple[Doc, Match]]:
         text = f"{c.name_zh} {c.name_en} {c.field} {c.major_task} {c.partner}"
         doc = Doc(f"centre:{c.pk}", text, c.city.province.code, c.field)
         rows.append((doc, Match(doc.key, c.get_kind_display(), c.name, text, doc.province, c.field, None, 0)))
+    exhibitors = Participant.objects.filter(
+        role=Participant.Role.EXHIBITOR, exhibition__ends_on__gte=timezone.localdate()
+    )
+    for p in exhibitors.exclude(offer="").select_related("organisation__jurisdiction__parent", "exhibition"):
+        text = f"{p.organisation.name_zh} {p.organisation.name_en} {p.offer}"
+        doc = Doc(f"exhibitor:{p.pk}", text, p.organisation.jurisdiction.province.code, "exhibitor")
+        title = f"{p.organisation.name} · {p.exhibition.name}"
+        kind = str(Participant.Role.EXHIBITOR.label)
+        rows.append((doc, Match(doc.key, kind, title, p.offer, doc.province, doc.field, None, 0)))
     return rows
 
 
-INDEXED = ("innovation.Capability", "innovation.Instrument", "innovation.Centre")
+INDEXED = ("innovation.Capability", "innovation.Instrument", "innovation.Centre", "innovation.Participant")
 # Up to this many documents a stale index is rebuilt in the request that finds it stale (well under a
 # second); above it the request answers from the previous version while a thread builds the new one.
 INLINE_LIMIT = 5_000
@@ -60,10 +69,12 @@ INLINE_LIMIT = 5_000
 
 def _indexed_version() -> tuple:
     """Changes only when what is indexed changes: the hash of the last audited write (page, API,
-    import or admin) of a capability, instrument or centre — a hash, not a position, because positions
+    import or admin) of a capability, instrument, centre or exhibitor — a hash, not a position, because positions
     repeat after a rolled-back write — and the row counts (a deletion outside the writes)."""
     last = AuditEntry.objects.filter(object_type__in=INDEXED).order_by("-seq").values_list("hash", flat=True)[:1]
-    return (*last, Capability.objects.count(), Instrument.objects.count(), Centre.objects.count())
+    counts = (Capability.objects.count(), Instrument.objects.count(), Centre.objects.count())
+    # exhibitors of coming exhibitions only: the version also moves on the day an exhibition ends
+    return (*last, *counts, Participant.objects.count(), timezone.localdate())
 
 
 @dataclass(frozen=True)

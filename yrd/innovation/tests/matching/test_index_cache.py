@@ -1,6 +1,10 @@
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from yrd.core.actors import SYSTEM
+from yrd.core.tests.factories import jurisdiction
 from yrd.innovation import writes
 from yrd.innovation.matching import Doc, TokenCache
 from yrd.innovation.selectors import matching as selectors
@@ -49,3 +53,18 @@ def test_a_large_stale_index_answers_while_the_new_version_is_built_aside(world,
     assert selectors.index()[0] is first and len(asked) == 1
     selectors._build(asked[0])  # what the thread does
     assert "capability:C2" in selectors.index()[1] and len(asked) == 1
+
+
+def test_an_exhibitors_offer_at_a_coming_exhibition_is_matched(world, fresh):
+    starts = timezone.localdate() + timedelta(days=5)
+    fair = writes.exhibition_save(
+        acting_user=SYSTEM, name_zh="对接会", name_en="", city=jurisdiction("310000", "city"),
+        starts_on=starts, ends_on=starts,
+    )  # fmt: skip
+    capability(world, "C1", "质谱分析")
+    assert not selectors.match("医疗器械")
+    writes.participant_register(
+        acting_user=SYSTEM, exhibition=fair, organisation=world.sh_lab, role="exhibitor", offer="进口医疗器械 展示"
+    )
+    found = selectors.match("医疗器械")
+    assert [m.key.split(":")[0] for m in found] == ["exhibitor"] and "对接会" in found[0].title
