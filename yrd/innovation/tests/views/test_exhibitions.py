@@ -1,3 +1,4 @@
+import json
 from datetime import datetime, time, timedelta
 
 import pytest
@@ -97,3 +98,19 @@ def test_only_science_officers_add_exhibitions(client, world):
     client.force_login(world.js_officer)
     client.post(reverse("innovation:exhibition-add"), body)
     assert Exhibition.objects.filter(name_zh="新展会").exists()
+
+
+def test_the_api_lists_participants_and_registers_only_ones_own_organisation(client, world, fair):
+    url = f"/api/innovation/exhibitions/{fair.pk}/participants"
+    listed = client.get(url).json()
+    expected = [(world.sh_lab.pk, "exhibitor", "同步辐射测试")]
+    assert [(p["organisation_id"], p["role"], p["offer"]) for p in listed] == expected
+    body = json.dumps({"organisation_id": world.hf_lab.pk, "role": "exhibitor", "offer": "量子测量"})
+    assert client.post(url, body, content_type="application/json").status_code == 401
+    client.force_login(world.zj_firm_user)
+    assert client.post(url, body, content_type="application/json").status_code == 403
+    client.force_login(world.hf_provider)
+    assert client.post(url, body, content_type="application/json").status_code == 201
+    bad = json.dumps({"organisation_id": world.hf_lab.pk, "role": "visitor"})
+    assert client.post(url, bad, content_type="application/json").status_code == 400
+    assert Participant.objects.filter(exhibition=fair).count() == 2
