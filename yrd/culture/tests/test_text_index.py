@@ -55,3 +55,11 @@ def test_the_text_index_exists_on_this_database(reference):
         elif connection.vendor == "postgresql":
             cursor.execute("SELECT indexname FROM pg_indexes WHERE indexname LIKE 'culture_res_%%_trgm'")
             assert len(cursor.fetchall()) == 3
+
+
+def test_the_public_catalogue_search_finds_published_names_only(client, reference):
+    shown = f.resource(name_zh="苏州市古桥寺", name_en="Old bridge temple")
+    f.resource(name_zh="苏州市古桥亭", name_en="Old bridge pavilion", published=False)
+    found = client.get("/api/culture/resources", {"q": "市古桥"}).json()
+    assert [r["code"] for r in found] == [shown.code]
+    assert "Old bridge temple" in client.get("/culture/", {"q": "bridge temple"}).content.decode()
