@@ -121,18 +121,26 @@ def _build_in_background(version: tuple) -> None:
     threading.Thread(target=run, name="innovation-match-index", daemon=True).start()
 
 
+def _corpus_size() -> int:
+    return Capability.objects.count() + Instrument.objects.count() + Centre.objects.count()
+
+
 def index() -> tuple[Index, dict]:
     """The index of the current data version. Built once per version and kept in process memory;
     after a write, a small index is rebuilt on first use, a large one (above INLINE_LIMIT documents)
-    in a background thread while queries read the previous version."""
+    in a background thread while queries read the previous version (in a new process, where there is
+    no previous version, they find nothing and the page says the index is being built)."""
     version = _indexed_version()
     with _lock:
         built = _state.built
         if built is not None and built.version == version:
             return built.index, built.details
-        if built is not None and len(built.index) > INLINE_LIMIT:
+        large = len(built.index) > INLINE_LIMIT if built is not None else _corpus_size() > INLINE_LIMIT
+        if large:
             if _state.building != version:
                 _build_in_background(version)
+            if built is None:  # a new process: nothing to answer from until the first build is done
+                return Index([]), {}
             return built.index, built.details
     built = _build(version)
     return built.index, built.details
