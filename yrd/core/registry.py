@@ -7,6 +7,7 @@ request rather than at call time.
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 from importlib import import_module
 
 from django.apps import apps
@@ -33,6 +34,18 @@ class Stat:
     function: str
     unit: str = ""
     plan_tasks: tuple = ()
+
+
+@dataclass(frozen=True)
+class LinkedMilestone:
+    """A milestone a module keeps toward a plan task (a bid's submission step, a cooperation
+    project's milestone), as the plan tracker lists it on the task's page. Only public ones."""
+
+    title: str
+    due: date
+    done_on: date | None = None
+    source: str = ""  # what it belongs to, e.g. the project's title
+    url: str = ""  # where the module shows it
 
 
 @dataclass(frozen=True)
@@ -78,6 +91,7 @@ class Manifest:
     retention: tuple = ()  # Retention rows: how long each record type keeps personal information
     personal_data: str = ""  # dotted path: (user) -> list of sections of what this module holds about them
     consents: dict = field(default_factory=dict)  # consent code -> ConsentText
+    plan_milestones: str = ""  # dotted path: (task code) -> list of LinkedMilestone the module keeps
 
     def dotted_paths(self) -> list[tuple[str, str]]:
         """(what, dotted path) of everything this manifest names by path."""
@@ -87,6 +101,7 @@ class Manifest:
             ("reference_loader", self.reference_loader),
             ("demo_loader", self.demo_loader),
             ("personal_data", self.personal_data),
+            ("plan_milestones", self.plan_milestones),
         ]
         paths += [(f"stats[{code}]", stat.function) for code, stat in self.stats.items()]
         return [(what, path) for what, path in paths if path]
@@ -152,6 +167,15 @@ class Registry:
             for name, stat in manifest.stats.items()
             if task_code in stat.plan_tasks
         ]
+
+    def milestones_for_plan_task(self, task_code: str) -> list[LinkedMilestone]:
+        """The public milestones modules keep toward a plan task (declared by `plan_milestones`),
+        by due date."""
+        found = []
+        for manifest in self.manifests.values():
+            if manifest.plan_milestones:
+                found += import_string(manifest.plan_milestones)(task_code)
+        return sorted(found, key=lambda m: (m.due, m.title))
 
     def problems(self) -> list[str]:
         """What is wrong with the registered manifests, as sentences; empty when all is well."""

@@ -13,8 +13,8 @@ VISITS = "culture.visit.manage"
 # The plan's reference data lists one task of area 7 (7.01: interconnected red-tourism routes and
 # themed trips). The heritage bid and the cultural parks have no task of their own in that list, so
 # every figure of this module reports on 7.01, the area's only task, rather than on a guessed code.
-# The plan module has no public interface to link work to a task (no yrd/plan/interface.py), so the
-# bid's milestones are kept here with their plan task code and published as the stats below.
+# The bid's milestones are kept here with their plan task code; the plan tracker lists them on the
+# task's page through the manifest's `plan_milestones` and shows the counts below as live figures.
 CULTURE_TASKS = ("7.01",)
 
 
@@ -107,4 +107,5 @@ class CultureConfig(AppConfig):
         },
         reference_loader="yrd.culture.reference.load_reference",
         demo_loader="yrd.culture.demo.load_demo",
+        plan_milestones="yrd.culture.interface.plan_milestones",
     )

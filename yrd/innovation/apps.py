@@ -71,6 +71,7 @@ class InnovationConfig(AppConfig):
             "innovation.capability.save",
             "innovation.exhibition.save",
             "innovation.meeting.book",
+            "innovation.participant.register",
         ),
         api_router="yrd.innovation.api.router",
         urls="yrd.innovation.urls",
@@ -111,4 +112,5 @@ class InnovationConfig(AppConfig):
         },
         reference_loader="yrd.innovation.reference.load_reference",
         demo_loader="yrd.innovation.demo.load_demo",
+        plan_milestones="yrd.innovation.interface.plan_milestones",
     )

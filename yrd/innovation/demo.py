@@ -466,8 +466,27 @@ def _meetings(firms):
     if expo is None or Meeting.objects.filter(is_demo=True).exists():
         return
     exhibitor = demo_organisation("进博会演示展商", "CIIE demo exhibitor", Organisation.Kind.OPERATOR, expo.city)
+    offer = "进口医疗器械与检测设备（演示）"
+    for show in (expo, _coming_fair(expo)):
+        writes.participant_register(
+            acting_user=SYSTEM, exhibition=show, organisation=exhibitor, role="exhibitor", offer=offer, is_demo=True
+        )
     for n, buyer in enumerate(firms.values()):
         start = timezone.make_aware(datetime.combine(expo.starts_on, time(9, 0))) + timedelta(minutes=30 * n)
         writes.meeting_book(
             acting_user=SYSTEM, exhibition=expo, exhibitor=exhibitor, buyer=buyer, starts_at=start, is_demo=True
         )
+
+
+def _coming_fair(expo):
+    """A demo matchmaking fair a month ahead, so that meetings can be booked on the page."""
+    starts = timezone.localdate() + timedelta(days=30)
+    return writes.exhibition_save(
+        acting_user=SYSTEM,
+        name_zh="长三角科技成果对接会（演示）",
+        name_en="YRD technology matchmaking fair (demo)",
+        city=expo.city,
+        starts_on=starts,
+        ends_on=starts + timedelta(days=1),
+        is_demo=True,
+    )

@@ -1,7 +1,7 @@
-"""The registry as tables officials exchange (XLSX or CSV): centres, laboratories and consortia, and
-mutually recognised qualifications, imported all rows or none through the registry's writes
-(yrd.core.tables), and exported so that an export re-imports unchanged; shared instruments are
-exported too."""
+"""The registry as tables officials exchange (XLSX or CSV): centres, laboratories and consortia,
+international cooperation projects with their milestones, experts, and mutually recognised
+qualifications, imported all rows or none through the registry's writes (yrd.core.tables), and
+exported so that an export re-imports unchanged; shared instruments are exported too."""
 
 from functools import partial
 
@@ -23,7 +23,7 @@ from yrd.core.tables import (
 )
 from yrd.core.tables.importing import Importer, ImportResult, Step, run_import
 from yrd.innovation import writes
-from yrd.innovation.models import Centre, Instrument, Recognition
+from yrd.innovation.models import Centre, CooperationProject, Expert, Instrument, Recognition
 
 KIND_WORDS = {
     "rd_centre": "rd_centre", "研发中心": "rd_centre",
@@ -54,6 +54,47 @@ def parse_code(value):
     return code
 
 
+PARTNERS = {"sg": "SG", "singapore": "SG", "新加坡": "SG", "fi": "FI", "finland": "FI", "芬兰": "FI",
+            "other": "other", "其他": "other"}  # fmt: skip
+STAGES = {value: value for value in CooperationProject.Stage.values} | {
+    "拟议": "proposed",
+    "已签约": "signed",
+    "实施中": "underway",
+    "已完成": "completed",
+}
+
+
+def _choice(words: dict, allowed: str):
+    def parse(value):
+        if blank(value):
+            return ""
+        word = str(value).strip().lower()
+        if word not in words:
+            raise CellError(_("%(value)s is not one of: %(allowed)s.") % {"value": describe(value), "allowed": allowed})
+        return words[word]
+
+    return parse
+
+
+def parse_milestones(value):
+    """'title zh|title en|YYYY-MM-DD; ...' (the English title may be empty)."""
+    if blank(value):
+        return ()
+    found = []
+    for n, part in enumerate([p for p in str(value).replace("；", ";").split(";") if p.strip()], 1):
+        pieces = [p.strip() for p in part.split("|")]
+        if len(pieces) != 3 or not pieces[0]:
+            raise CellError(_("Milestone %(n)d: write 'title in Chinese|title in English|YYYY-MM-DD'.") % {"n": n})
+        try:
+            due = parse_date(pieces[2])
+        except CellError as error:
+            raise CellError(_("Milestone %(n)d: %(why)s") % {"n": n, "why": error}) from error
+        if due is None:
+            raise CellError(_("Milestone %(n)d: give its due date.") % {"n": n})
+        found.append((pieces[0], pieces[1], due))
+    return tuple(found)
+
+
 def parse_names(value):
     if blank(value):
         return []
@@ -74,6 +115,36 @@ COLUMNS = {
         Column("established_on", parse_date, help=gettext_lazy("Date established")),
         Column("public", lambda v: True if blank(v) else parse_bool(v), help=gettext_lazy("yes or no (blank: yes)")),
     ),
+    "cooperation": (
+        Column("title_zh", text(200), True, gettext_lazy("Title in Chinese; an existing title updates the row")),
+        Column("title_en", text(200), help=gettext_lazy("Title in English")),
+        Column("partner_country", _choice(PARTNERS, "SG, FI, other"), True, gettext_lazy("SG, FI or other")),
+        Column("partner_name", text(200), True, gettext_lazy("The partner institution")),
+        Column("lead", text(200), True, gettext_lazy("Lead organisation's registered Chinese name")),
+        Column("city", parse_code, True, gettext_lazy("City adcode, e.g. 320500")),
+        Column(
+            "stage",
+            _choice(STAGES, "proposed, signed, underway, completed"),
+            True,
+            gettext_lazy("proposed, signed, underway or completed (never back to an earlier one)"),
+        ),
+        Column("plan_task", text(8), help=gettext_lazy("Plan task code, e.g. 1.07")),
+        Column(
+            "milestones",
+            parse_milestones,
+            help=gettext_lazy("title in Chinese|title in English|YYYY-MM-DD, separated by ;"),
+        ),
+    ),
+    "experts": (
+        Column("name", text(60), True, gettext_lazy("Name; with the institution, an existing expert updates the row")),
+        Column("institution", text(200), True, gettext_lazy("Institution's registered Chinese name")),
+        Column("fields", text(300), True, gettext_lazy("Fields: keywords separated by commas")),
+        Column(
+            "public",
+            lambda v: False if blank(v) else parse_bool(v),
+            help=gettext_lazy("yes if the expert agreed to be listed publicly (blank: no)"),
+        ),
+    ),
     "recognitions": (
         Column("name_zh", text(200), True, gettext_lazy("Qualification in Chinese")),
         Column("name_en", text(200), help=gettext_lazy("Qualification in English")),
@@ -86,6 +157,8 @@ COLUMNS = {
 KINDS = tuple(COLUMNS)
 KIND_NAMES = {
     "centres": gettext_lazy("centres, laboratories and consortia"),
+    "cooperation": gettext_lazy("international cooperation projects"),
+    "experts": gettext_lazy("experts"),
     "recognitions": gettext_lazy("recognised qualifications"),
 }
 EXPORTS = (*KINDS, "instruments")
@@ -174,7 +247,77 @@ class RecognitionImporter(Importer):
         return steps
 
 
-IMPORTERS = {"centres": CentreImporter, "recognitions": RecognitionImporter}
+def _organisations(rows, column: str) -> dict[str, Organisation]:
+    names = {v[column] for _r, v in rows if v[column]}
+    return {o.name_zh: o for o in Organisation.objects.filter(name_zh__in=names)}
+
+
+class CooperationImporter(Importer):
+    kind, key_columns, columns = "cooperation", ("title_zh",), COLUMNS["cooperation"]
+    field_columns = {"partner_name": "partner_name", "lead": "lead", "milestones": "milestones"}
+
+    def prepare(self, rows):
+        cities, organisations = _jurisdictions("city"), _organisations(rows, "lead")
+        titles = [v["title_zh"] for _r, v in rows]
+        existing = {p.title_zh: p for p in CooperationProject.objects.filter(title_zh__in=titles)}
+        steps, seen = [], {}
+        for number, values in rows:
+            if not self.first_seen(seen, values["title_zh"], number, "title_zh"):
+                continue
+            ok = values["city"] in cities and values["lead"] in organisations
+            if values["city"] not in cities:
+                self.problem(number, "city", _("%(code)s is not one of the 41 cities."), code=values["city"])
+            if values["lead"] not in organisations:
+                self.problem(number, "lead", _("No organisation is registered as %(name)s."), name=values["lead"])
+            if not ok:
+                continue
+            data = writes.CooperationInput(
+                title_zh=values["title_zh"], title_en=values["title_en"], partner_country=values["partner_country"],
+                partner_name=values["partner_name"], lead=organisations[values["lead"]], city=cities[values["city"]],
+                stage=values["stage"], plan_task=values["plan_task"], milestones=values["milestones"],
+            )  # fmt: skip
+            project = existing.get(values["title_zh"])
+            write = partial(writes.cooperation_save, acting_user=self.user, data=data, project=project)
+            steps.append(Step(number, "updated" if project else "created", write, "title_zh"))
+        return steps
+
+
+class ExpertImporter(Importer):
+    kind, key_columns, columns = "experts", ("name", "institution"), COLUMNS["experts"]
+    field_columns = {"institution": "institution"}
+
+    def prepare(self, rows):
+        organisations = _organisations(rows, "institution")
+        existing = {
+            (e.name, e.institution.name_zh): e
+            for e in Expert.objects.filter(name__in=[v["name"] for _r, v in rows]).select_related("institution")
+        }
+        steps, seen = [], {}
+        for number, values in rows:
+            key = (values["name"], values["institution"])
+            if not self.first_seen(seen, key, number, "name"):
+                continue
+            if values["institution"] not in organisations:
+                self.problem(
+                    number, "institution", _("No organisation is registered as %(name)s."), name=values["institution"]
+                )
+                continue
+            expert = existing.get(key)
+            write = partial(
+                writes.expert_save, acting_user=self.user, name=values["name"],
+                institution=organisations[values["institution"]], fields=values["fields"], is_public=values["public"],
+                expert=expert,
+            )  # fmt: skip
+            steps.append(Step(number, "updated" if expert else "created", write, "name"))
+        return steps
+
+
+IMPORTERS = {
+    "centres": CentreImporter,
+    "cooperation": CooperationImporter,
+    "experts": ExpertImporter,
+    "recognitions": RecognitionImporter,
+}
 
 
 def _rows(kind: str, include_private: bool) -> list[list]:
@@ -185,6 +328,19 @@ def _rows(kind: str, include_private: bool) -> list[list]:
              ";".join(m.name_zh for m in c.members.all()), c.established_on, "yes" if c.is_public else "no"]
             for c in (centres if include_private else centres.filter(is_public=True))
         ]  # fmt: skip
+    if kind == "cooperation":
+        projects = CooperationProject.objects.select_related("lead", "city").prefetch_related("milestones")
+        return [
+            [p.title_zh, p.title_en, p.partner_country, p.partner_name, p.lead.name_zh, p.city.code, p.stage,
+             p.plan_task, ";".join(f"{m.title_zh}|{m.title_en}|{m.due_on:%Y-%m-%d}" for m in p.milestones.all())]
+            for p in (projects if include_private else projects.filter(is_public=True))
+        ]  # fmt: skip
+    if kind == "experts":
+        experts = Expert.objects.select_related("institution")
+        return [
+            [e.name, e.institution.name_zh, e.fields, "yes" if e.is_public else "no"]
+            for e in (experts if include_private else experts.filter(is_public=True))
+        ]
     if kind == "recognitions":
         return [
             [r.name_zh, r.name_en, r.issued_in.code, r.accepted_in.code, r.since, r.basis]

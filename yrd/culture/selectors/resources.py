@@ -5,7 +5,9 @@ over a city also read its unpublished ones. Exact locations of sensitive sites g
 holding `culture.bid.read` over the site's city; everyone else gets `geo.generalised` coordinates.
 """
 
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 
 from yrd.core.access import can, filter_visible
@@ -57,10 +59,23 @@ def may_edit(user, resource: HeritageResource) -> bool:
     return can(user, EDIT, resource)
 
 
+TEXT_INDEX = "culture_resource_fts"  # migration 0006 (SQLite); PostgreSQL uses pg_trgm indexes instead
+
+
+def text_match(q: str) -> Q:
+    """Resources whose Chinese or English name or code contains `q` (case aside). On SQLite a query
+    of 3 characters or more is answered by the FTS5 trigram index (a phrase of the query's trigrams
+    is exactly a substring match); on PostgreSQL the `icontains` below is served by pg_trgm GIN
+    indexes; shorter queries and other databases scan."""
+    if connection.vendor == "sqlite" and len(q) >= 3:
+        phrase = '"' + q.replace('"', '""') + '"'
+        return Q(pk__in=RawSQL(f"SELECT rowid FROM {TEXT_INDEX} WHERE {TEXT_INDEX} MATCH %s", [phrase]))
+    return Q(name_zh__icontains=q) | Q(name_en__icontains=q) | Q(code__icontains=q)
+
+
 def search(queryset: QuerySet, *, q: str = "", kind: str = "", city: str = "", park: str = "") -> QuerySet:
     if q:
-        q = q[:100]
-        queryset = queryset.filter(Q(name_zh__icontains=q) | Q(name_en__icontains=q) | Q(code__icontains=q))
+        queryset = queryset.filter(text_match(q[:100]))
     if kind:
         queryset = queryset.filter(kind=kind)
     if city:

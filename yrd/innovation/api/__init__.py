@@ -34,6 +34,8 @@ from .schemas import (
     MatchOut,
     MeetingIn,
     MeetingOut,
+    ParticipantIn,
+    ParticipantOut,
     ProposalIn,
     ProposalOut,
     RedeemIn,
@@ -304,6 +306,32 @@ def exhibitions(request):
         }
         for e in match_selectors.exhibitions()
     ]
+
+
+def participant_out(p) -> dict:
+    return {"organisation_id": p.organisation_id, "organisation": p.organisation.name, "role": p.role, "offer": p.offer}
+
+
+@router.get(
+    "/exhibitions/{exhibition_id}/participants", response=list[ParticipantOut], auth=None,
+    summary="An exhibition's exhibitors and buyers (public)",
+)  # fmt: skip
+def participants(request, exhibition_id: int):
+    exhibition = get_object_or_404(Exhibition, pk=exhibition_id)
+    rows = [*match_selectors.participants(exhibition, "exhibitor"), *match_selectors.participants(exhibition, "buyer")]
+    return [participant_out(p) for p in rows]
+
+
+@router.post("/exhibitions/{exhibition_id}/participants", response={201: ParticipantOut, **ERRORS})
+def participant_register(request, exhibition_id: int, payload: ParticipantIn):
+    """An organisation's people (or the city's science officers) register it as exhibitor or buyer."""
+    exhibition = get_object_or_404(Exhibition, pk=exhibition_id)
+    organisation = get_object_or_404(Organisation, pk=payload.organisation_id)
+    participant = writes.participant_register(
+        acting_user=request.user, exhibition=exhibition, organisation=organisation, role=payload.role,
+        offer=payload.offer,
+    )  # fmt: skip
+    return Status(201, participant_out(participant))
 
 
 @router.post("/exhibitions/{exhibition_id}/meetings", response={201: MeetingOut, **ERRORS})

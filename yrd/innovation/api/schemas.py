@@ -118,6 +118,19 @@ class ExhibitionOut(Schema):
     slot_minutes: int
 
 
+class ParticipantIn(Schema):
+    organisation_id: int
+    role: str = Field(max_length=10, description="exhibitor or buyer")
+    offer: str = Field("", max_length=300)
+
+
+class ParticipantOut(Schema):
+    organisation_id: int
+    organisation: str
+    role: str
+    offer: str
+
+
 class MeetingIn(Schema):
     exhibitor_id: int
     buyer_uscc: str = Field(max_length=18)

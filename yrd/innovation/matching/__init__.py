@@ -8,6 +8,6 @@ a query in English finds a capability described in Chinese and the other way rou
 masks over the same arrays. This package does not touch Django: the bench and the tests use it
 directly, the selectors feed it rows."""
 
-from .engine import Doc, Hit, Index, substring_search, tokens
+from .engine import Doc, Hit, Index, TokenCache, substring_search, tokens
 
-__all__ = ["Doc", "Hit", "Index", "substring_search", "tokens"]
+__all__ = ["Doc", "Hit", "Index", "TokenCache", "substring_search", "tokens"]

@@ -118,6 +118,28 @@ class Index:
         return _top(scores, self.keys, k)
 
 
+class TokenCache:
+    """The words of each document, kept between index builds: a rebuild after a write segments only
+    the documents whose text changed (jieba is most of a build's time), and forgets documents that
+    are gone. Not thread-safe: one builder at a time (the caller holds a lock)."""
+
+    def __init__(self):
+        self._seen: dict[str, tuple[str, list[str]]] = {}
+        self.segmented = 0  # documents segmented by the last call, for the bench and the tests
+
+    def corpus(self, docs: list[Doc]) -> list[list[str]]:
+        fresh: dict[str, tuple[str, list[str]]] = {}
+        self.segmented = 0
+        for doc in docs:
+            known = self._seen.get(doc.key)
+            if known is None or known[0] != doc.text:
+                known = (doc.text, tokens(doc.text))
+                self.segmented += 1
+            fresh[doc.key] = known
+        self._seen = fresh
+        return [fresh[doc.key][1] for doc in docs]
+
+
 def _top(scores: np.ndarray, keys: list[str], k: int) -> list[Hit]:
     k = min(k, len(keys))
     best = np.argpartition(-scores, k - 1)[:k]

@@ -1,6 +1,6 @@
 from .fund import Assignment, Award, Call, ProjectReport, Proposal, Review, Reviewer
 from .instruments import Booking, Instrument, OpeningWindow, Usage
-from .matching import Capability, Exhibition, Meeting
+from .matching import Capability, Exhibition, Meeting, Participant
 from .registry import Centre, CooperationProject, Expert, Milestone, Recognition
 from .vouchers import Programme, Redemption, Relation, Voucher
 
@@ -18,6 +18,7 @@ __all__ = [
     "Meeting",
     "Milestone",
     "OpeningWindow",
+    "Participant",
     "Programme",
     "ProjectReport",
     "Proposal",

@@ -61,6 +61,32 @@ class Exhibition(Bilingual, models.Model):
         return [self.city], []
 
 
+class Participant(models.Model):
+    """An organisation taking part in an exhibition as an exhibitor (with what it offers) or a buyer
+    (with what it looks for). Meetings are booked between an exhibitor and a buyer of the exhibition."""
+
+    class Role(models.TextChoices):
+        EXHIBITOR = "exhibitor", _("Exhibitor")
+        BUYER = "buyer", _("Buyer")
+
+    exhibition = models.ForeignKey(Exhibition, on_delete=models.CASCADE, related_name="participants")
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices)
+    offer = models.CharField(_("offers or looks for"), max_length=300, blank=True)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    class Meta:
+        ordering = ["role", "organisation__name_zh"]
+        constraints = [
+            models.UniqueConstraint(fields=["exhibition", "organisation", "role"], name="innovation_participant_once")
+        ]
+        verbose_name = _("exhibition participant")
+        verbose_name_plural = _("exhibition participants")
+
+    def __str__(self):
+        return f"{self.exhibition} {self.role} {self.organisation}"
+
+
 class Meeting(models.Model):
     """A matchmaking meeting between an exhibitor and a buyer in one slot: neither side is booked twice
     in a slot (two unique constraints, checked by the write first with a named message)."""

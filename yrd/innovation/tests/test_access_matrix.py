@@ -36,6 +36,8 @@ PAGES = {
     "/innovation/": (200,) * 10,
     "/innovation/instruments/": (200,) * 10,
     "/innovation/match/?q=SEM": (200,) * 10,
+    "/innovation/cooperation/": (200,) * 10,
+    "/innovation/exhibitions/": (200,) * 10,
     "/innovation/vouchers/": (200, 200, 200, 200, 200, 200, 403, 403, 403, 302),
     "/innovation/fund/": (403, 403, 200, 200, 403, 403, 200, 200, 403, 302),
     "/innovation/registry/import/": (403, 403, 403, 403, 200, 200, 403, 403, 403, 302),

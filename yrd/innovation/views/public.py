@@ -78,6 +78,7 @@ def match(request):
         "budget": request.GET.get("budget", "")[:20],
         "error": error,
         "results": results,
+        "refreshing": match_selectors.index_building(),
         "fields": match_selectors.fields(),
         "provinces": Jurisdiction.objects.filter(level="province"),
     }

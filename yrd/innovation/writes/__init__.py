@@ -13,7 +13,7 @@ from .fund import (
 )
 from .instruments import InstrumentInput as InstrumentInput
 from .instruments import booking_cancel, booking_decide, booking_request, instrument_save, usage_record
-from .matching import capability_save, exhibition_save, meeting_book
+from .matching import capability_save, exhibition_save, meeting_book, participant_register
 from .registry import CentreInput as CentreInput
 from .registry import CooperationInput as CooperationInput
 from .registry import (
@@ -39,6 +39,7 @@ __all__ = [
     "instrument_save",
     "meeting_book",
     "milestone_done",
+    "participant_register",
     "programme_open",
     "proposal_submit",
     "recognition_save",

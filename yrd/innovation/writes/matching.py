@@ -7,11 +7,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from yrd.core.access import require
+from yrd.core.access import can, require
 from yrd.core.actors import write
 from yrd.core.models import Jurisdiction, Organisation
-from yrd.innovation.apps import BOOK, REGISTRY
-from yrd.innovation.models import Capability, Exhibition, Meeting
+from yrd.innovation.apps import BOOK, INSTRUMENT, REGISTRY
+from yrd.innovation.models import Capability, Exhibition, Meeting, Participant
 
 from .common import audit, aware, check_text, raise_if
 
@@ -84,6 +84,36 @@ def exhibition_save(
     return exhibition
 
 
+def _require_for(acting_user, exhibition: Exhibition, organisation: Organisation, role: str) -> None:
+    """The organisation's own people (a firm's for either role, a provider's as an exhibitor) or the
+    science officers of the exhibition's city."""
+    if can(acting_user, REGISTRY, exhibition) or can(acting_user, BOOK, organisation):
+        return
+    if role == Participant.Role.EXHIBITOR and can(acting_user, INSTRUMENT, organisation):
+        return
+    require(acting_user, BOOK, organisation)  # refuses with the module's message
+
+
+@write
+def participant_register(
+    *, acting_user, exhibition: Exhibition, organisation: Organisation, role: str, offer: str = "", is_demo=False
+) -> Participant:
+    """An organisation takes part in an exhibition as an exhibitor or a buyer (again: its offer is updated)."""
+    if role not in Participant.Role.values:
+        raise_if({"role": [_("Choose exhibitor or buyer.")]})
+    _require_for(acting_user, exhibition, organisation, role)
+    errors: dict = {}
+    offer = check_text(errors, "offer", offer, 300, required=False)
+    if exhibition.ends_on < timezone.localdate() and not is_demo:
+        errors["exhibition"] = [_("This exhibition is over.")]
+    raise_if(errors)
+    participant, _created = Participant.objects.update_or_create(
+        exhibition=exhibition, organisation=organisation, role=role, defaults={"offer": offer, "is_demo": is_demo}
+    )
+    audit(acting_user, "innovation.participant.register", participant, exhibition.city.code, role=role)
+    return participant
+
+
 def slot_start(exhibition: Exhibition, at: datetime) -> bool:
     """True when `at` starts a slot: on a day of the exhibition, 09:00 to 17:00, on the slot grid."""
     local = timezone.localtime(at)
@@ -115,6 +145,8 @@ def meeting_book(
         ]
     if exhibitor.pk == buyer.pk:
         errors["buyer"] = [_("An organisation does not meet itself.")]
+    elif not exhibition.participants.filter(organisation=exhibitor, role=Participant.Role.EXHIBITOR).exists():
+        errors["exhibitor"] = [_("%s is not an exhibitor of this exhibition.") % exhibitor.name]
     slot = Meeting.objects.filter(exhibition=exhibition, starts_at=starts_at)
     if slot.filter(exhibitor=exhibitor).exists():
         errors["exhibitor"] = [_("%s already has a meeting in this slot.") % exhibitor.name]
@@ -125,6 +157,9 @@ def meeting_book(
         with transaction.atomic():
             meeting = Meeting.objects.create(
                 exhibition=exhibition, exhibitor=exhibitor, buyer=buyer, starts_at=starts_at, is_demo=is_demo
+            )
+            Participant.objects.get_or_create(
+                exhibition=exhibition, organisation=buyer, role=Participant.Role.BUYER, defaults={"is_demo": is_demo}
             )
     except IntegrityError:  # a concurrent booking took the slot between the check and the insert
         raise_if({"starts_at": [_("This slot was just taken; choose another.")]})

@@ -109,10 +109,12 @@ def cooperation_save(*, acting_user, data: CooperationInput, project: Cooperatio
     project.partner_country, project.lead, project.city = data.partner_country, data.lead, data.city
     project.stage, project.is_demo = data.stage, data.is_demo
     project.save()
+    known = set(project.milestones.values_list("title_zh", "due_on"))  # an import run again adds nothing
     Milestone.objects.bulk_create(
         [
             Milestone(project=project, title_zh=zh.strip(), title_en=en.strip(), due_on=due)
             for zh, en, due in data.milestones
+            if (zh.strip(), due) not in known
         ]
     )
     audit(acting_user, "innovation.cooperation.save", project, data.city.code, stage=data.stage)
@@ -133,15 +135,28 @@ def milestone_done(*, acting_user, milestone: Milestone, done_on: date) -> Miles
 
 
 @write
-def expert_save(*, acting_user, name: str, institution: Organisation, fields: str, is_public=False, is_demo=False):
+def expert_save(
+    *,
+    acting_user,
+    name: str,
+    institution: Organisation,
+    fields: str,
+    is_public=False,
+    is_demo=False,
+    expert: Expert | None = None,
+):
+    """Record an expert, or change one (`expert`) within the same institution's province."""
     require(acting_user, REGISTRY, institution.jurisdiction)
+    if expert is not None:
+        require(acting_user, REGISTRY, expert)
     errors: dict = {}
     name = check_text(errors, "name", name, 60)
     fields = check_text(errors, "fields", fields, 300)
     raise_if(errors)
-    expert = Expert.objects.create(
-        name=name, institution=institution, fields=fields, is_public=is_public, is_demo=is_demo
-    )
+    expert = expert or Expert()
+    expert.name, expert.institution, expert.fields = name, institution, fields
+    expert.is_public, expert.is_demo = is_public, is_demo or expert.is_demo
+    expert.save()
     audit(acting_user, "innovation.expert.save", expert, institution.jurisdiction.code)
     return expert
 

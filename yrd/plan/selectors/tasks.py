@@ -282,3 +282,9 @@ def live_figures(task: Task) -> list[tuple]:
             continue
         figures.append((stat.label, function(), stat.unit))
     return figures
+
+
+def linked_milestones(task: Task) -> list:
+    """The public milestones other modules keep toward this task (their manifest's
+    `plan_milestones`), e.g. the heritage bid's steps or a cooperation project's milestones."""
+    return registry.milestones_for_plan_task(task.code)

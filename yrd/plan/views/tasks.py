@@ -86,6 +86,7 @@ def _detail_context(request, loaded, form=None):
         "coleads": list(task.colead_jurisdictions.all()),
         "organisations": list(task.responsible_organisations.all()),
         "live_figures": selectors.live_figures(task),
+        "linked_milestones": selectors.linked_milestones(task),
     }
 
 

@@ -87,6 +87,10 @@ def test_parallel_meeting_requests_book_a_buyer_once_per_slot(world):
         starts_on=date(2026, 11, 5), ends_on=date(2026, 11, 10),
     )  # fmt: skip
     exhibitors = [f.lab("310000", f"展商{n}") for n in range(WORKERS)]
+    for exhibitor in exhibitors:
+        writes.participant_register(
+            acting_user=SYSTEM, exhibition=expo, organisation=exhibitor, role="exhibitor", is_demo=True
+        )  # the exhibition is over: only the demo loader registers then
     at = timezone.make_aware(datetime.combine(date(2026, 11, 5), time(9)))
 
     def book(n):

@@ -14,7 +14,7 @@ from yrd.innovation.models import Meeting
 
 @pytest.fixture
 def expo(world):
-    return writes.exhibition_save(
+    expo = writes.exhibition_save(
         acting_user=SYSTEM,
         name_zh="进口博览会",
         name_en="Import expo",
@@ -22,6 +22,11 @@ def expo(world):
         starts_on=date(2026, 11, 5),
         ends_on=date(2026, 11, 10),
     )
+    for lab in (world.sh_lab, world.hf_lab):
+        writes.participant_register(
+            acting_user=SYSTEM, exhibition=expo, organisation=lab, role="exhibitor", is_demo=True
+        )
+    return expo
 
 
 def slot(hour, minute=0, day=5):
@@ -45,6 +50,19 @@ def test_neither_side_is_booked_twice_in_a_slot(world, expo):
         acting_user=SYSTEM, exhibition=expo, exhibitor=world.sh_lab, buyer=world.zj_firm, starts_at=slot(9, 30)
     )
     assert Meeting.objects.count() == 2
+    assert set(expo.participants.filter(role="buyer").values_list("organisation", flat=True)) == {
+        world.js_firm.pk,
+        world.zj_firm.pk,
+    }
+
+
+def test_a_meeting_with_an_organisation_not_exhibiting_is_refused(world, expo):
+    with pytest.raises(ValidationError) as refused:
+        writes.meeting_book(
+            acting_user=SYSTEM, exhibition=expo, exhibitor=world.zj_firm, buyer=world.js_firm, starts_at=slot(9)
+        )
+    assert "not an exhibitor" in refused.value.message_dict["exhibitor"][0]
+    assert not Meeting.objects.exists()
 
 
 @pytest.mark.parametrize("at", [slot(9, 10), slot(8, 30), slot(17), slot(10, day=11)])
