@@ -202,7 +202,7 @@ def test_open311_form_bodies_never_break_the_page_and_a_refused_one_leaves_no_re
     key = f.open311_client()[1]
     client = Client()
 
-    @settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(max_examples=EXAMPLES // 2, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(body=st.dictionaries(st.sampled_from(FIELDS), st.text(max_size=40), max_size=len(FIELDS)))
     def check(body):
         before = Report.objects.count()
