@@ -6,12 +6,11 @@ from django.views.i18n import JavaScriptCatalog
 from yrd.api import api
 from yrd.core import views as core_views
 from yrd.core.mlps import views as mlps_views
-from yrd.core.mlps.forms import LoginForm
 from yrd.core.registry import registry
 
 urlpatterns = [
     path("", core_views.home, name="home"),
-    path("accounts/login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
+    path("accounts/login/", mlps_views.SignIn.as_view(), name="login"),
     path("accounts/password/", mlps_views.PasswordChange.as_view(), name="password-change"),
     path(
         "accounts/password/done/",

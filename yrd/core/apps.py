@@ -66,6 +66,7 @@ class CoreConfig(AppConfig):
             "core.audit.export",
             "core.alert.notify",
             # Security events (core.audit.record_security_event); alerting listens to them.
+            "core.security.login",
             "core.security.login_failed",
             "core.security.lockout",
             "core.security.role_change",

@@ -34,8 +34,13 @@ class Answer:
 
 def read_rows(name: str, content: bytes) -> list[dict]:
     if name.lower().endswith(".xlsx"):
-        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
-        rows = [[("" if v is None else str(v)).strip() for v in row] for row in sheet.iter_rows(values_only=True)]
+        try:
+            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
+            rows = [[("" if v is None else str(v)).strip() for v in row] for row in sheet.iter_rows(values_only=True)]
+        except Exception:  # openpyxl raises many types (BadZipFile, KeyError...) for what is not a workbook
+            raise ValueError("not an XLSX workbook") from None
+        if not rows:
+            return []
         header, body = rows[0], rows[1:]
         return [dict(zip(header, row, strict=False)) for row in body if any(row)]
     text = content.decode("utf-8-sig")

@@ -70,13 +70,16 @@ def _parse_geojson(kind: str, text: str) -> list[dict]:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise ValidationError({"file": [_("Not a readable GeoJSON file: %(error)s") % {"error": error}]}) from None
+    # Any JSON may arrive (a list, a number, features that are strings): check each level's shape.
     features = document.get("features") if isinstance(document, dict) else None
-    if document.get("type") != "FeatureCollection" or not isinstance(features, list):
+    if not isinstance(document, dict) or document.get("type") != "FeatureCollection" or not isinstance(features, list):
         raise ValidationError({"file": [_("A GeoJSON FeatureCollection is expected.")]})
     rows = []
     for feature in features:
-        properties = dict((feature or {}).get("properties") or {})
-        geometry = (feature or {}).get("geometry") or {}
+        feature = feature if isinstance(feature, dict) else {}
+        properties = feature.get("properties")
+        properties = dict(properties) if isinstance(properties, dict) else {}
+        geometry = feature.get("geometry") if isinstance(feature.get("geometry"), dict) else {}
         if kind == "hubs" and geometry.get("type") == "Point" and len(geometry.get("coordinates") or []) >= 2:
             properties.setdefault("longitude", geometry["coordinates"][0])
             properties.setdefault("latitude", geometry["coordinates"][1])

@@ -8,8 +8,9 @@ tied to no jurisdiction). Each alert sent is itself audited ("core.alert.notify"
 """
 
 from axes.signals import user_locked_out
+from django.contrib.auth.signals import user_login_failed
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
@@ -101,3 +102,44 @@ def role_saved(sender, instance, created, raw=False, **kwargs):
 @receiver(post_delete, sender=RoleAssignment, dispatch_uid="yrd.core.mlps.alerts.role_deleted")
 def role_deleted(sender, instance, **kwargs):
     _role_change(instance, "taken away")
+
+
+@receiver(user_login_failed, dispatch_uid="yrd.core.mlps.alerts.login_failed")
+def login_failed(sender, credentials=None, request=None, **kwargs):
+    """Every refused password, not only the lockout after the fifth."""
+    username = str((credentials or {}).get("username", ""))[:150]
+    record_security_event("login_failed", data={"username": username, "stage": "password"})
+
+
+PRIVILEGE_FLAGS = ("is_staff", "is_superuser")
+
+
+@receiver(pre_save, sender=User, dispatch_uid="yrd.core.mlps.alerts.flags_before")
+def flags_before(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or instance.pk is None or (update_fields is not None and not set(update_fields) & set(PRIVILEGE_FLAGS)):
+        return
+    instance._yrd_flags_before = User.objects.filter(pk=instance.pk).values(*PRIVILEGE_FLAGS).first()
+
+
+@receiver(post_save, sender=User, dispatch_uid="yrd.core.mlps.alerts.flags_after")
+def flags_after(sender, instance, created, raw=False, **kwargs):
+    """A staff or superuser flag given or taken away (in the admin, a command or the shell)."""
+    if raw:
+        return
+    before = instance.__dict__.pop("_yrd_flags_before", None) or dict.fromkeys(PRIVILEGE_FLAGS, False)
+    changed = {flag: getattr(instance, flag) for flag in PRIVILEGE_FLAGS if getattr(instance, flag) != before[flag]}
+    if changed:
+        record_security_event("permission_change", obj=instance, data={"user": instance.pk, "changed": changed})
+
+
+def _permissions_changed(sender, instance, action, pk_set=None, reverse=False, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    what = "groups" if sender is User.groups.through else "permissions"
+    users = [instance.pk] if not reverse else sorted(pk_set or [])
+    data = {"users": users, "change": action.removeprefix("post_"), what: sorted(pk_set or [])}
+    record_security_event("permission_change", obj=instance, data=data)
+
+
+m2m_changed.connect(_permissions_changed, sender=User.user_permissions.through, dispatch_uid="yrd.alerts.perms")
+m2m_changed.connect(_permissions_changed, sender=User.groups.through, dispatch_uid="yrd.alerts.groups")

@@ -4,7 +4,7 @@ import segno
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import PasswordChangeView
+from django.contrib.auth.views import LoginView, PasswordChangeView
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -23,8 +23,21 @@ from yrd.core.access import require
 from yrd.core.apps import AUDIT_EXPORT, AUDIT_READ
 from yrd.core.audit import audit_record, record_security_event
 from yrd.core.mlps import auditlog
-from yrd.core.mlps.forms import AuditFilterForm, CodeForm
+from yrd.core.mlps.forms import AuditFilterForm, CodeForm, LoginForm
 from yrd.core.mlps.twofactor import pending_device
+
+
+class SignIn(LoginView):
+    """Django's login with the MLPS form; every accepted password is a security event in the audit
+    chain (a refused one is recorded by core.mlps.alerts, from Django's user_login_failed)."""
+
+    authentication_form = LoginForm
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            response = super().form_valid(form)
+            record_security_event("login", actor=form.get_user(), obj=form.get_user(), data={"stage": "password"})
+        return response
 
 
 class PasswordChange(PasswordChangeView):

@@ -36,9 +36,11 @@ def read_rows(content: bytes, filename: str) -> list[dict[str, str]]:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValidationError({"file": _("Save the CSV file as UTF-8.")}) from None
-    return [
-        {k.strip().lower(): (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(io.StringIO(text))
-    ]
+    try:
+        reader = csv.DictReader(io.StringIO(text))
+        return [{k.strip().lower(): (v or "").strip() for k, v in row.items() if k} for row in reader]
+    except csv.Error as error:
+        raise ValidationError({"file": _("Not a readable CSV file: %(error)s") % {"error": error}}) from None
 
 
 def xlsx_rows(content: bytes) -> list[dict[str, str]]:

@@ -1,6 +1,8 @@
 """Importing the market-access negative list: the whole file or nothing; the file is the list (it replaces the
 one before), so a measure dropped from the list is dropped here too."""
 
+import csv
+
 from django.core.exceptions import ValidationError
 
 from yrd.core.access import require
@@ -16,7 +18,7 @@ def access_list_import(*, acting_user, name: str, content: bytes, is_demo: bool 
     require(acting_user, ACCESS_MANAGE)
     try:
         rows = read_rows(name, content)
-    except (UnicodeDecodeError, ValueError, KeyError, OSError) as error:
+    except (UnicodeDecodeError, ValueError, KeyError, OSError, csv.Error) as error:
         raise ValidationError({"file": [f"not a readable CSV (UTF-8) or XLSX file: {error}"]}) from None
     problems = row_problems(rows)
     if problems:

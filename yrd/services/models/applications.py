@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yrd.core.access import Scope
 from yrd.core.personal import Kind as Personal
+from yrd.core.uploads import RandomName
 
 from .catalogue import Mode
 
@@ -214,7 +215,7 @@ class Material(models.Model):
         verbose_name=_("decided in step"),
         help_text=_("For a decision document: the handling step whose decision it records."),
     )
-    file = models.FileField(upload_to="services/materials/%Y/%m/", max_length=200)
+    file = models.FileField(upload_to=RandomName("services/materials"), max_length=200)  # never the sender's name
     original_name = models.CharField(max_length=200)
     content_type = models.CharField(max_length=40)
     size = models.PositiveIntegerField()
