@@ -12,8 +12,9 @@ def test_a_test_run_leaves_no_media_folder_behind(tmp_path):
     scratch.mkdir()
     env = {**os.environ, "TMPDIR": str(scratch)}
     env.pop("DATABASE_URL", None)  # its own SQLite database, whichever the outer run uses
+    # --nomigrations: tables straight from the models; what is tested is the media folder, not the schema
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist",
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "--nomigrations",
          "yrd/core/tests/test_error_pages.py", "-k", "never_served"],
         cwd=ROOT, env=env, capture_output=True, text=True,
     )  # fmt: skip

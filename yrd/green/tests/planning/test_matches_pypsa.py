@@ -99,7 +99,7 @@ def test_it_matches_pypsa_under_a_carbon_cap():
     assert_same_optimum(two_provinces(policy=Policy(carbon_cap_t=2000.0)))
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(systems())
 def test_it_matches_pypsa_on_random_systems(system):
     assert_same_optimum(system)
