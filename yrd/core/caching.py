@@ -110,7 +110,8 @@ def _anonymous_read(request) -> bool:
 def _response_key(request, version: int) -> str:
     query = urlencode(sorted(request.GET.lists()), doseq=True)
     where = hashlib.sha256(f"{request.path}?{query}".encode()).hexdigest()
-    return f"yrd:response:{version}:{get_language()}:{mode_of(request)}:{where}"
+    # The day too: pages that show "today" (a default date, what is late) turn over at midnight.
+    return f"yrd:response:{version}:{timezone.localdate()}:{get_language()}:{mode_of(request)}:{where}"
 
 
 def _render_shared(view, request, args, kwargs):
