@@ -33,7 +33,12 @@ def postgresql():
 
 
 def submission(month: int) -> dict:
-    return {"period_start": f"2025-{month:02}-01", "period_end": f"2025-{month:02}-28", "percent": month * 5}
+    return {
+        "period_start": f"2025-{month:02}-01",
+        "period_end": f"2025-{month:02}-28",
+        "percent": month * 5,
+        "narrative_zh": f"{month}月进展",
+    }
 
 
 class Burst:
