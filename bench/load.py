@@ -16,7 +16,8 @@ Targets (exit 1 when missed): 0 errors in the mixed phase; reads at >= 50% of th
 throughput (phases 1 and 2); p99 of reads <= 100 ms in the mixed phase.
 
 Its own database (`yrd_load_bench` on the local server, or --database-url), dropped and created from
-migrate + load_reference + load_demo at the start; dropped at the end unless --keep-db. Its own port.
+migrate + load_reference + load_demo at the start; dropped at the end unless --keep-db (then
+--reuse-db runs again on it without reloading). Its own port.
 """
 
 import argparse
@@ -55,17 +56,18 @@ def recreate(server_url: str, name: str, drop_only=False):
 
 
 def manage(env, *args, capture=False):
-    done = subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=capture, text=True
-    )
+    done = subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=capture, text=True)
+    if done.returncode:
+        raise SystemExit(f"manage.py {args[0]} failed: {(done.stderr or '')[-3000:]}")
     return done.stdout
 
 
-def load_demo(env) -> dict:
-    print("Creating the database from migrate, load_reference and load_demo ...", flush=True)
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "load_reference")
-    manage(env, "load_demo")
+def load_demo(env, reuse: bool) -> dict:
+    if not reuse:
+        print("Creating the database from migrate, load_reference and load_demo ...", flush=True)
+        manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "load_reference")
+        manage(env, "load_demo")
     out = manage(env, "shell", "-c", (ROOT / "bench" / "load_setup.py").read_text(), capture=True)
     return json.loads(out.strip().splitlines()[-1])
 
@@ -117,12 +119,14 @@ def main():
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 3)))
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/yrd_load_bench")
     parser.add_argument("--keep-db", action="store_true", help="leave the bench database for inspection")
+    parser.add_argument("--reuse-db", action="store_true", help="use the database a --keep-db run left")
     args = parser.parse_args()
 
     server_url, name = args.database_url.rsplit("/", 1)
-    recreate(server_url, name)
+    if not args.reuse_db:
+        recreate(server_url, name)
     base = {**os.environ, "DATABASE_URL": args.database_url, "PYTHONPATH": str(ROOT)}
-    setup = load_demo({**base, "DJANGO_SETTINGS_MODULE": "yrd.settings.dev"})
+    setup = load_demo({**base, "DJANGO_SETTINGS_MODULE": "yrd.settings.dev"}, args.reuse_db)
     production = {
         **base,
         "DJANGO_SETTINGS_MODULE": "yrd.settings.production",
