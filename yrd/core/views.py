@@ -1,8 +1,12 @@
+import sys
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseBadRequest, HttpResponseRedirect, JsonResponse
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -122,5 +126,25 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
+    if isinstance(sys.exc_info()[1], DATABASE_DOWN):
+        return database_unavailable(request)
     message = _("The server failed to answer; the error has been logged. Please try again later.")
     return _api_error(request, 500, "server_error", message) or defaults.server_error(request)
+
+
+# The database cannot be reached (stopped, restarting, out of connections): whatever part of the
+# request met it (a middleware loading the session, a view, a template), the answer is 503 with a
+# clear message, and the next request tries the database again (Django drops a broken connection at
+# the end of the request; CONN_HEALTH_CHECKS checks a kept one before reusing it).
+DATABASE_DOWN = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
+
+
+def database_unavailable(request):
+    message = _("The database cannot be reached for a moment. Please try again shortly.")
+    response = _api_error(request, 503, "database_unavailable", message)
+    if response is None:
+        # Standalone and bilingual on purpose: no context processor may reach for the database.
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response

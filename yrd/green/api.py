@@ -11,8 +11,10 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, File, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.files import UploadedFile
 
+from yrd.core.caching import public_cache
 from yrd.core.models import Jurisdiction, Organisation
 from yrd.core.schemas import ApiError
 from yrd.green import selectors, stats, writes
@@ -231,6 +233,7 @@ def project_out(project: StorageProject) -> dict:
 @router.get(
     "/sites", response=list[SiteOut], auth=None, summary="Parks and factories: certified status, published totals"
 )
+@decorate_view(public_cache)
 def sites(request, kind: str = "", city: str = "", certified: bool = False):
     return [site_out(s) for s in selectors.public_sites(kind=kind, city=city, certified_only=certified)]
 
@@ -271,6 +274,7 @@ def target_put(request, pk: int, payload: TargetIn):
 
 
 @router.get("/factors", response=list[FactorOut], auth=None, summary="The emission factor catalogue")
+@decorate_view(public_cache)
 def factors(request):
     rows = EmissionFactor.objects.select_related("publication")
     return [{**{f: getattr(r, f) for f in ("code", "quantity", "region", "data_year", "value", "unit", "table")},
@@ -278,6 +282,7 @@ def factors(request):
 
 
 @router.get("/stats", auth=None, summary="Published figures for the plan tracker")
+@decorate_view(public_cache)
 def published(request):
     return {
         "certified_parks": stats.certified_parks(),
@@ -348,6 +353,7 @@ def period_import(request, pk: int, file: File[UploadedFile]):
 
 
 @router.get("/storage", response=list[ProjectOut], auth=None, summary="Storage projects by stage")
+@decorate_view(public_cache)
 def storage(request, province: str = "", stage: str = "", technology: str = ""):
     return [project_out(p) for p in selectors.storage_projects(province=province, stage=stage, technology=technology)]
 

@@ -12,9 +12,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, File, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.files import UploadedFile
 
 from yrd.core.access import can, require
+from yrd.core.caching import public_cache
 from yrd.core.models import Jurisdiction
 from yrd.core.schemas import ApiError
 from yrd.core.tables import MAX_BYTES
@@ -181,6 +183,7 @@ def _component(code: str) -> Component:
 
 
 @router.get("/enterprises", response=list[EnterpriseOut], auth=None)
+@decorate_view(public_cache)
 def enterprises(request, city: str = "", tier: str = ""):
     """The public registry: who is on the chain, where, in which role (no figures)."""
     found = selectors.public_enterprises()
@@ -226,6 +229,7 @@ def chain_import(request, kind: str, file: File[UploadedFile], dry_run: bool = F
 
 
 @router.get("/hhi", response=list[HhiOut], auth=None)
+@decorate_view(public_cache)
 def hhi(request):
     """Concentration of each component's capacity by province: an aggregate anyone may read."""
     return [{"component": c, "hhi": v, "shares": s} for c, v, s in selectors.hhi_table()]
@@ -371,6 +375,7 @@ class PueIn(Schema):
 
 
 @router.get("/data-centres", response=list[CentreOut], auth=None)
+@decorate_view(public_cache)
 def datacentres(request):
     """Data centres of the two clusters and the region with their monthly PUE (public figures)."""
     return [centre_out(d) for d in DataCentre.objects.select_related("city").prefetch_related("pue_readings")]
@@ -402,6 +407,7 @@ def pue_record(request, pk: int, payload: PueIn):
 
 
 @router.get("/specialisation", auth=None)
+@decorate_view(public_cache)
 def metro_specialisation(request, year: int | None = None):
     """Location quotients, specialisation index and similarity of cities from the imported statistics."""
     year = year or IndustryIndicator.objects.order_by("-year").values_list("year", flat=True).first()

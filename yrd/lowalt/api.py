@@ -19,8 +19,10 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.responses import Status
 
+from yrd.core.caching import public_cache
 from yrd.core.models import Jurisdiction, Organisation
 from yrd.core.schemas import ApiError
 from yrd.lowalt import writes
@@ -272,6 +274,7 @@ def occupied(request, start: datetime, end: datetime):
 
 
 @router.get("/sites", response=list[SiteOut], auth=None, summary="Take-off and landing sites and vertiports")
+@decorate_view(public_cache)
 def sites(request):
     return [_site_out(s) for s in register_reads.sites()]
 
@@ -286,6 +289,7 @@ def register_site(request, payload: SiteIn):
 
 
 @router.get("/coverage", response=list[CoverageOut], auth=None, summary="Communication and surveillance coverage")
+@decorate_view(public_cache)
 def coverage(request):
     return [
         {
@@ -314,6 +318,7 @@ def register_aircraft(request, payload: AircraftIn):
 
 
 @router.get("/restrictions", auth=None, summary="Restricted and controlled volumes as GeoJSON")
+@decorate_view(public_cache)
 def restrictions(request, province: str | None = None):
     kept_by = _province(province) if province else None
     rows = [row_of(r) for r in register_reads.restrictions(kept_by)]
@@ -370,6 +375,7 @@ def _json_body(request) -> dict:
 
 
 @router.get("/suitable-airspace", auth=None, summary="Where a class may fly without applying, as GeoJSON")
+@decorate_view(public_cache)
 def suitable(request, aircraft_class: AircraftClass, start: datetime, end: datetime):
     if end <= start:
         raise ValidationError({"end": [_("The end must come after the start.")]})

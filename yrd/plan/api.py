@@ -3,7 +3,9 @@
 the role, 403) and let yrd/api.py turn errors into {code, message, errors?}."""
 
 from ninja import Header, Query, Router, Status
+from ninja.decorators import decorate_view
 
+from yrd.core.caching import public_cache
 from yrd.plan import selectors, writes
 from yrd.plan.schemas import (
     ApiError,
@@ -51,6 +53,7 @@ def responses(ok, *errors, status=200, extra=None):
 
 
 @router.get("/areas", auth=None, **responses(list[AreaOut]), summary="Areas of the plan with task counts")
+@decorate_view(public_cache)
 def list_areas(request):
     """The plan's areas with the key-task count the plan states and the published tasks on file."""
     return selectors.areas_with_counts()
@@ -59,6 +62,7 @@ def list_areas(request):
 @router.get(
     "/public/tasks", auth=None, **responses(PublicTaskPageOut, 422), summary="Published tasks (transparency page)"
 )
+@decorate_view(public_cache)
 def list_public_tasks(request, filters: Query[PublicTaskListIn]):
     """Published tasks with derived status and progress, from accepted reports only; fields fit
     for the public only."""

@@ -117,8 +117,23 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
+        # A kept connection is checked before reuse, so a database restart costs no request a 503.
+        conn_health_checks=True,
     )
 }
+# The cache holds only copies keyed by the data version (yrd.core.caching): per process by default;
+# CACHE_URL=redis://host:6379/1 shares one cache between every gunicorn worker and host.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL and not CACHE_URL.startswith(("redis://", "rediss://")):
+    raise ImproperlyConfigured("CACHE_URL must be a redis:// or rediss:// address")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
+}
+# Anonymous reads of public pages and API lists served from the cache (yrd.core.caching.public_cache).
+PUBLIC_CACHE = env_bool("PUBLIC_CACHE", True)
+
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Writers wait for each other instead of failing with "database is locked".
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}

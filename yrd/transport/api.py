@@ -13,10 +13,12 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Header, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.responses import Status
 from ninja.security import APIKeyHeader, django_auth
 
 from yrd.core.access import can
+from yrd.core.caching import public_cache
 from yrd.core.models import Organisation
 from yrd.core.schemas import ApiError
 from yrd.transport import selectors, writes
@@ -85,6 +87,7 @@ def _hub_out(hub) -> dict:
 
 
 @router.get("/network/hubs", response=list[HubOut], auth=None)
+@decorate_view(public_cache)
 def network_hubs(request):
     return [_hub_out(h) for h in selectors.hubs_public()]
 
@@ -104,6 +107,7 @@ class LinkOut(Schema):
 
 
 @router.get("/network/links", response=list[LinkOut], auth=None)
+@decorate_view(public_cache)
 def network_links(request):
     return [
         {
@@ -119,6 +123,7 @@ def network_links(request):
 
 
 @router.get("/network/parameters", auth=None)
+@decorate_view(public_cache)
 def network_parameters(request):
     """Every parameter routes are computed with now, each with its source (or the words saying it has none)."""
     planner, version = selectors.current_planner()
@@ -469,6 +474,7 @@ class ThroughputOut(Schema):
 
 
 @router.get("/hubs/throughput", response=list[ThroughputOut], auth=None)
+@decorate_view(public_cache)
 def hub_throughput(request):
     return [
         {

@@ -18,9 +18,10 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Header, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.responses import Status
 
-from yrd.core.caching import cached
+from yrd.core.caching import cached, public_cache
 from yrd.core.models import Jurisdiction
 from yrd.core.personal import Kind, mask
 from yrd.core.schemas import ApiError
@@ -112,6 +113,7 @@ def resource_input(payload: ResourceIn) -> ResourceInput:
 
 
 @router.get("/resources", response=list[ResourceOut], auth=None, summary="Resources the caller may see, searched")
+@decorate_view(public_cache)
 def resources(request, q: str = "", kind: str = "", city: str = "", park: str = "", page: int = 1):
     def compute():
         rows = selectors.search(selectors.resources_visible_to(request.user), q=q, kind=kind, city=city, park=park)
@@ -139,6 +141,7 @@ def _key(*parts) -> str:
 @router.get(
     "/map", auth=None, summary="Published resources in a box (west,south,east,north); sensitive ones generalised"
 )
+@decorate_view(public_cache)
 def map_points(request, bbox: str = "", q: str = "", kind: str = ""):
     box = None
     if bbox:
@@ -153,6 +156,7 @@ def map_points(request, bbox: str = "", q: str = "", kind: str = ""):
 
 
 @router.get("/resources.geojson", auth=None, summary="Published resources as GeoJSON (sensitive ones generalised)")
+@decorate_view(public_cache)
 def export_geojson(request):
     rows = selectors.public_resources().select_related("city")
     return JsonResponse(resources_to_geojson(rows, public=True), content_type="application/geo+json")
@@ -225,6 +229,7 @@ class ComponentProgressOut(Schema):
 
 
 @router.get("/bid/progress", response=list[ComponentProgressOut], auth=None, summary="The bid's public progress")
+@decorate_view(public_cache)
 def bid_progress(request):
     return [
         {
@@ -307,6 +312,7 @@ class ProjectOut(Schema):
 @router.get(
     "/parks/projects", response=list[ProjectOut], auth=None, summary="Key projects of the two national cultural parks"
 )
+@decorate_view(public_cache)
 def park_projects(request, park: str = ""):
     rows = visit_selectors.projects()
     if park:

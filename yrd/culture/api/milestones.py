@@ -3,8 +3,10 @@
 from datetime import date
 
 from ninja import Router, Schema
+from ninja.decorators import decorate_view
 from ninja.responses import Status
 
+from yrd.core.caching import public_cache
 from yrd.culture import writes
 from yrd.culture.selectors import bid as bid_selectors
 from yrd.culture.writes.milestones import MilestoneInput
@@ -48,6 +50,7 @@ def milestone_out(m) -> dict:
 
 
 @router.get("/bid/milestones", response=list[MilestoneOut], auth=None, summary="Milestones toward submission")
+@decorate_view(public_cache)
 def milestones(request):
     return [milestone_out(m) for m in bid_selectors.milestones()]
 

@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from yrd.core.caching import public_cache
 from yrd.core.models import Jurisdiction
 from yrd.culture import charts
 from yrd.culture.models import ConditionAssessment, HeritageResource, ParkProject
@@ -30,6 +31,7 @@ def _filters(request) -> dict:
     }
 
 
+@public_cache
 def catalogue(request):
     filters = _filters(request)
     rows = selectors.search(selectors.resources_visible_to(request.user), **filters).select_related("city")
@@ -50,6 +52,7 @@ def catalogue(request):
     return render(request, "culture/catalogue.html", context)
 
 
+@public_cache
 def site(request, code: str, errors=None, status=200):
     found = selectors.resource_for(request.user, code)
     exact = selectors.exact_location_for(request.user, found)
@@ -85,6 +88,7 @@ def _availability(resource) -> list[dict]:
     return visit_selectors.availability(resource, [today + timedelta(days=n) for n in range(1, 8)])
 
 
+@public_cache
 def parks(request):
     projects = list(visit_selectors.projects())
     context = {

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from yrd.core.caching import public_cache
 from yrd.core.models import Jurisdiction
 from yrd.core.selectors import provinces
 from yrd.green import charts, selectors, stats
@@ -23,6 +24,7 @@ def city_names() -> dict[str, str]:
     return {c.code: c.name for c in Jurisdiction.objects.filter(level="city")}
 
 
+@public_cache
 def overview(request):
     trend = stats.intensity_trend()
     names = city_names()
@@ -44,12 +46,14 @@ def overview(request):
     return render(request, "green/overview.html", context)
 
 
+@public_cache
 def sites(request):
     kind, city = request.GET.get("kind", ""), request.GET.get("city", "")[:6]
     rows = [(s, selectors.published_totals(s)) for s in selectors.public_sites(kind=kind, city=city)]
     return render(request, "green/sites.html", {"rows": rows, "kind": kind, "city": city, "kinds": Site.Kind.choices})
 
 
+@public_cache
 def site(request, pk: int):
     found = get_object_or_404(selectors.public_sites().select_related("organisation"), pk=pk)
     published = selectors.published_totals(found)
@@ -80,6 +84,7 @@ def site(request, pk: int):
     return render(request, "green/site.html", context)
 
 
+@public_cache
 def storage(request):
     province, stage = request.GET.get("province", "")[:6], request.GET.get("stage", "")[:15]
     projects = list(selectors.storage_projects(province=province, stage=stage))

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from yrd.core.access import can
-from yrd.core.caching import cached, cached_for
+from yrd.core.caching import cached, cached_for, public_cache
 from yrd.core.models import Jurisdiction
 from yrd.core.tables import MAX_BYTES, MAX_ROWS
 from yrd.core.tables.pages import run_uploaded_import
@@ -22,6 +22,7 @@ from .common import city_names, refused, run_write
 DAY_CHOICES = (7, 14, 30, 60)
 
 
+@public_cache
 def overview(request):
     names = city_names()
     by_city = selectors.enterprises_by_city()

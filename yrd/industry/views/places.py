@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from yrd.core.access import can
+from yrd.core.caching import public_cache
 from yrd.core.tables import MAX_BYTES, MAX_ROWS
 from yrd.core.tables.pages import run_uploaded_import
 from yrd.industry import charts, metro_io, placement_runs
@@ -20,6 +21,7 @@ from yrd.industry.reference import targets
 from .common import city_names, refused
 
 
+@public_cache
 def datacentres(request):
     target = targets()["hub_cluster_pue_max"]
     centres = list(DataCentre.objects.select_related("city"))
@@ -89,6 +91,7 @@ def _pairs(areas, labels, matrix, names) -> list:
     return found
 
 
+@public_cache
 def metro(request):
     names = city_names()
     year = IndustryIndicator.objects.order_by("-year").values_list("year", flat=True).first()

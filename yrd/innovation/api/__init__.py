@@ -10,8 +10,10 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Header, Router
+from ninja.decorators import decorate_view
 from ninja.responses import Status
 
+from yrd.core.caching import public_cache
 from yrd.core.models import Organisation
 from yrd.core.schemas import ApiError
 from yrd.innovation import writes
@@ -112,6 +114,7 @@ def redemption_out(r) -> dict:
 
 
 @router.get("/instruments", response=list[InstrumentOut], auth=None, summary="Shared instruments (public)")
+@decorate_view(public_cache)
 def instruments(request, category: str = "", province: str = ""):
     return [
         instrument_out(i) for i in instrument_selectors.public_instruments(category=category, province=province)[:500]
@@ -293,6 +296,7 @@ def report_submit(request, number: str, payload: ReportIn):
 
 
 @router.get("/exhibitions", response=list[ExhibitionOut], auth=None, summary="The region's exhibitions (public)")
+@decorate_view(public_cache)
 def exhibitions(request):
     return [
         {
@@ -364,6 +368,7 @@ def cooperation_out(p: CooperationProject) -> dict:
 
 
 @router.get("/cooperation", response=list[CooperationOut], auth=None, summary="Public cooperation projects")
+@decorate_view(public_cache)
 def cooperation(request, partner: str = ""):
     rows = registry_selectors.public_cooperation()
     return [cooperation_out(p) for p in (rows.filter(partner_country=partner) if partner else rows)]

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from yrd.core.access import can
+from yrd.core.caching import public_cache
 from yrd.core.models import Jurisdiction
 from yrd.innovation import charts, stats
 from yrd.innovation.apps import REGISTRY
@@ -21,6 +22,7 @@ def city_names() -> dict[str, str]:
     return {c.code: c.name for c in Jurisdiction.objects.filter(level="city")}
 
 
+@public_cache
 def overview(request):
     by_city = dict(Instrument.objects.values_list("city__code").annotate(n=Count("pk")))
     stages = stats.cooperation_by_stage()
@@ -47,6 +49,7 @@ def overview(request):
     return render(request, "innovation/overview.html", context)
 
 
+@public_cache
 def instruments(request):
     category, province = request.GET.get("category", "")[:14], request.GET.get("province", "")[:6]
     context = {

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from yrd.core.caching import public_cache
 from yrd.core.selectors import cities
 from yrd.lowalt.charts import map_option, timeline_option
 from yrd.lowalt.conflicts.geo import geometry_to_metric
@@ -17,6 +18,7 @@ from yrd.lowalt.selectors import registry as register_reads
 from .common import day_bounds, day_of
 
 
+@public_cache
 def airspace_map(request):
     day = day_of(request)
     start, end = day_bounds(day)

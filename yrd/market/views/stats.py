@@ -4,6 +4,7 @@ trend by month (ECharts; chart data travels as JSON, no inline script). Aggregat
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from yrd.core.caching import public_cache
 from yrd.core.models import Jurisdiction
 from yrd.market import selectors
 from yrd.market.charts import city_map
@@ -37,6 +38,7 @@ def _trend(by_month: dict) -> dict:
     }
 
 
+@public_cache
 def statistics(request):
     figures = selectors.statistics()
     cities = list(Jurisdiction.objects.filter(level=Jurisdiction.Level.CITY).order_by("path"))

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from yrd.core.access import can
-from yrd.core.caching import cached_for
+from yrd.core.caching import cached_for, public_cache
 from yrd.core.selectors import provinces
 from yrd.plan import charts, selectors
 from yrd.plan.apps import SUBMIT
@@ -149,6 +149,7 @@ def gantt(request, plan):
     return page(request, "plan/gantt.html", {"plan": plan, "groups": groups, "count": len(rows)}, tab="gantt")
 
 
+@public_cache
 def public(request):
     """The transparency page: published tasks and their published fields, for anyone."""
     plan = selectors.current_plan()
@@ -189,6 +190,7 @@ def public(request):
     return render(request, "plan/public.html", context)
 
 
+@public_cache
 def public_task(request, pk):
     """One published task for anyone: only the fields the transparency page publishes."""
     plan = selectors.current_plan()

@@ -10,9 +10,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Body, Field, File, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.files import UploadedFile
 from ninja.responses import Status
 
+from yrd.core.caching import public_cache
 from yrd.core.models import Jurisdiction
 from yrd.core.personal.reveal import shown
 from yrd.core.schemas import ApiError
@@ -212,6 +214,7 @@ def _province(code):
 
 
 @router.get("/catalogue", response=list[ItemOut], auth=None, summary="The cross-province service catalogue")
+@decorate_view(public_cache)
 def catalogue(request, search: str = "", audience: str = "", mode: str = ""):
     return [_item_out(i) for i in selectors.catalogue(search=search, audience=audience, mode=mode)]
 

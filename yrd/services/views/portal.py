@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from yrd.core.access import can
+from yrd.core.caching import public_cache
 from yrd.core.errors import Conflict
 from yrd.core.models import Jurisdiction, Organisation
 from yrd.core.selectors import provinces
@@ -25,6 +26,7 @@ from .common import attempt, post_or_redirect, refusal_messages, uploads_from
 from .transitions import transition_forms
 
 
+@public_cache
 def catalogue(request):
     search, audience, mode = (request.GET.get(k, "").strip() for k in ("q", "audience", "mode"))
     items = selectors.catalogue(search=search, audience=audience, mode=mode)

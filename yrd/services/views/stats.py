@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from yrd.core.caching import cached
+from yrd.core.caching import cached, public_cache
 from yrd.core.selectors import provinces
 from yrd.services import selectors
 from yrd.services.figures import public_figures
@@ -27,6 +27,7 @@ STATE_COLOURS = {
 }
 
 
+@public_cache
 def statistics(request):
     """The page's body is the same for every reader: rendered once per language and data version."""
     body = cached(

@@ -3,12 +3,14 @@ annual throughput and its source, and the network on the map."""
 
 from django.shortcuts import render
 
+from yrd.core.caching import public_cache
 from yrd.core.models import Jurisdiction
 from yrd.transport import charts, selectors, stats
 
 from .common import city_points
 
 
+@public_cache
 def dashboard(request):
     rows = selectors.hub_throughput()
     cities = city_points(Jurisdiction.objects.filter(level="city"))
