@@ -97,6 +97,7 @@ TABLE["green"] = {
     "page green/sites/<int:pk>/<int:year>/<int:month>/act/<slug:action>/": "--------",
     "page green/mine/": "-+++++++",
     "page green/export/annual.csv": "++++++++",
+    "page green/export/annual.xlsx": "++++++++",
     "page green/storage/": "++++++++",
     "page green/planning/": "-+++++++",
     "page green/planning/new/": "--------",
@@ -159,6 +160,7 @@ TABLE["transport"] = {
     "api GET /api/transport/carrier-tokens": "-+++++++",
     "api DELETE /api/transport/carrier-tokens/{token_id}": "-+++++++",
     "api GET /api/transport/hubs/throughput": "++++++++",
+    "page transport/network/": "++++++++",
 }
 
 PERSONAS["emergency"] = (
@@ -270,6 +272,13 @@ TABLE["lowalt"] = {
     "api GET /api/lowalt/restrictions": "++++++++",
     "api POST /api/lowalt/restrictions/import": "-+++++++",
     "api GET /api/lowalt/suitable-airspace": "++++++++",
+    "page lowalt/restrictions/new/": "-----++-",
+    "page lowalt/restrictions/<str:code>/<str:ref>/": "--------",
+    "page lowalt/restrictions/<str:code>/<str:ref>/withdraw/": "--------",
+    "page lowalt/fleet/": "--+++---",
+    "page lowalt/sites/new/": "-------+",
+    "api PUT /api/lowalt/restrictions/{province}/{ref}": "--------",
+    "api DELETE /api/lowalt/restrictions/{province}/{ref}": "--------",
 }
 
 PERSONAS["market"] = (
@@ -469,6 +478,16 @@ TABLE["innovation"] = {
     "api GET /api/innovation/cooperation": "++++++++++",
     "api POST /api/innovation/cooperation/{project_id}/stage": "-+++++++++",
     "api POST /api/innovation/cooperation/{project_id}/milestones/{milestone_id}/done": "-+++++++++",
+    "page innovation/cooperation/": "++++++++++",
+    "page innovation/cooperation/<int:pk>/stage/": "----------",
+    "page innovation/cooperation/<int:pk>/milestones/<int:milestone>/done/": "----------",
+    "page innovation/exhibitions/": "++++++++++",
+    "page innovation/exhibitions/new/": "----------",
+    "page innovation/exhibitions/<int:pk>/": "----------",
+    "page innovation/exhibitions/<int:pk>/register/": "----------",
+    "page innovation/exhibitions/<int:pk>/meet/": "----------",
+    "api GET /api/innovation/exhibitions/{exhibition_id}/participants": "++++++++++",
+    "api POST /api/innovation/exhibitions/{exhibition_id}/participants": "-+++++++++",
 }
 
 PERSONAS["services"] = (
