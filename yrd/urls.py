@@ -14,7 +14,7 @@ urlpatterns = [
     path("accounts/password/", mlps_views.PasswordChange.as_view(), name="password-change"),
     path(
         "accounts/password/done/",
-        auth_views.PasswordChangeDoneView.as_view(template_name="registration/password_change_done.html"),
+        auth_views.PasswordChangeDoneView.as_view(template_name="core/password_change_done.html"),
         name="password-change-done",
     ),
     path("accounts/two-factor/", mlps_views.two_factor_setup, name="two-factor-setup"),

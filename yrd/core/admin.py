@@ -13,6 +13,7 @@ from yrd.core.models import (
     RoleAssignment,
     User,
 )
+from yrd.core.personal.admin import masked_str
 
 
 @admin.register(Jurisdiction)
@@ -35,10 +36,35 @@ class RoleAssignmentInline(admin.TabularInline):
     extra = 0
 
 
+# Separation of duties: who holds which rights is the security administrator's (role assignments),
+# never edited with an account; the duty groups follow the roles (core.mlps.duties).
+RIGHTS_FIELDS = ("is_superuser", "groups", "user_permissions")
+
+
 @admin.register(User)
 class YrdUserAdmin(AuditedAdmin, UserAdmin):
     fieldsets = UserAdmin.fieldsets + (("yrd", {"fields": ["display_name", "organisation", "language"]}),)
     inlines = [RoleAssignmentInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            readonly += [name for name in RIGHTS_FIELDS if name not in readonly]
+        return readonly
+
+
+@admin.register(RoleAssignment)
+class RoleAssignmentAdmin(AuditedAdmin):
+    """The security administrator's page: who holds which role where (the duty rule in clean())."""
+
+    list_display = ["account", "role", "jurisdiction", "organisation"]
+    list_filter = ["role"]
+    raw_id_fields = ["user"]
+    search_fields = ["role__code", "jurisdiction__code"]
+
+    @admin.display(description=_("account"), ordering="user")
+    def account(self, obj):
+        return masked_str(obj.user)
 
 
 @admin.register(Role)

@@ -1,9 +1,10 @@
-"""The core API: reveal one personal field in full (audited), and a person's own data."""
+"""The core API: reveal one personal field in full (audited), a person's own data, withdrawing a consent."""
 
 from django.core.exceptions import ObjectDoesNotExist
 from ninja import Router, Schema
 from pydantic import Field
 
+from yrd.core.models import Consent
 from yrd.core.personal import subject
 from yrd.core.personal.reveal import personal_record, personal_reveal
 
@@ -50,3 +51,27 @@ class MyDataOut(Schema):
 def my_data(request):
     """Everything the platform holds about the signed-in person, from every module, with consents."""
     return subject.personal_export(acting_user=request.user, user=request.user)
+
+
+class ConsentOut(Schema):
+    id: int
+    code: str
+    version: str
+    given_at: str
+    withdrawn_at: str | None
+
+
+@router.post("/personal/consents/{consent_id}/withdraw", response=ConsentOut)
+def consent_withdraw(request, consent_id: int):
+    """Withdraw one of one's own consents (PIPL art. 15): what it allowed stops, what it covered is erased."""
+    consent = Consent.objects.filter(pk=consent_id, user=request.user).first() if request.user.pk else None
+    if consent is None:
+        raise ObjectDoesNotExist
+    consent = subject.consent_withdraw(acting_user=request.user, consent=consent)
+    return {
+        "id": consent.pk,
+        "code": consent.code,
+        "version": consent.version,
+        "given_at": consent.given_at.isoformat(),
+        "withdrawn_at": consent.withdrawn_at.isoformat(),
+    }

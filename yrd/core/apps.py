@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models import Q
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,17 @@ def sync_roles(sender, **kwargs):
 
 
 PIPL = "PIPL art. 19 (no longer than the purpose needs) and art. 47 (erase when the period ends)"
+ACCOUNT_BASIS = (
+    "; closed accounts (made inactive), 5 years after their last sign-in (or their creation, if never"
+    " used): records of the modules name people through their account and are kept up to 5 years after"
+    " they close (services); PIPL art. 47(1)(2) once the account is closed. An assumption to confirm."
+)
+AUDIT_PERSONAL_BASIS = (
+    "; the actor's name, IP address and details naming a person in audit entries, 3 years after the"
+    " entry: at least the 180 days of MLPS level 3 and the 6 months of Cybersecurity Law art. 21, with"
+    " time for investigations; the entry, its account number and its hash stay for good. An assumption"
+    " to confirm. Entries written before migration 0009 hash the values themselves and keep them."
+)
 
 
 class CoreConfig(AppConfig):
@@ -60,6 +72,7 @@ class CoreConfig(AppConfig):
             "core.personal.purge",
             "core.personal.export",
             "core.personal.consent",
+            "core.personal.consent_withdraw",
             # MLPS level 3 (core.mlps)
             "core.password.change",
             "core.two_factor.enrol",
@@ -71,6 +84,7 @@ class CoreConfig(AppConfig):
             "core.security.lockout",
             "core.security.role_change",
             "core.security.permission_change",
+            "core.security.two_factor_reset",
             "core.security.reveal_burst",
             "core.security.audit_head_restored",
             "core.security.audit_checkpoint_mismatch",
@@ -78,6 +92,11 @@ class CoreConfig(AppConfig):
         api_router="yrd.core.api.router",
         reference_loader="yrd.core.reference.load_reference",
         retention=(
+            Retention("core.User", "last_login", 1825, PIPL + ACCOUNT_BASIS, Q(is_active=False)),
+            Retention(
+                "core.User", "date_joined", 1825, PIPL + ACCOUNT_BASIS, Q(is_active=False, last_login__isnull=True)
+            ),
+            Retention("core.AuditEntry", "at", 1095, PIPL + AUDIT_PERSONAL_BASIS),
             Retention(
                 "core.Notification",
                 "created_at",
@@ -91,8 +110,11 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from yrd.core import checks  # noqa: F401  (registers the manifest check)
-        from yrd.core.mlps import alerts, middleware  # noqa: F401  (security alerts; sign-in time of sessions)
+        from yrd.core.mlps import alerts, middleware, twofactor  # noqa: F401  (alerts; sessions; device resets)
+        from yrd.core.mlps.duties import connect_permission_signals, sync_duty_groups
         from yrd.core.registry import registry
 
         registry.rebuild()
         post_migrate.connect(sync_roles, sender=self, dispatch_uid="yrd.core.sync_roles")
+        post_migrate.connect(sync_duty_groups, sender=self, dispatch_uid="yrd.core.sync_duty_groups")
+        connect_permission_signals()

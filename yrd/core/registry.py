@@ -70,10 +70,15 @@ class Retention:
 
 @dataclass(frozen=True)
 class ConsentText:
-    """A consent a module asks for: its code, the version of its wording, and the wording."""
+    """A consent a module asks for: the version of its wording and the wording; what withdrawing it
+    stops, in the person's words (`withdrawal`); and the personal fields of the record it was given
+    for that are erased when it is withdrawn (`erases`). A module whose consent allows an ongoing act
+    checks `consent_withdrawn(code, obj)` before the act."""
 
     version: str
     text: str
+    withdrawal: str = ""
+    erases: tuple = ()
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("tokens/", views.tokens, name="tokens"),
     path("tokens/<int:pk>/revoke/", views.token_revoke, name="token-revoke"),
     path("personal/", personal.my_data, name="my-data"),
+    path("personal/consents/<int:pk>/withdraw/", personal.consent_withdraw, name="consent-withdraw"),
     path("personal/export.json", personal.export_json, name="my-data-json"),
     path("personal/export.pdf", personal.export_pdf, name="my-data-pdf"),
     path("personal/reveal/<str:label>/<str:pk>/<str:field>/", personal.reveal, name="personal-reveal"),

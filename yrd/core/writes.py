@@ -10,6 +10,7 @@ from yrd.core.access import forget_grants, require
 from yrd.core.actors import write
 from yrd.core.apps import ORGANISATION_MANAGE, PERSON_MANAGE, ROLE_ASSIGN
 from yrd.core.audit import audit_record
+from yrd.core.mlps import twofactor
 from yrd.core.models import ApiToken, Organisation, Role, RoleAssignment, User
 from yrd.core.models.access import hash_token
 from yrd.core.personal.retention import personal_erase
@@ -103,10 +104,19 @@ def api_token_create(*, acting_user, name, scope=ApiToken.READ, lifetime_days=90
     """Returns (token, key). The key is shown once; only its hash is stored.
 
     Superusers may not hold tokens: a leaked token would carry every right in the platform. A program
-    runs under an ordinary account holding the roles it needs."""
+    runs under an ordinary account holding the roles it needs.
+
+    A person whose roles require two-factor authentication creates tokens only in a session that
+    passed it (MLPS): the token records that, and a token made without it does not work for such a
+    person (core.tokens), e.g. one made before they were given an officer's role."""
     if acting_user.is_superuser:
         raise PermissionDenied(
             _("Superusers may not hold API tokens: use an ordinary account with the roles the program needs.")
+        )
+    two_factor = twofactor.verified(acting_user)
+    if twofactor.required_for(acting_user) and not two_factor:
+        raise PermissionDenied(
+            _("Your roles require two-factor authentication: sign in with your authenticator code to create a token.")
         )
     errors = {}
     name = (name or "").strip()
@@ -127,6 +137,7 @@ def api_token_create(*, acting_user, name, scope=ApiToken.READ, lifetime_days=90
         scope=scope,
         key_hash=hash_token(key),
         expires_at=timezone.now() + timedelta(days=lifetime_days),
+        two_factor=two_factor,
     )
     audit_record(
         actor=acting_user,

@@ -76,6 +76,8 @@ class MarketConfig(AppConfig):
                     "Your name and contact are seen only by the regulators who handle it; never by other"
                     " reporters or the public."
                 ),
+                withdrawal=_("your name and contact are erased from the report; the report itself stays."),
+                erases=("reporter_name", "reporter_phone", "reporter_email"),
             ),
         },
         reference_loader="yrd.market.reference.load_reference",

@@ -117,6 +117,21 @@ class ServicesConfig(AppConfig):
                 Retention(f"services.{model}", after, 1825, PIPL + APPLICATION_BASIS, when)
                 for model, after, when in CLOSED_APPLICATION_RECORDS
             ),
+            # The identity an account applies under goes with the account (core's rule for accounts).
+            Retention(
+                "services.AccountIdentity",
+                "user__last_login",
+                1825,
+                PIPL + "; as the account it belongs to: closed, 5 years after its last sign-in.",
+                Q(user__is_active=False),
+            ),
+            Retention(
+                "services.AccountIdentity",
+                "bound_at",
+                1825,
+                PIPL + "; as the account it belongs to: closed and never signed in, 5 years after binding.",
+                Q(user__is_active=False, user__last_login__isnull=True),
+            ),
             Retention(
                 "services.RemoteBooking",
                 "booked_at",
@@ -130,7 +145,12 @@ class ServicesConfig(AppConfig):
         personal_data="yrd.services.personal.personal_data",
         consents={
             "services.material_reuse": ConsentText(
-                "2026-12", _("I consent to the reuse of materials I submitted before (once-only).")
+                "2026-12",
+                _("I consent to the reuse of materials I submitted before (once-only)."),
+                withdrawal=_(
+                    "the officers can no longer open the materials reused for this application; they ask you"
+                    " for them again."
+                ),
             ),
             "services.remote_handling": ConsentText(
                 "2026-12",
@@ -138,6 +158,7 @@ class ServicesConfig(AppConfig):
                     "Signed consent form: the receiving window forwards my application and materials to the"
                     " competent authority of another province."
                 ),
+                withdrawal=_("the window no longer forwards this application to the other province."),
             ),
         },
         demo_loader="yrd.services.demo.load_demo",

@@ -46,7 +46,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "yrd.core.admin_site.AdminConfig",  # django.contrib.admin with the platform's audit and masking
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

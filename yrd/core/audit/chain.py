@@ -11,6 +11,7 @@ so changing CRYPTO_SUITE continues the chains under the new hash without breakin
 import json
 import logging
 import random
+import secrets
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -42,6 +43,10 @@ CHAINED_FIELDS = (
     "data",
     "prev_hash",
 )
+# Format 2 (AuditEntry.FORMAT_PERSONAL_DIGEST): the personal values are hashed apart, with a salt, and
+# the entry's hash covers their digest, so they can be erased at the end of their retention period.
+PERSONAL_VALUES = ("actor_label", "ip", "personal_data")
+CHAINED_FIELDS_V2 = tuple(name for name in CHAINED_FIELDS if name not in PERSONAL_VALUES) + ("personal_digest",)
 SEQUENCE = "core_audit_seq"  # created by migration 0005 on PostgreSQL
 HEAD_RESTORED = "core.security.audit_head_restored"
 
@@ -51,18 +56,23 @@ def plain_json(data):
     return json.loads(json.dumps(data or {}, cls=DjangoJSONEncoder, ensure_ascii=False))
 
 
-def canonical(values: dict) -> bytes:
-    return json.dumps(
-        {name: values[name] for name in CHAINED_FIELDS},
-        sort_keys=True,
-        ensure_ascii=False,
-        separators=(",", ":"),
-        cls=DjangoJSONEncoder,
-    ).encode()
+def _json(values: dict) -> bytes:
+    return json.dumps(values, sort_keys=True, ensure_ascii=False, separators=(",", ":"), cls=DjangoJSONEncoder).encode()
 
 
-def entry_hash(values: dict, algorithm: str = "sha256") -> str:
-    return hexdigest(algorithm, canonical(values))
+def canonical(values: dict, fmt: int = AuditEntry.FORMAT_PLAIN) -> bytes:
+    if fmt == AuditEntry.FORMAT_PERSONAL_DIGEST:
+        return _json({"v": fmt, **{name: values[name] for name in CHAINED_FIELDS_V2}})
+    return _json({name: values[name] for name in CHAINED_FIELDS})
+
+
+def entry_hash(values: dict, algorithm: str = "sha256", fmt: int = AuditEntry.FORMAT_PLAIN) -> str:
+    return hexdigest(algorithm, canonical(values, fmt))
+
+
+def personal_digest(values: dict, salt: str, algorithm: str = "sha256") -> str:
+    """The digest of an entry's personal values, salted: what the chain keeps of them once erased."""
+    return hexdigest(algorithm, _json({"salt": salt, **{name: values[name] for name in PERSONAL_VALUES}}))
 
 
 def _now_to_the_millisecond():
@@ -90,9 +100,12 @@ def audit_record(
     object_repr: str = "",
     jurisdiction: str = "",
     data: dict | None = None,
+    personal: dict | None = None,
 ) -> AuditEntry:
     """Append one entry. Must run inside the transaction of the write it describes; `actor` is a
-    person or SYSTEM, `action` an event its module declares in the manifest's `audit_events`."""
+    person or SYSTEM, `action` an event its module declares in the manifest's `audit_events`.
+    `personal` holds details that name a person (a failed sign-in's username): kept, like the actor's
+    name and IP, only for their retention period, then erased without breaking the chain."""
     if not connection.in_atomic_block:
         raise RuntimeError("audit_record must run inside the write's transaction")
     check_actor(actor)
@@ -111,6 +124,7 @@ def audit_record(
         jurisdiction=jurisdiction,
         ip=origin.get(),
         data=plain_json(data),
+        personal_data=plain_json(personal),
     )
     if is_reveal(action) and entry.actor_id is not None:
         from yrd.core.audit.security import watch_reveals
@@ -122,8 +136,16 @@ def audit_record(
 def _append(head: AuditHead, seq: int | None = None, **fields) -> AuditEntry:
     algorithm = current_suite().hash
     values = {"seq": seq or _next_seq(), "at": _now_to_the_millisecond(), **fields, "prev_hash": head.hash}
-    values["hash"] = entry_hash(values, algorithm)
-    entry = AuditEntry(chain=head.chain, hash_alg=algorithm, **values)
+    salt = secrets.token_hex(16)
+    values["personal_digest"] = personal_digest(values, salt, algorithm)
+    values["hash"] = entry_hash(values, algorithm, AuditEntry.FORMAT_PERSONAL_DIGEST)
+    entry = AuditEntry(
+        chain=head.chain,
+        hash_alg=algorithm,
+        format=AuditEntry.FORMAT_PERSONAL_DIGEST,
+        personal_salt=salt,
+        **values,
+    )
     if connection.vendor == "postgresql":
         _insert_and_move_head(entry, head)
     else:
@@ -240,6 +262,7 @@ def _record_restored_head(head: AuditHead, last: AuditEntry) -> None:
         jurisdiction="",
         ip=origin.get(),
         data={"chain": head.chain, "continued_after": last.seq},
+        personal_data={},
     )
     announce(entry)
 

@@ -1,7 +1,7 @@
 """Security events in the audit chain: lockouts, role changes, reveal bursts and the audit log's
 own alarms, recorded like any write and announced after commit to whoever raises the alerts.
 
-    record_security_event("lockout", actor=SYSTEM, data={"username": ..., "ip": ...})
+    record_security_event("lockout", actor=SYSTEM, data={"account": ...}, personal={"username": ..., "ip": ...})
 
 Alerting connects to `security_event` (a Django signal sent with `entry` and `kind` once the entry is
 committed), so an alert never fires for an event that was rolled back.
@@ -27,13 +27,18 @@ class UnknownSecurityEvent(ValueError):
     pass
 
 
-def record_security_event(kind: str, *, actor=SYSTEM, obj=None, jurisdiction: str = "", data: dict | None = None):
+def record_security_event(
+    kind: str, *, actor=SYSTEM, obj=None, jurisdiction: str = "", data: dict | None = None, personal: dict | None = None
+):
     """Append a security event to the audit chain (in the caller's transaction, or its own) and
-    announce it once committed."""
+    announce it once committed. `personal`: details naming a person (a username typed at sign-in),
+    kept for their retention period only (see audit_record)."""
     if kind not in SECURITY_EVENTS:
         raise UnknownSecurityEvent(f"{kind!r} is not one of {', '.join(SECURITY_EVENTS)}.")
     with transaction.atomic():
-        entry = audit_record(actor=actor, action=PREFIX + kind, obj=obj, jurisdiction=jurisdiction, data=data)
+        entry = audit_record(
+            actor=actor, action=PREFIX + kind, obj=obj, jurisdiction=jurisdiction, data=data, personal=personal
+        )
         announce(entry)
     return entry
 
@@ -63,7 +68,7 @@ def watch_reveals(entry, actor) -> None:
     ).values_list("action", flat=True)
     count = sum(1 for action in recent if is_reveal(action))
     if count and count % threshold == 0:
-        entry_actor = {"id": entry.actor_id, "label": entry.actor_label}
+        entry_actor = {"id": entry.actor_id}  # by account number: the name is the entry's (erasable) actor
         record_security_event(
             "reveal_burst",
             actor=actor,

@@ -14,7 +14,7 @@ from datetime import UTC
 
 from django.db import connection, transaction
 
-from yrd.core.audit.chain import CHAINED_FIELDS, entry_hash
+from yrd.core.audit.chain import CHAINED_FIELDS, PERSONAL_VALUES, entry_hash, personal_digest
 from yrd.core.audit.checkpoints import CheckpointCheck, CheckpointProblem, read_checkpoint_file
 from yrd.core.crypto.signing import trusted_keys
 from yrd.core.crypto.suites import HASHES
@@ -56,9 +56,25 @@ def snapshot():
 
 
 def stored_values(entry: AuditEntry) -> dict:
-    values = {name: getattr(entry, name) for name in CHAINED_FIELDS}
+    values = {name: getattr(entry, name) for name in (*CHAINED_FIELDS, "personal_data", "personal_digest")}
     values["at"] = entry.at.astimezone(UTC)
     return values
+
+
+def content_problem(entry: AuditEntry) -> str:
+    """Why the entry's content does not match its hash (or its personal values their digest), or ""."""
+    if entry.hash_alg not in HASHES or entry.format not in (AuditEntry.FORMAT_PLAIN, AuditEntry.FORMAT_PERSONAL_DIGEST):
+        return "content does not match its hash (altered)"
+    values = stored_values(entry)
+    if entry.format == AuditEntry.FORMAT_PERSONAL_DIGEST:
+        if entry.personal_erased_at is None:
+            if personal_digest(values, entry.personal_salt, entry.hash_alg) != entry.personal_digest:
+                return "its actor, IP address or personal details do not match their digest (altered)"
+        elif any(values[name] for name in PERSONAL_VALUES) or entry.personal_salt:
+            return "holds personal values although they were erased (altered)"
+    if entry_hash(values, entry.hash_alg, entry.format) != entry.hash:
+        return "content does not match its hash (altered)"
+    return ""
 
 
 def verify_chain(checkpoint_file=None, progress=None) -> ChainBreak | None:
@@ -99,8 +115,9 @@ def _walk(vouches: dict, result: Verification, progress) -> ChainBreak | None:
             return ChainBreak(
                 entry.seq, f"does not follow {after} of chain {entry.chain} (entries between were deleted or altered)"
             )
-        if entry.hash_alg not in HASHES or entry_hash(stored_values(entry), entry.hash_alg) != entry.hash:
-            return ChainBreak(entry.seq, "content does not match its hash (altered)")
+        problem = content_problem(entry)
+        if problem:
+            return ChainBreak(entry.seq, problem)
         vouch = vouches.pop(entry.seq, None)
         if vouch is not None and (vouch.chain, vouch.hash) != (entry.chain, entry.hash):
             return ChainBreak(

@@ -24,6 +24,7 @@ SUBJECTS = {
     "lockout": _("Security alert: an account was locked after failed sign-ins"),
     "role_change": _("Security alert: a role was given or taken away"),
     "permission_change": _("Security alert: a permission changed"),
+    "two_factor_reset": _("Security alert: a two-factor device was deleted"),
     "reveal_burst": _("Security alert: many personal details revealed in a short time"),
     "audit_head_restored": _("Security alert: an audit chain head was restored"),
     "audit_checkpoint_mismatch": _("Security alert: the audit log does not match its signed checkpoint"),
@@ -32,6 +33,7 @@ ALERTED = (
     "lockout",
     "role_change",
     "permission_change",
+    "two_factor_reset",
     "reveal_burst",
     "audit_head_restored",
     "audit_checkpoint_mismatch",
@@ -70,13 +72,18 @@ def alert(sender, entry, kind, **kwargs):
             object_id=entry.seq,
             object_repr=entry.action,
             jurisdiction=entry.jurisdiction,
-            data={"kind": kind, "recipients": [person.username for person in people]},
+            data={"kind": kind, "recipients": [person.pk for person in people]},  # accounts by number
         )
 
 
 @receiver(user_locked_out, dispatch_uid="yrd.core.mlps.alerts.lockout")
 def lockout(sender, request=None, username=None, ip_address=None, **kwargs):
-    record_security_event("lockout", data={"username": (username or "")[:150], "ip": ip_address or ""})
+    account = User.objects.filter(username=username).values_list("pk", flat=True).first() if username else None
+    record_security_event(
+        "lockout",
+        data={"account": account},
+        personal={"username": (username or "")[:150], "ip": ip_address or ""},  # erased after their period
+    )
 
 
 def _role_change(assignment, change):

@@ -13,7 +13,7 @@ from yrd.core.tables.writing import write_csv
 
 CSV_COLUMNS = (
     "seq", "at", "actor_label", "action", "object_type", "object_id", "object_repr", "jurisdiction", "ip", "data",
-    "hash",
+    "hash", "actor_id", "personal_data", "personal_erased_at",
 )  # fmt: skip
 
 
@@ -57,5 +57,7 @@ def csv_bytes(entries) -> tuple[bytes, int]:
         row = [getattr(entry, column) for column in CSV_COLUMNS]
         row[1] = entry.at.isoformat()
         row[9] = json.dumps(entry.data, ensure_ascii=False, sort_keys=True)
+        row[12] = json.dumps(entry.personal_data, ensure_ascii=False, sort_keys=True)
+        row[13] = entry.personal_erased_at.isoformat() if entry.personal_erased_at else ""
         rows.append(row)
     return write_csv("audit", list(CSV_COLUMNS), rows), len(rows)

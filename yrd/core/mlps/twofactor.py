@@ -7,6 +7,8 @@ public's roles: applicants, reporters, firms filling in their own data).
 """
 
 from django.conf import settings
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -58,3 +60,22 @@ def pending_device(user) -> TOTPDevice:
     if device is None:
         device = TOTPDevice.objects.create(user=user, name="TOTP", confirmed=False)
     return device
+
+
+def verified(user) -> bool:
+    """Did this person's session pass the second factor (django-otp's OTPMiddleware says)?"""
+    return _verified(user)
+
+
+@receiver(post_delete, sender=TOTPDevice, dispatch_uid="yrd.core.mlps.twofactor.device_deleted")
+def device_deleted(sender, instance, **kwargs):
+    """A confirmed device deleted (in the admin, when a person lost their phone, or with the account):
+    a security event, alerted; the admin's own entry (core.admin.delete) names who deleted it."""
+    if not instance.confirmed:
+        return
+    from yrd.core.audit import record_security_event
+
+    record_security_event(
+        "two_factor_reset",
+        data={"user": instance.user_id, "device": instance.pk},  # the account by number, never by name
+    )

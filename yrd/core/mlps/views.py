@@ -43,7 +43,7 @@ class SignIn(LoginView):
 class PasswordChange(PasswordChangeView):
     """Django's password change (the validators enforce the policy), audited."""
 
-    template_name = "registration/password_change_form.html"
+    template_name = "core/password_change_form.html"  # not registration/: the admin app has one by that name
     success_url = reverse_lazy("password-change-done")
 
     def form_valid(self, form):

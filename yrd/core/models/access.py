@@ -142,6 +142,12 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires at"))
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    two_factor = models.BooleanField(
+        _("created after two-factor sign-in"),
+        default=False,
+        editable=False,
+        help_text=_("Tokens of people whose roles require two-factor authentication work only if this is set."),
+    )
 
     class Meta:
         verbose_name = _("API token")

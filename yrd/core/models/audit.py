@@ -37,9 +37,19 @@ class AuditEntry(AppendOnly):
     """One write, as it happened. Entries form chains: `hash` covers this entry and `prev_hash`, the
     hash of the previous entry of the same chain, so altering or deleting any entry breaks its chain
     from there on (see core.audit.verify). `seq` numbers entries across all chains in the order they
-    were appended; `chain` says which of the parallel chains (AUDIT_CHAINS) holds the entry."""
+    were appended; `chain` says which of the parallel chains (AUDIT_CHAINS) holds the entry.
 
-    personal_fields = {"actor_label": Kind.NAME, "ip": Kind.NETWORK}
+    The personal values of an entry (the actor's name, the IP address, and `personal_data`, details
+    naming a person such as the username of a failed sign-in) are kept only for their retention period
+    (core.personal.retention). From format 2 on, the hash covers them through `personal_digest`, a
+    digest of the values with a random salt: erasing the values and the salt (`erase_personal`) keeps
+    the digest, so the chain still verifies, and the salt makes the digest useless for guessing what
+    was erased. Entries of format 1 (before migration 0009) hash the values themselves and keep them."""
+
+    FORMAT_PLAIN, FORMAT_PERSONAL_DIGEST = 1, 2
+
+    personal_fields = {"actor_label": Kind.NAME, "ip": Kind.NETWORK, "personal_data": Kind.NAME}
+    reveal_actions = ("core.audit.read",)
 
     seq = models.PositiveBigIntegerField(_("sequence number"), unique=True)
     chain = models.PositiveSmallIntegerField(_("chain"), default=0)
@@ -56,6 +66,11 @@ class AuditEntry(AppendOnly):
     data = models.JSONField(_("data"), default=dict)
     prev_hash = models.CharField(_("previous hash"), max_length=64)
     hash = models.CharField(_("hash"), max_length=64)
+    format = models.PositiveSmallIntegerField(_("format"), default=FORMAT_PLAIN)
+    personal_data = models.JSONField(_("details naming a person"), default=dict, blank=True)
+    personal_salt = models.CharField(_("salt of the personal digest"), max_length=32, blank=True)
+    personal_digest = models.CharField(_("digest of the personal values"), max_length=64, blank=True)
+    personal_erased_at = models.DateTimeField(_("personal values erased at"), null=True, blank=True)
 
     class Meta:
         ordering = ["seq"]
@@ -65,6 +80,35 @@ class AuditEntry(AppendOnly):
 
     def __str__(self):
         return f"#{self.seq} {self.action} {self.object_repr}"
+
+    def access_scope(self):
+        from yrd.core.models.jurisdictions import Jurisdiction
+
+        return list(Jurisdiction.objects.filter(code=self.jurisdiction)) if self.jurisdiction else [], []
+
+    @classmethod
+    def personal_holding(cls):
+        """Entries whose personal values can still be erased: format 2, not erased yet."""
+        return models.Q(format=cls.FORMAT_PERSONAL_DIGEST, personal_erased_at__isnull=True)
+
+    @classmethod
+    def personal_erase_rows(cls, rows) -> None:
+        """Erase the personal values of `rows` (core.personal.retention): the digest stays in the chain."""
+        erase_personal([row.pk for row in rows])
+
+
+# The values an erased entry holds: the PostgreSQL trigger of migration 0009 accepts this update only.
+ERASED = {"actor_label": "", "ip": "", "personal_data": {}, "personal_salt": ""}
+
+
+def erase_personal(pks) -> int:
+    """The one change the audit log accepts: a format-2 entry's personal values and salt emptied."""
+    from django.utils import timezone
+
+    rows = AuditEntry.objects.filter(
+        pk__in=list(pks), format=AuditEntry.FORMAT_PERSONAL_DIGEST, personal_erased_at__isnull=True
+    )
+    return models.QuerySet.update(rows, **ERASED, personal_erased_at=timezone.now())
 
 
 class AuditHead(models.Model):

@@ -5,8 +5,18 @@ from django.utils.translation import gettext_lazy as _
 
 from yrd.core.personal import Kind
 
+# An anonymised account's username: a colon, which Django's username validator refuses, so no
+# account made through a form can look like one.
+ERASED_PREFIX = "erased:"
+
 
 class User(AbstractUser):
+    """An account. Closed accounts are anonymised at the end of their retention period (core's
+    manifest; `personal_purge`): names and e-mail emptied, the username replaced by `erased:<id>`, the
+    password made unusable, two-factor devices, password history and API tokens gone. The account
+    row stays, so records and audit entries naming it by number still do."""
+
+    reveal_actions = ("core.person.manage",)
     personal_fields = {
         "username": Kind.NAME,
         "first_name": Kind.NAME,
@@ -36,6 +46,38 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.display_name or self.username
+
+    def access_scope(self):
+        """Whose system administrator may see the account in full: the organisation's jurisdiction."""
+        if self.organisation_id is None:
+            return [], []
+        return [self.organisation.jurisdiction], [self.organisation]
+
+    @classmethod
+    def personal_holding(cls):
+        return ~models.Q(username__startswith=ERASED_PREFIX)
+
+    @classmethod
+    def personal_erase_rows(cls, rows) -> None:
+        from django.contrib.auth.hashers import make_password
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from yrd.core.models.access import ApiToken
+
+        pks = [row.pk for row in rows]
+        for pk in pks:
+            cls.objects.filter(pk=pk).update(
+                username=f"{ERASED_PREFIX}{pk}",
+                first_name="",
+                last_name="",
+                email="",
+                display_name="",
+                password=make_password(None),
+                is_active=False,
+            )
+        PasswordHistory.objects.filter(user_id__in=pks).delete()
+        TOTPDevice.objects.filter(user_id__in=pks).delete()
+        ApiToken.objects.filter(user_id__in=pks, revoked_at__isnull=True).update(revoked_at=timezone.now())
 
 
 class PasswordHistory(models.Model):

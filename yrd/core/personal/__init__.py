@@ -135,6 +135,10 @@ def audit_repr(obj) -> str:
     label = getattr(obj, "audit_label", None)
     if callable(label):
         return label()
-    if not hasattr(obj, "_meta") or not holds_personal(obj):
+    if not hasattr(obj, "_meta"):
         return str(obj)
+    if not type(obj).__module__.startswith("yrd.") or holds_personal(obj):
+        # another app's record (a TOTP device, a group) is not in the inventory: its name may hold anything
+        return f"{obj._meta.object_name} #{obj.pk}"
+    return str(obj)
     return f"{obj._meta.object_name} #{obj.pk}"

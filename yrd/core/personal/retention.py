@@ -3,6 +3,10 @@ it (`Retention`, with its legal basis); `personal_purge` erases the personal fie
 past it. The record stays (numbers, dates, states, statistics), and so does the audit log: entries
 never held the values (`audit_repr`), and each purge is itself an audited write naming the records
 and fields erased, never their values.
+
+A model whose values cannot simply be emptied says how it erases: `personal_holding()` (a Q of the
+rows still holding values) and `personal_erase_rows(rows)` (accounts are anonymised, the audit log
+empties the actor's name and IP but keeps their salted digest in the chain).
 """
 
 from dataclasses import dataclass
@@ -57,7 +61,11 @@ def erased_value(field):
 
 
 def still_holding(model) -> Q:
-    """Rows where at least one personal field still holds a value."""
+    """Rows where at least one personal field still holds a value (a model may say otherwise with
+    `personal_holding()`, e.g. accounts, whose username is replaced rather than emptied)."""
+    hook = getattr(model, "personal_holding", None)
+    if hook is not None:
+        return hook()
     conditions = []
     for name in declared(model):
         field = model._meta.get_field(name)
@@ -96,8 +104,12 @@ def personal_erase(*, acting_user, model, pks: list, rule: Retention) -> int:
         for name in names
         if isinstance(model._meta.get_field(name), models.FileField) and getattr(row, name)
     ]
-    erased = {name: erased_value(model._meta.get_field(name)) for name in names}
-    model._default_manager.filter(pk__in=[row.pk for row in rows]).update(**erased)
+    hook = getattr(model, "personal_erase_rows", None)
+    if hook is not None:  # the model erases its own (accounts, the audit log's actor and IP)
+        hook(rows)
+    else:
+        erased = {name: erased_value(model._meta.get_field(name)) for name in names}
+        model._default_manager.filter(pk__in=[row.pk for row in rows]).update(**erased)
     audit_record(
         actor=acting_user,
         action=PURGED,

@@ -28,7 +28,10 @@ def is_subject(user, obj) -> bool:
     if obj._meta.label == settings.AUTH_USER_MODEL:
         return obj.pk == user.pk
     field = getattr(obj, "personal_subject", "")
-    return bool(field) and getattr(obj, f"{field}_id", None) == user.pk
+    if field:
+        return getattr(obj, f"{field}_id", None) == user.pk
+    parent = getattr(obj, "personal_parent", "")  # a report's evidence, an application's corrections
+    return bool(parent) and is_subject(user, getattr(obj, parent))
 
 
 def shown(user, obj, field: str) -> str:

@@ -9,7 +9,7 @@ A module's hook takes the person's account and returns sections:
 """
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -24,6 +24,7 @@ from yrd.core.registry import registry
 
 EXPORTED = "core.personal.export"
 CONSENTED = "core.personal.consent"
+WITHDRAWN = "core.personal.consent_withdraw"
 ACCOUNT_FIELDS = ("username", "display_name", "first_name", "last_name", "email", "language", "date_joined")
 
 
@@ -127,3 +128,54 @@ def consent_record(*, acting_user, code: str, user=None, obj=None, at=None) -> C
     )
     audit_record(actor=acting_user, action=CONSENTED, obj=consent, data={"code": code, "version": text.version})
     return consent
+
+
+def consent_withdrawn(code: str, obj) -> bool:
+    """Was consent `code` given for `obj` and since withdrawn (none of its records still in force)?
+    A module checks this before an act the consent allowed; False where no consent was recorded."""
+    given = Consent.objects.filter(code=code, object_type=obj._meta.label, object_id=str(obj.pk))
+    return given.exists() and not given.filter(withdrawn_at__isnull=True).exists()
+
+
+@write
+def consent_withdraw(*, acting_user, consent: Consent, at=None) -> Consent:
+    """The person withdraws a consent they gave (PIPL art. 15): when is recorded and exported, what it
+    allowed stops (the module checks `consent_withdrawn`), and the personal fields it covered
+    (`ConsentText.erases`) are erased from the record it was given for. What was done under the
+    consent before stays done."""
+    check_actor(acting_user)
+    if acting_user is not SYSTEM and consent.user_id != acting_user.pk:
+        raise ValidationError(_("Only the person who gave a consent can withdraw it."))
+    consent = Consent.objects.select_for_update().get(pk=consent.pk)
+    if consent.withdrawn_at is not None:
+        raise ValidationError(_("This consent was already withdrawn."))
+    consent.withdrawn_at = at or timezone.now()
+    consent.save(update_fields=["withdrawn_at"])
+    declared_text = registry.consents.get(consent.code)
+    erased = _erase_covered(consent, declared_text.erases if declared_text else ())
+    audit_record(
+        actor=acting_user,
+        action=WITHDRAWN,
+        obj=consent,
+        data={"code": consent.code, "version": consent.version, "given_for": consent.object_type, "erased": erased},
+    )
+    return consent
+
+
+def _erase_covered(consent: Consent, fields: tuple) -> list[str]:
+    """Empty the fields the consent covered on the record it was given for; delete their stored files."""
+    if not fields or not consent.object_type:
+        return []
+    from django.apps import apps
+
+    from yrd.core.personal.retention import erased_value
+
+    model = apps.get_model(consent.object_type)
+    row = model._default_manager.select_for_update().filter(pk=consent.object_id).first()
+    if row is None:
+        return []
+    values = {name: erased_value(model._meta.get_field(name)) for name in fields}
+    files = [getattr(row, name) for name in fields if isinstance(model._meta.get_field(name), models.FileField)]
+    model._default_manager.filter(pk=row.pk).update(**values)
+    transaction.on_commit(lambda: [stored.storage.delete(stored.name) for stored in files if stored])
+    return list(fields)

@@ -1,5 +1,6 @@
 """`{% personal obj "field" %}`: a personal field masked, with a Show button for people who may see
-it in full (the reveal goes through core.personal.reveal and is audited). `{{ value|masked:"phone" }}`
+it in full (the reveal goes through core.personal.reveal and is audited); the person it is about
+sees it in full. `{{ value|masked:"phone" }}`
 masks a value without offering a reveal."""
 
 from django import template
@@ -8,15 +9,20 @@ from django.urls import reverse
 
 from yrd.core.personal import Kind, mask
 from yrd.core.personal import masked as masked_value
-from yrd.core.personal.reveal import may_reveal
+from yrd.core.personal.reveal import is_subject, may_reveal
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def personal(context, obj, field):
+    """The field masked with a Show button (an audited reveal) for people the model's rule allows;
+    in full for the person it is about (their own data: nothing to record)."""
     request = context.get("request")
     user = getattr(request, "user", None)
+    if user is not None and is_subject(user, obj):
+        value = getattr(obj, field)
+        return render_to_string("core/_personal.html", {"masked": "" if value is None else value}, request=request)
     url = reverse("core:personal-reveal", args=[obj._meta.label, obj.pk, field])
     return render_to_string(
         "core/_personal.html",

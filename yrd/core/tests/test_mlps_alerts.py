@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from yrd.core.actors import SYSTEM
 from yrd.core.audit import audit_record, record_security_event
-from yrd.core.models import AuditEntry, Notification, RoleAssignment
+from yrd.core.models import AuditEntry, Notification, RoleAssignment, User
 from yrd.core.tests.factories import jurisdiction, person
 from yrd.core.writes import role_assign
 
@@ -27,12 +27,13 @@ def test_five_failed_logins_lock_the_account_and_alert_the_security_administrato
         for _ in range(5):
             client.post(reverse("login"), {"username": "officer", "password": "wrong"})
     lockout = AuditEntry.objects.get(action="core.security.lockout")
-    assert lockout.data["username"] == "officer"
+    officer = User.objects.get(username="officer")
+    assert lockout.data == {"account": officer.pk} and lockout.personal_data["username"] == "officer"
     alert = Notification.objects.get(recipient=guard)
     assert "locked" in alert.subject
     assert not Notification.objects.filter(recipient=bystander).exists()
     sent = AuditEntry.objects.get(action="core.alert.notify")
-    assert sent.data == {"kind": "lockout", "recipients": [guard.username]}
+    assert sent.data == {"kind": "lockout", "recipients": [guard.pk]}
 
 
 def test_a_role_change_alerts_the_security_administrators_over_that_jurisdiction(django_capture_on_commit_callbacks):
@@ -95,7 +96,9 @@ def test_one_person_revealing_many_values_quickly_is_a_reveal_burst(
         assert not AuditEntry.objects.filter(action="core.security.reveal_burst").exists()
         reveal(curious)  # the third within ten minutes
     burst = AuditEntry.objects.get(action="core.security.reveal_burst")
-    assert burst.data["actor"]["label"] == str(curious) and burst.data["reveals"] == 3
+    assert (
+        burst.data["actor"] == {"id": curious.pk} and burst.actor_label == str(curious) and burst.data["reveals"] == 3
+    )
     assert "revealed" in Notification.objects.get(recipient=guard).subject
     with django_capture_on_commit_callbacks(execute=True):
         reveal(curious)  # the fourth: same burst, no second alert

@@ -4,6 +4,7 @@ roles do not; enforcement follows TWO_FACTOR_REQUIRED."""
 import re
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -97,3 +98,40 @@ def test_with_enforcement_off_officers_work_without_a_code(client, settings):
     settings.TWO_FACTOR_REQUIRED = False
     log_in(client, person("plan_coordinator"))
     assert client.get(reverse("core:inbox")).status_code == 200
+
+
+def test_an_officer_creates_a_token_only_after_the_code_and_the_token_works(client):
+    officer = person("market_regulator")
+    device = TOTPDevice.objects.create(user=officer, name="phone", confirmed=True)
+    client.post(reverse("login"), {"username": officer.username, "password": PASSWORD})
+    asked = client.post(reverse("core:tokens"), {"name": "script", "scope": "read", "lifetime_days": "30"})
+    assert asked.url.startswith(reverse("two-factor-verify"))  # the session rules first
+    client.post(reverse("two-factor-verify"), {"code": code_for(device)})
+    made = client.post(reverse("core:tokens"), {"name": "script", "scope": "read", "lifetime_days": "30"})
+    assert made.status_code == 200
+    key = re.search(r"yrd_[A-Za-z0-9_-]{20,}", made.content.decode()).group(0)
+    assert officer.api_tokens.get().two_factor
+    listed = client.get("/api/market/cases", HTTP_AUTHORIZATION=f"Bearer {key}")
+    assert listed.status_code == 200
+
+
+def test_a_token_made_without_the_code_is_refused_for_an_officer(client):
+    from yrd.core.models import ApiToken
+    from yrd.core.tests.factories import api_key
+    from yrd.core.writes import api_token_create
+
+    officer = person("market_regulator")
+    with pytest.raises(PermissionDenied):
+        api_token_create(acting_user=officer, name="no code", scope="read", lifetime_days=30)
+    applicant = person("applicant")  # the public's role: no second factor, tokens as before
+    key = api_key(applicant, scope="read")
+    assert client.get("/api/core/personal/mine", HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 200
+    # Given an officer's role later, the token made without the code no longer carries it.
+    from yrd.core.models import Role, RoleAssignment
+    from yrd.core.tests.factories import jurisdiction
+
+    RoleAssignment.objects.create(
+        user=applicant, role=Role.objects.get(code="market_regulator"), jurisdiction=jurisdiction("320000")
+    )
+    refused = client.get("/api/core/personal/mine", HTTP_AUTHORIZATION=f"Bearer {key}")
+    assert refused.status_code in (401, 403) and not ApiToken.objects.get(user=applicant).two_factor

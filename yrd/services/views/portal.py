@@ -15,12 +15,14 @@ from yrd.core.access import can
 from yrd.core.caching import public_cache
 from yrd.core.errors import Conflict
 from yrd.core.models import Jurisdiction, Organisation
+from yrd.core.personal.subject import consent_withdrawn
 from yrd.core.selectors import provinces
 from yrd.services import selectors, writes
 from yrd.services.apps import ACCEPT, APPLY, BOOK, DECIDE, RECEIVE, SERVE
 from yrd.services.figures import public_figures
 from yrd.services.models import Application, Material, Mode, ServiceItem
 from yrd.services.workflow import TRANSITIONS, allowed_transitions, from_post, perform
+from yrd.services.writes.submission import REUSE_CONSENT
 
 from .common import attempt, post_or_redirect, refusal_messages, uploads_from
 from .transitions import transition_forms
@@ -272,6 +274,12 @@ def material(request, pk):
         found = selectors.material_for(request.user, pk)
     except Material.DoesNotExist:
         raise Http404 from None
+    if (
+        found.reused_from_id
+        and found.application.applicant_user_id != request.user.pk
+        and consent_withdrawn(REUSE_CONSENT, found.application)
+    ):  # PIPL art. 15: the reuse stops; the window asks the applicant for the material again
+        raise PermissionDenied(_("The applicant withdrew their consent to reuse this material: ask for it again."))
     response = FileResponse(
         found.file.open("rb"),
         content_type=found.content_type,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from yrd.core.actors import person, write
-from yrd.core.personal.subject import consent_record
+from yrd.core.personal.subject import consent_record, consent_withdrawn
 from yrd.core.translation import interpolate_lazy
 from yrd.core.workdays import add_workdays
 from yrd.services.apps import ACCEPT
@@ -74,6 +74,10 @@ def application_forward(*, acting_user, application, to_province=None, at=None):
     handling province (optionally re-routed to another province, which must have one)."""
     application = lock(application)
     authorise(acting_user, application, "forward")
+    if consent_withdrawn(FORM_CONSENT, application):  # PIPL art. 15: what the form allowed stops
+        raise ValidationError(
+            {"consent_signed": [_("The applicant withdrew the signed consent form: the application is not forwarded.")]}
+        )
     step = application.steps.select_related("jurisdiction", "authority__jurisdiction").get()
     if to_province is not None and to_province.pk != step.jurisdiction_id:
         authority = CompetentAuthority.objects.filter(item=application.item, province=to_province).first()

@@ -5,6 +5,7 @@ from django.utils import timezone
 from rich.progress import Progress
 
 from yrd.core.actors import SYSTEM
+from yrd.core.models import AuditEntry
 from yrd.core.personal.retention import due, personal_erase
 
 
@@ -33,6 +34,12 @@ class Command(BaseCommand):
                 f"  {item.rule.model}: {count} of {item.holding.count()} holding personal values are past "
                 f"{item.days} days after {item.rule.after} (before {item.cutoff:%Y-%m-%d}) — {fields}. "
                 f"{item.rule.basis}"
+            )
+        plain = AuditEntry.objects.filter(format=AuditEntry.FORMAT_PLAIN).count()
+        if plain:
+            self.stdout.write(
+                f"  core.AuditEntry: {plain} entries written before migration 0009 hash their actor and IP "
+                "themselves and keep them (erasing them would break the chain)."
             )
         total = sum(count for _item, count in found)
         if not apply:

@@ -77,7 +77,7 @@ class Attacker:
         for row in entries:
             values = stored_values(row)
             values["prev_hash"] = previous
-            previous = entry_hash(values, row.hash_alg)
+            previous = entry_hash(values, row.hash_alg, row.format)
             self.sql(
                 "UPDATE core_auditentry SET prev_hash = %s, hash = %s WHERE seq = %s",
                 [values["prev_hash"], previous, row.seq],

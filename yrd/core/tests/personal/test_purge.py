@@ -90,7 +90,8 @@ def test_as_of_counts_what_a_later_day_would_erase_and_refuses_to_erase(suzhou_r
     from django.core.management.base import CommandError
 
     later = (timezone.now() + timedelta(days=4 * 365)).date().isoformat()
-    assert "market.Report: 1 of 1" in purge("--as-of", later) and "Dry run: 1 records" in purge("--as-of", later)
+    counted = purge("--as-of", later)
+    assert "market.Report: 1 of 1" in counted and "Dry run:" in counted
     with pytest.raises(CommandError):
         purge("--apply", "--as-of", later)
 
@@ -126,3 +127,89 @@ def test_the_start_up_check_refuses_a_rule_for_a_model_without_personal_fields()
     assert _retention_problems("market", Retention("market.Case", "opened_at", 10, "PIPL")) != []
     assert _retention_problems("market", Retention("services.Application", "submitted_at", 10, "PIPL")) != []
     assert _retention_problems("market", Retention("market.Report", "received_at", 10, "PIPL")) == []
+
+
+def test_a_closed_account_is_anonymised_with_its_identity_after_its_period(reference):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from yrd.core.models import User
+    from yrd.core.tests.factories import person
+    from yrd.services.models import AccountIdentity
+
+    closed = person(display_name="王五", email="wang.wu@example.test", first_name="五", last_name="王")
+    open_account = person(display_name="赵六")
+    old = timezone.now() - timedelta(days=6 * 365)
+    User.objects.filter(pk=closed.pk).update(is_active=False, last_login=old)
+    User.objects.filter(pk=open_account.pk).update(last_login=old)
+    TOTPDevice.objects.create(user=closed, name="phone", confirmed=False)
+    AccountIdentity.objects.create(
+        user=closed, kind="person", name="王五", id_number="310101199001018556", bound_at=old
+    )
+    counted = purge()
+    assert "core.User: 1 of" in counted and "services.AccountIdentity: 1 of 1" in counted
+    purge("--apply")
+    closed.refresh_from_db()
+    open_account.refresh_from_db()
+    assert closed.username == f"erased:{closed.pk}" and not closed.has_usable_password()
+    assert (closed.display_name, closed.email, closed.first_name, closed.last_name) == ("", "", "", "")
+    assert not TOTPDevice.objects.filter(user=closed).exists()
+    identity = AccountIdentity.objects.get(user=closed)
+    assert (identity.name, identity.id_number) == ("", "")
+    assert open_account.display_name == "赵六"
+    assert "王五" not in audit_text() and "310101199001018556" not in audit_text()
+    assert "core.User: 0 of 0" in purge() or "core.User: 0 of" in purge()
+
+
+def test_the_actor_and_ip_of_old_audit_entries_are_erased_and_the_chain_still_verifies(reference, monkeypatch):
+    from django.db import connection, transaction
+
+    from yrd.core.audit import audit_record, chain, make_checkpoint, verify_chain
+    from yrd.core.context import origin
+    from yrd.core.tests.factories import person
+
+    someone = person(display_name="钱七")
+    long_ago = timezone.now() - timedelta(days=4 * 365)
+    token = origin.set("203.0.113.9")
+    try:
+        with monkeypatch.context() as patched, transaction.atomic():
+            patched.setattr(chain.timezone, "now", lambda: long_ago)  # an entry written four years ago
+            old = audit_record(actor=someone, action="core.reference.load", personal={"username": "qian7"})
+        with transaction.atomic():
+            recent = audit_record(actor=someone, action="core.reference.load")
+    finally:
+        origin.reset(token)
+    make_checkpoint()
+    assert "core.AuditEntry: 1 of" in purge()
+    purge("--apply")
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert (old.actor_label, old.ip, old.personal_data, old.personal_salt) == ("", "", {}, "")
+    assert old.personal_erased_at and old.personal_digest and old.actor_id == someone.pk
+    assert (recent.actor_label, recent.ip) == ("钱七", "203.0.113.9")
+    assert verify_chain() is None
+    # Altering the personal values of an entry not erased yet is found, like any other change.
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ALTER TABLE core_auditentry DISABLE TRIGGER USER")
+        cursor.execute("UPDATE core_auditentry SET actor_label = 'someone else' WHERE id = %s", [recent.pk])
+        if connection.vendor == "postgresql":
+            cursor.execute("ALTER TABLE core_auditentry ENABLE TRIGGER USER")
+    assert "do not match their digest" in str(verify_chain())
+
+
+def test_an_erased_entry_may_only_be_emptied_once_and_nothing_else_changes(reference):
+    from django.db import DatabaseError, connection, transaction
+
+    from yrd.core.actors import SYSTEM
+    from yrd.core.audit import audit_record, verify_chain
+    from yrd.core.models.audit import erase_personal
+
+    with transaction.atomic():
+        entry = audit_record(actor=SYSTEM, action="core.reference.load")
+    assert erase_personal([entry.pk]) == 1 and erase_personal([entry.pk]) == 0
+    assert verify_chain() is None
+    if connection.vendor == "postgresql":  # the trigger refuses any other change, even in SQL
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("UPDATE core_auditentry SET action = 'x' WHERE id = %s", [entry.pk])
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("UPDATE core_auditentry SET personal_erased_at = NULL WHERE id = %s", [entry.pk])

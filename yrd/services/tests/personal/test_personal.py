@@ -67,3 +67,51 @@ def test_only_closed_applications_past_five_years_are_due_for_erasure(world):
     Application.objects.filter(pk=closed.pk).update(state="rejected")
     applications = next(d for d in due() if d.rule.model == "services.Application")
     assert list(applications.queryset) == [closed]
+
+
+def test_a_withdrawn_signed_form_stops_the_forwarding(world):
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    from yrd.core.personal.subject import consent_withdraw
+
+    application = submit(world)
+    writes.application_receive(acting_user=world.sh_officer, application=application, consent_signed=True)
+    consent_withdraw(acting_user=world.applicant, consent=Consent.objects.get(code="services.remote_handling"))
+    with pytest.raises(ValidationError, match="withdrew the signed consent form"):
+        writes.application_forward(acting_user=world.sh_officer, application=application)
+    application.refresh_from_db()
+    assert application.state == "received"
+
+
+def test_materials_reused_under_a_withdrawn_consent_are_no_longer_opened_by_officers(client, world):
+    from django.urls import reverse
+
+    from yrd.core.personal.subject import consent_withdraw
+
+    held = submit(world).materials.get()
+    second = submit(world, uploads=[], reuse={"id-card": held.pk}, reuse_consent=True)
+    copy = second.materials.get()
+    url = reverse("services:material", args=[copy.pk])
+    client.force_login(world.sh_officer)
+    assert client.get(url).status_code == 200
+    consent_withdraw(acting_user=world.applicant, consent=Consent.objects.get(code="services.material_reuse"))
+    assert client.get(url).status_code == 403
+    assert client.get(reverse("services:material", args=[held.pk])).status_code == 200  # the original: its own
+    client.force_login(world.applicant)
+    assert client.get(url).status_code == 200  # the applicant's own
+
+
+def test_notes_on_the_application_page_are_masked_for_officers_and_shown_to_the_applicant(client, world):
+    from django.urls import reverse
+
+    from yrd.services.tests.conftest import forwarded
+
+    application = forwarded(world)
+    writes.application_reject(acting_user=world.ah_officer, application=application, reasons="身份证复印件模糊")
+    url = reverse("services:application", args=[application.number])
+    client.force_login(world.sh_officer)
+    page = client.get(url).content.decode()
+    assert "身份证复印件模糊" not in page and "****" in page  # masked (with a Show button for those allowed)
+    client.force_login(world.applicant)
+    assert "身份证复印件模糊" in client.get(url).content.decode()
