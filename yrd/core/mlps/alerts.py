@@ -10,7 +10,7 @@ tied to no jurisdiction). Each alert sent is itself audited ("core.alert.notify"
 from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_login_failed
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
@@ -131,22 +131,12 @@ def flags_before(sender, instance, raw=False, update_fields=None, **kwargs):
 @receiver(post_save, sender=User, dispatch_uid="yrd.core.mlps.alerts.flags_after")
 def flags_after(sender, instance, created, raw=False, **kwargs):
     """A staff or superuser flag given or taken away (in the admin, a command or the shell)."""
-    if raw:
+    from yrd.core.mlps.duties import _SYNCING
+
+    if raw or _SYNCING.get():  # a duty role given or taken: that role change is the event
+        instance.__dict__.pop("_yrd_flags_before", None)
         return
     before = instance.__dict__.pop("_yrd_flags_before", None) or dict.fromkeys(PRIVILEGE_FLAGS, False)
     changed = {flag: getattr(instance, flag) for flag in PRIVILEGE_FLAGS if getattr(instance, flag) != before[flag]}
     if changed:
         record_security_event("permission_change", obj=instance, data={"user": instance.pk, "changed": changed})
-
-
-def _permissions_changed(sender, instance, action, pk_set=None, reverse=False, **kwargs):
-    if action not in ("post_add", "post_remove", "post_clear"):
-        return
-    what = "groups" if sender is User.groups.through else "permissions"
-    users = [instance.pk] if not reverse else sorted(pk_set or [])
-    data = {"users": users, "change": action.removeprefix("post_"), what: sorted(pk_set or [])}
-    record_security_event("permission_change", obj=instance, data=data)
-
-
-m2m_changed.connect(_permissions_changed, sender=User.user_permissions.through, dispatch_uid="yrd.alerts.perms")
-m2m_changed.connect(_permissions_changed, sender=User.groups.through, dispatch_uid="yrd.alerts.groups")
