@@ -48,7 +48,7 @@ class PublishedYearOut(Schema):
     renewable_share: str | None = None
 
 
-class SiteOut(Schema):
+class GreenSiteOut(Schema):
     id: int
     kind: str
     name_zh: str
@@ -63,7 +63,7 @@ class SiteOut(Schema):
     is_demo: bool
 
 
-class SiteIn(Schema):
+class GreenSiteIn(Schema):
     kind: str = Field(max_length=10, description="park | factory")
     name_zh: str = Field(max_length=200)
     name_en: str = Field("", max_length=200)
@@ -156,7 +156,7 @@ class ProjectIn(Schema):
     plan_tasks: str = Field("", max_length=100)
 
 
-class ProjectOut(Schema):
+class GreenProjectOut(Schema):
     id: int
     name_zh: str
     name_en: str
@@ -175,19 +175,19 @@ class ProjectOut(Schema):
     is_demo: bool
 
 
-class StageIn(Schema):
+class GreenStageIn(Schema):
     stage: str = Field(max_length=15)
     on: date
 
 
-class ScenarioIn(Schema):
+class GreenScenarioIn(Schema):
     name: str = Field(max_length=120)
     description: str = Field("", max_length=500)
     jurisdiction: str = Field("YRD", max_length=6)
     inputs: dict
 
 
-class ScenarioOut(Schema):
+class GreenScenarioOut(Schema):
     id: int
     name: str
     status: str
@@ -231,20 +231,20 @@ def project_out(project: StorageProject) -> dict:
 
 
 @router.get(
-    "/sites", response=list[SiteOut], auth=None, summary="Parks and factories: certified status, published totals"
+    "/sites", response=list[GreenSiteOut], auth=None, summary="Parks and factories: certified status, published totals"
 )
 @decorate_view(public_cache)
 def sites(request, kind: str = "", city: str = "", certified: bool = False):
     return [site_out(s) for s in selectors.public_sites(kind=kind, city=city, certified_only=certified)]
 
 
-@router.get("/sites/{pk}", response={200: SiteOut, 404: ApiError}, auth=None)
+@router.get("/sites/{pk}", response={200: GreenSiteOut, 404: ApiError}, auth=None)
 def site(request, pk: int):
     return site_out(get_object_or_404(selectors.public_sites(), pk=pk))
 
 
-@router.post("/sites", response={201: SiteOut, **ERRORS}, summary="Register a park or a factory")
-def site_create(request, payload: SiteIn):
+@router.post("/sites", response={201: GreenSiteOut, **ERRORS}, summary="Register a park or a factory")
+def site_create(request, payload: GreenSiteIn):
     organisation = get_object_or_404(Organisation, uscc=payload.organisation_uscc)
     park = get_object_or_404(Site, pk=payload.park_id, kind=Site.Kind.PARK) if payload.park_id else None
     data = writes.SiteInput(
@@ -352,13 +352,13 @@ def period_import(request, pk: int, file: File[UploadedFile]):
 # --- storage ----------------------------------------------------------------------------------
 
 
-@router.get("/storage", response=list[ProjectOut], auth=None, summary="Storage projects by stage")
+@router.get("/storage", response=list[GreenProjectOut], auth=None, summary="Storage projects by stage")
 @decorate_view(public_cache)
 def storage(request, province: str = "", stage: str = "", technology: str = ""):
     return [project_out(p) for p in selectors.storage_projects(province=province, stage=stage, technology=technology)]
 
 
-@router.post("/storage", response={201: ProjectOut, **ERRORS}, summary="Register a storage project")
+@router.post("/storage", response={201: GreenProjectOut, **ERRORS}, summary="Register a storage project")
 def storage_create(request, payload: ProjectIn):
     city = get_object_or_404(Jurisdiction, code=payload.city, level="city")
     owner = get_object_or_404(Organisation, uscc=payload.owner_uscc)
@@ -371,8 +371,8 @@ def storage_create(request, payload: ProjectIn):
     return 201, project_out(writes.storage_register(acting_user=request.user, data=data, idempotency_key=key))
 
 
-@router.post("/storage/{pk}/stage", response={200: ProjectOut, **ERRORS}, summary="Record the next stage")
-def storage_stage(request, pk: int, payload: StageIn):
+@router.post("/storage/{pk}/stage", response={200: GreenProjectOut, **ERRORS}, summary="Record the next stage")
+def storage_stage(request, pk: int, payload: GreenStageIn):
     project = get_object_or_404(StorageProject, pk=pk)
     return project_out(
         writes.storage_advance(acting_user=request.user, project=project, stage=payload.stage, on=payload.on)
@@ -387,18 +387,18 @@ def scenario_out(s: Scenario) -> dict:
             "inputs": s.inputs, "result": s.result}  # fmt: skip
 
 
-@router.get("/scenarios", response=list[ScenarioOut])
+@router.get("/scenarios", response=list[GreenScenarioOut])
 def scenarios(request):
     return [scenario_out(s) for s in selectors.scenarios_visible_to(request.user)]
 
 
-@router.get("/scenarios/{pk}", response={200: ScenarioOut, **ERRORS})
+@router.get("/scenarios/{pk}", response={200: GreenScenarioOut, **ERRORS})
 def scenario(request, pk: int):
     return scenario_out(get_object_or_404(selectors.scenarios_visible_to(request.user), pk=pk))
 
 
-@router.post("/scenarios", response={201: ScenarioOut, **ERRORS}, summary="Save a planning scenario")
-def scenario_create(request, payload: ScenarioIn):
+@router.post("/scenarios", response={201: GreenScenarioOut, **ERRORS}, summary="Save a planning scenario")
+def scenario_create(request, payload: GreenScenarioIn):
     level = "region" if payload.jurisdiction == Jurisdiction.REGION_CODE else "province"
     jurisdiction = get_object_or_404(Jurisdiction, code=payload.jurisdiction, level=level)
     created = writes.scenario_create(
@@ -408,7 +408,7 @@ def scenario_create(request, payload: ScenarioIn):
     return 201, scenario_out(created)
 
 
-@router.post("/scenarios/{pk}/run", response={202: ScenarioOut, **ERRORS}, summary="Solve in the background")
+@router.post("/scenarios/{pk}/run", response={202: GreenScenarioOut, **ERRORS}, summary="Solve in the background")
 def scenario_run(request, pk: int):
     found = get_object_or_404(selectors.scenarios_visible_to(request.user), pk=pk)
     writes.scenario_run(acting_user=request.user, scenario=found)

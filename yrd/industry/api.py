@@ -62,7 +62,7 @@ class RelationIn(Schema):
     inventory_days: Decimal = Field(ge=0, le=3650)
 
 
-class ImportOut(Schema):
+class IndustryImportOut(Schema):
     ok: bool
     rows: int
     created: int
@@ -101,18 +101,18 @@ class DisruptionOut(Schema):
     )
 
 
-class ScenarioIn(DisruptionIn):
+class IndustryScenarioIn(DisruptionIn):
     name: str = Field(max_length=120)
 
 
-class ScenarioOut(Schema):
+class IndustryScenarioOut(Schema):
     id: int
     name: str
     days: int
     result: dict
 
 
-class NeedIn(Schema):
+class IndustryNeedIn(Schema):
     customer: int
     component: str = Field(max_length=40)
     volume: Decimal = Field(gt=0)
@@ -210,7 +210,7 @@ def relation_save(request, payload: RelationIn):
     return 201, relation_out(writes.relation_save(acting_user=request.user, data=data))
 
 
-@router.post("/import/{kind}", response={200: ImportOut, **ERRORS})
+@router.post("/import/{kind}", response={200: IndustryImportOut, **ERRORS})
 def chain_import(request, kind: str, file: File[UploadedFile], dry_run: bool = False):
     """All rows or none: enterprises, capacities or relations (XLSX or CSV)."""
     if kind not in KINDS:
@@ -279,8 +279,8 @@ def disruption(request, payload: DisruptionIn):
                  "time_to_survive_by_oem": {str(k): v for k, v in outcome.survival_by_oem.items()}}  # fmt: skip
 
 
-@router.post("/scenarios", response={201: ScenarioOut, **ERRORS})
-def scenario_save(request, payload: ScenarioIn):
+@router.post("/scenarios", response={201: IndustryScenarioOut, **ERRORS})
+def scenario_save(request, payload: IndustryScenarioIn):
     scope = selectors.analysis_scope(request.user)
     if scope is None:
         raise PermissionDenied(_("Your role does not allow running disruption analyses."))
@@ -291,7 +291,7 @@ def scenario_save(request, payload: ScenarioIn):
     return 201, {"id": saved.pk, "name": saved.name, "days": saved.days, "result": saved.result}
 
 
-@router.get("/scenarios", response={200: list[ScenarioOut], **ERRORS})
+@router.get("/scenarios", response={200: list[IndustryScenarioOut], **ERRORS})
 def scenarios(request):
     return 200, [{"id": s.pk, "name": s.name, "days": s.days, "result": s.result}
                  for s in selectors.scenarios_visible_to(request.user)[:200]]  # fmt: skip
@@ -303,7 +303,7 @@ def need_out(n) -> dict:
 
 
 @router.post("/needs", response={201: NeedOut, **ERRORS})
-def need_post(request, payload: NeedIn):
+def need_post(request, payload: IndustryNeedIn):
     need = writes.need_post(
         acting_user=request.user, customer=_enterprise(payload.customer), component=_component(payload.component),
         volume=payload.volume, needed_by=payload.needed_by, note=payload.note,

@@ -74,7 +74,7 @@ class ConsentIn(Schema):
     note: str = Field("", max_length=500)
 
 
-class WindowOut(Schema):
+class LowaltWindowOut(Schema):
     start: datetime
     end: datetime
 
@@ -93,10 +93,10 @@ class RefusedOut(Schema):
     code: str
     message: str
     conflicts: list[ConflictOut]
-    free_window: WindowOut | None
+    free_window: LowaltWindowOut | None
 
 
-class ConsentOut(Schema):
+class LowaltConsentOut(Schema):
     order: int
     province: str
     state: str
@@ -123,7 +123,7 @@ class IntentOut(Schema):
     start: datetime
     end: datetime
     provinces: list[str]
-    consents: list[ConsentOut]
+    consents: list[LowaltConsentOut]
     volumes: list[VolumeOut]
 
 
@@ -156,7 +156,7 @@ class AircraftOut(Schema):
     max_takeoff_weight_kg: Decimal
 
 
-class SiteOut(Schema):
+class LowaltSiteOut(Schema):
     id: int
     kind: str
     name: str
@@ -170,7 +170,7 @@ class SiteOut(Schema):
     demo: bool
 
 
-class SiteIn(Schema):
+class LowaltSiteIn(Schema):
     kind: Literal["point", "vertiport"]
     name_zh: str = Field(..., max_length=200)
     name_en: str = Field("", max_length=200)
@@ -193,7 +193,7 @@ class CoverageOut(Schema):
     demo: bool
 
 
-class ImportOut(Schema):
+class LowaltImportOut(Schema):
     created: int
     updated: int
 
@@ -273,14 +273,14 @@ def occupied(request, start: datetime, end: datetime):
 # --- registers ------------------------------------------------------------------------------------
 
 
-@router.get("/sites", response=list[SiteOut], auth=None, summary="Take-off and landing sites and vertiports")
+@router.get("/sites", response=list[LowaltSiteOut], auth=None, summary="Take-off and landing sites and vertiports")
 @decorate_view(public_cache)
 def sites(request):
     return [_site_out(s) for s in register_reads.sites()]
 
 
-@router.post("/sites", response={201: SiteOut, **ERRORS}, summary="Register a take-off and landing site")
-def register_site(request, payload: SiteIn):
+@router.post("/sites", response={201: LowaltSiteOut, **ERRORS}, summary="Register a take-off and landing site")
+def register_site(request, payload: LowaltSiteIn):
     city = get_object_or_404(Jurisdiction, level=Jurisdiction.Level.CITY, code=payload.city)
     owner = get_object_or_404(Organisation, pk=payload.owner)
     fields = payload.dict(exclude={"city", "owner"})
@@ -327,7 +327,7 @@ def restrictions(request, province: str | None = None):
 
 @router.post(
     "/restrictions/import",
-    response={200: ImportOut, **ERRORS},
+    response={200: LowaltImportOut, **ERRORS},
     summary="Import a province's restrictions from GeoJSON, all or nothing",
 )
 def import_restrictions(request, province: str):

@@ -16,7 +16,8 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 @pytest.fixture(autouse=True)
 def once_per_ci_run():
     """The schema is the same on both databases: CI runs the fuzz on SQLite only, to stay within its
-    time. `YRD_FUZZ_POSTGRESQL=1` runs it on PostgreSQL too (the 500 once seen there was this harness closing the connection, below)."""
+    time. `YRD_FUZZ_POSTGRESQL=1` runs it on PostgreSQL too (the 500 once seen there was this
+    harness closing the connection, below)."""
     from django.db import connection
 
     if connection.vendor == "postgresql" and not os.environ.get("YRD_FUZZ_POSTGRESQL"):

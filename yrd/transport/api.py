@@ -147,13 +147,13 @@ class ImportIn(Schema):
     content: str = Field(max_length=20_000_000, description="The file's text (UTF-8)")
 
 
-class ImportOut(Schema):
+class TransportImportOut(Schema):
     rows: int
     created: int
     updated: int
 
 
-@router.post("/network/import", response={200: ImportOut, **ERRORS})
+@router.post("/network/import", response={200: TransportImportOut, **ERRORS})
 def network_import(request, payload: ImportIn):
     return writes.network_import(acting_user=request.user, kind=payload.kind, fmt=payload.format, text=payload.content)
 
@@ -161,7 +161,7 @@ def network_import(request, payload: ImportIn):
 # --- planning ------------------------------------------------------------------------------------
 
 
-class RouteIn(Schema):
+class TransportRouteIn(Schema):
     origin: str | list[float] = Field(description="City adcode, hub code, or [lat, lon]")
     destination: str | list[float]
     tonnes: float | None = None
@@ -208,7 +208,7 @@ def _query_out(query) -> dict:
 
 
 @router.post("/routes", response={201: RouteQueryOut, **ERRORS})
-def route_create(request, payload: RouteIn):
+def route_create(request, payload: TransportRouteIn):
     query = writes.route_plan(
         acting_user=request.user,
         request=PlanInput(

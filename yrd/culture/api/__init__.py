@@ -211,7 +211,7 @@ def resource_change(request, code: str, payload: ResourceIn):
     return resource_out(request.user, changed)
 
 
-class SectionOut(Schema):
+class CultureSectionOut(Schema):
     number: int
     status: str
     percent_of_component: int
@@ -297,7 +297,7 @@ def section_move(request, town: str, number: int, transition: str, payload: Move
     return section_out(request.user, moved)
 
 
-class ProjectOut(Schema):
+class CultureProjectOut(Schema):
     name_zh: str
     name_en: str
     park: str
@@ -310,7 +310,10 @@ class ProjectOut(Schema):
 
 
 @router.get(
-    "/parks/projects", response=list[ProjectOut], auth=None, summary="Key projects of the two national cultural parks"
+    "/parks/projects",
+    response=list[CultureProjectOut],
+    auth=None,
+    summary="Key projects of the two national cultural parks",
 )
 @decorate_view(public_cache)
 def park_projects(request, park: str = ""):
@@ -318,12 +321,12 @@ def park_projects(request, park: str = ""):
     if park:
         rows = rows.filter(park=park)
     return [
-        {**{n: getattr(p, n) for n in ProjectOut.model_fields if n != "province"}, "province": p.province.code}
+        {**{n: getattr(p, n) for n in CultureProjectOut.model_fields if n != "province"}, "province": p.province.code}
         for p in rows
     ]
 
 
-class BookingIn(Schema):
+class CultureBookingIn(Schema):
     site: str
     visit_date: date
     party_size: int
@@ -371,7 +374,9 @@ def reservation_out(reservation, *, full: bool) -> dict:
     "true, when it joins the waiting list.",
 )
 def reservation_book(
-    request, payload: BookingIn, idempotency_key: str | None = Header(None, alias="Idempotency-Key", max_length=80)
+    request,
+    payload: CultureBookingIn,
+    idempotency_key: str | None = Header(None, alias="Idempotency-Key", max_length=80),
 ):
     site = selectors.resource_for(request.user, payload.site)
     started = timezone.now()
@@ -400,7 +405,7 @@ def reservation_cancel(request, number: str):
     return reservation_out(writes.reservation_cancel(acting_user=request.user, reservation=found), full=True)
 
 
-class RouteIn(Schema):
+class CultureRouteIn(Schema):
     stops: list[str]
     start: str | None = None
 
@@ -423,7 +428,7 @@ class RouteOut(Schema):
 
 
 @router.post("/routes", response={200: RouteOut, **ERRORS}, auth=None, summary="The best order to visit up to 12 sites")
-def route_plan(request, payload: RouteIn):
+def route_plan(request, payload: CultureRouteIn):
     return route_selectors.route_for(request.user, payload.stops, payload.start)
 
 

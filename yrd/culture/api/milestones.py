@@ -16,7 +16,7 @@ from .common import ERRORS
 router = Router(tags=["culture"])
 
 
-class MilestoneOut(Schema):
+class CultureMilestoneOut(Schema):
     code: str
     name_zh: str
     name_en: str
@@ -49,19 +49,19 @@ def milestone_out(m) -> dict:
     }
 
 
-@router.get("/bid/milestones", response=list[MilestoneOut], auth=None, summary="Milestones toward submission")
+@router.get("/bid/milestones", response=list[CultureMilestoneOut], auth=None, summary="Milestones toward submission")
 @decorate_view(public_cache)
 def milestones(request):
     return [milestone_out(m) for m in bid_selectors.milestones()]
 
 
-@router.post("/bid/milestones", response={201: MilestoneOut, **ERRORS})
+@router.post("/bid/milestones", response={201: CultureMilestoneOut, **ERRORS})
 def milestone_create(request, payload: MilestoneIn):
     found = bid_selectors.component_for(request.user, payload.component) if payload.component else None
     data = MilestoneInput(**payload.dict(exclude={"component"}), component=found)
     return Status(201, milestone_out(writes.milestone_save(acting_user=request.user, data=data)))
 
 
-@router.post("/bid/milestones/{code}/done", response={200: MilestoneOut, **ERRORS})
+@router.post("/bid/milestones/{code}/done", response={200: CultureMilestoneOut, **ERRORS})
 def milestone_done(request, code: str):
     return milestone_out(writes.milestone_done(acting_user=request.user, milestone=bid_selectors.milestone_for(code)))

@@ -78,21 +78,23 @@ def files(request, code: str):
     ]
 
 
-class SlotIn(Schema):
+class CultureSlotIn(Schema):
     starts: str
     ends: str
     capacity: int
 
 
-class SlotOut(Schema):
+class CultureSlotOut(Schema):
     slot: str
     starts: str
     ends: str
     capacity: int
 
 
-@router.put("/resources/{code}/slots", response={200: list[SlotOut], **ERRORS}, summary="Set a site's entry slots")
-def slots_save(request, code: str, payload: list[SlotIn]):
+@router.put(
+    "/resources/{code}/slots", response={200: list[CultureSlotOut], **ERRORS}, summary="Set a site's entry slots"
+)
+def slots_save(request, code: str, payload: list[CultureSlotIn]):
     site = selectors.resource_for(request.user, code)
     wanted = [SlotInput(starts=clock(s.starts), ends=clock(s.ends), capacity=s.capacity) for s in payload]
     saved = writes.entry_slots_save(acting_user=request.user, resource=site, slots=wanted)

@@ -19,11 +19,11 @@ from yrd.emergency.selectors.requests import request_for
 
 from .common import ERRORS, items_by_code, jurisdiction_by_code
 from .schemas import (
-    CancelIn,
     CommitmentOut,
     DispatchIn,
     DrillIn,
     DrillOut,
+    EmergencyCancelIn,
     OfferIn,
     ReadinessOut,
     ReceiveIn,
@@ -212,7 +212,7 @@ def commitment_receive(request, number: str, payload: ReceiveIn):
 
 
 @router.post("/commitments/{number}/cancel", response={200: CommitmentOut, **ERRORS})
-def commitment_cancel(request, number: str, payload: CancelIn):
+def commitment_cancel(request, number: str, payload: EmergencyCancelIn):
     commitment = selectors.commitment_for(request.user, number)
     done = writes.commitment_cancel(acting_user=request.user, commitment=commitment, reason=payload.reason)
     return commitment_out(request.user, done)

@@ -12,7 +12,7 @@ from yrd.emergency.models import Incident, SupplyRequest, Warehouse
 from yrd.emergency.selectors import requests as selectors
 
 from .common import ERRORS, items_by_code, jurisdiction_by_code
-from .schemas import CancelIn, IncidentIn, IncidentOut, RequestIn, RequestOut, RescheduleIn
+from .schemas import EmergencyCancelIn, IncidentIn, IncidentOut, RequestIn, RequestOut, RescheduleIn
 
 router = Router()
 
@@ -142,7 +142,7 @@ def request_raise(
 
 
 @router.post("/requests/{number}/cancel", response={200: RequestOut, **ERRORS})
-def request_cancel(request, number: str, payload: CancelIn):
+def request_cancel(request, number: str, payload: EmergencyCancelIn):
     found = selectors.request_for(request.user, number)
     cancelled = writes.request_cancel(acting_user=request.user, request=found, reason=payload.reason)
     return request_out(request.user, cancelled, selectors.line_states([cancelled]), full_contact=True)

@@ -9,7 +9,7 @@ from ninja import Field, Schema
 Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
 
 
-class ItemOut(Schema):
+class EmergencyItemOut(Schema):
     code: str
     name_zh: str
     name_en: str
@@ -166,7 +166,7 @@ class IncidentOut(Schema):
     closed_at: datetime | None
 
 
-class NeedIn(Schema):
+class EmergencyNeedIn(Schema):
     item: str = Field(max_length=40)
     quantity: int
 
@@ -179,7 +179,7 @@ class RequestIn(Schema):
     longitude: float | None = None
     priority: int = Field(description="1 life-saving, 2 life-sustaining, 3 other relief")
     needed_by: datetime
-    needs: list[NeedIn] = Field(max_length=200)
+    needs: list[EmergencyNeedIn] = Field(max_length=200)
     contact_name: str = Field("", max_length=60)
     contact_phone: str = Field("", max_length=20)
     note: str = Field("", max_length=500)
@@ -209,7 +209,7 @@ class RequestOut(Schema):
     lines: list[RequestLineOut]
 
 
-class CancelIn(Schema):
+class EmergencyCancelIn(Schema):
     reason: str = Field(max_length=500)
 
 

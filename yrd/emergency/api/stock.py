@@ -20,10 +20,10 @@ from .common import ERRORS, items_by_code, jurisdiction_by_code
 from .schemas import (
     AdjustmentIn,
     AllianceTotalOut,
+    EmergencyItemOut,
     FillableOut,
     IssueIn,
     ItemIn,
-    ItemOut,
     LotOut,
     MemberIn,
     MemberOut,
@@ -89,12 +89,14 @@ def _detail(request, code: str) -> Warehouse:
     return get_object_or_404(selectors.warehouses_visible_to(request.user), code=code)
 
 
-@router.get("/items", response=list[ItemOut], summary="The item catalogue")
+@router.get("/items", response=list[EmergencyItemOut], summary="The item catalogue")
 def items(request):
     return [item_out(i) for i in Item.objects.all()]
 
 
-@router.put("/items/{code}", response={200: ItemOut, **ERRORS}, summary="Add or change an item (administrators)")
+@router.put(
+    "/items/{code}", response={200: EmergencyItemOut, **ERRORS}, summary="Add or change an item (administrators)"
+)
 def item_put(request, code: str, payload: ItemIn):
     values = {k: (Decimal(str(v)) if isinstance(v, float) else v) for k, v in payload.dict().items()}
     return item_out(writes.item_save(acting_user=request.user, code=code[:40], **values))

@@ -25,13 +25,15 @@ from yrd.innovation.selectors import registry as registry_selectors
 from yrd.innovation.selectors import vouchers as voucher_selectors
 
 from .schemas import (
-    BookingIn,
-    BookingOut,
-    CancelIn,
     CooperationOut,
     DecisionIn,
     DoneIn,
     ExhibitionOut,
+    InnovationBookingIn,
+    InnovationBookingOut,
+    InnovationCancelIn,
+    InnovationReportOut,
+    InnovationStageIn,
     InstrumentOut,
     MatchOut,
     MeetingIn,
@@ -43,9 +45,7 @@ from .schemas import (
     RedeemIn,
     RedemptionOut,
     ReportIn,
-    ReportOut,
     SettlementLineOut,
-    StageIn,
     UsageIn,
     UsageOut,
     VoucherIn,
@@ -121,13 +121,13 @@ def instruments(request, category: str = "", province: str = ""):
     ]
 
 
-@router.get("/bookings", response=list[BookingOut], summary="Bookings of the caller's firm or instruments")
+@router.get("/bookings", response=list[InnovationBookingOut], summary="Bookings of the caller's firm or instruments")
 def bookings(request):
     return [booking_out(b) for b in instrument_selectors.bookings_visible_to(request.user)[:500]]
 
 
-@router.post("/bookings", response={200: BookingOut, 201: BookingOut, **ERRORS}, description=RETRY)
-def booking_request(request, payload: BookingIn, idempotency_key: str | None = KEY):
+@router.post("/bookings", response={200: InnovationBookingOut, 201: InnovationBookingOut, **ERRORS}, description=RETRY)
+def booking_request(request, payload: InnovationBookingIn, idempotency_key: str | None = KEY):
     instrument = get_object_or_404(Instrument, code=payload.instrument)
     firm = get_object_or_404(Organisation, uscc=payload.firm_uscc)
     started = timezone.now()
@@ -143,7 +143,7 @@ def booking_request(request, payload: BookingIn, idempotency_key: str | None = K
     return Status(_created(booking.requested_at, started), booking_out(booking))
 
 
-@router.post("/bookings/{number}/decide", response={200: BookingOut, **ERRORS})
+@router.post("/bookings/{number}/decide", response={200: InnovationBookingOut, **ERRORS})
 def booking_decide(request, number: str, payload: DecisionIn):
     booking = instrument_selectors.booking_for(request.user, number)
     decided = writes.booking_decide(
@@ -280,13 +280,13 @@ def match(request, q: str, province: str = "", field: str = "", budget: float | 
     return [m.__dict__ for m in match_selectors.match(q, province=province, field=field, budget=budget)]
 
 
-@router.post("/bookings/{number}/cancel", response={200: BookingOut, **ERRORS})
-def booking_cancel(request, number: str, payload: CancelIn):
+@router.post("/bookings/{number}/cancel", response={200: InnovationBookingOut, **ERRORS})
+def booking_cancel(request, number: str, payload: InnovationCancelIn):
     booking = instrument_selectors.booking_for(request.user, number)
     return booking_out(writes.booking_cancel(acting_user=request.user, booking=booking, reason=payload.reason))
 
 
-@router.post("/proposals/{number}/reports", response={201: ReportOut, **ERRORS})
+@router.post("/proposals/{number}/reports", response={201: InnovationReportOut, **ERRORS})
 def report_submit(request, number: str, payload: ReportIn):
     """A progress report on an awarded project, by its lead organisation."""
     proposal = fund_selectors.proposals_visible_to(request.user).get(number=number)
@@ -375,7 +375,7 @@ def cooperation(request, partner: str = ""):
 
 
 @router.post("/cooperation/{project_id}/stage", response={200: CooperationOut, **ERRORS})
-def cooperation_stage(request, project_id: int, payload: StageIn):
+def cooperation_stage(request, project_id: int, payload: InnovationStageIn):
     """Move a project to a later stage (an officer of its province or of the region)."""
     project = get_object_or_404(CooperationProject, pk=project_id)
     moved = writes.cooperation_save(

@@ -16,7 +16,7 @@ class InstrumentOut(Schema):
     conditions: str
 
 
-class BookingIn(Schema):
+class InnovationBookingIn(Schema):
     instrument: str = Field(max_length=24)
     firm_uscc: str = Field(max_length=18)
     starts_at: datetime
@@ -24,7 +24,7 @@ class BookingIn(Schema):
     purpose: str = Field(max_length=300)
 
 
-class BookingOut(Schema):
+class InnovationBookingOut(Schema):
     number: str
     instrument: str
     firm: str
@@ -144,7 +144,7 @@ class MeetingOut(Schema):
     starts_at: datetime
 
 
-class CancelIn(Schema):
+class InnovationCancelIn(Schema):
     reason: str = Field(max_length=300)
 
 
@@ -153,7 +153,7 @@ class ReportIn(Schema):
     summary: str = Field(max_length=3000)
 
 
-class ReportOut(Schema):
+class InnovationReportOut(Schema):
     proposal: str
     period: str
     submitted_at: datetime
@@ -164,7 +164,7 @@ class VoucherIn(Schema):
     amount_cny: Decimal
 
 
-class MilestoneOut(Schema):
+class InnovationMilestoneOut(Schema):
     id: int
     title_zh: str
     title_en: str
@@ -181,10 +181,10 @@ class CooperationOut(Schema):
     city: str
     stage: str
     plan_task: str
-    milestones: list[MilestoneOut]
+    milestones: list[InnovationMilestoneOut]
 
 
-class StageIn(Schema):
+class InnovationStageIn(Schema):
     stage: str = Field(max_length=10)
 
 
