@@ -38,6 +38,8 @@ TABLE["core"] = {
     "api GET /api/health": "++++++",
     "api POST /api/core/personal/reveal": "-+++++",
     "api GET /api/core/personal/mine": "-+++++",
+    "api POST /api/core/personal/consents/{consent_id}/withdraw": "-+++++",
+    "page core/personal/consents/<int:pk>/withdraw/": "------",
 }
 
 
