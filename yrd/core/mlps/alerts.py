@@ -76,12 +76,16 @@ def alert(sender, entry, kind, **kwargs):
         )
 
 
+def _account(username):
+    """The account a typed username names, by number (None when there is none)."""
+    return User.objects.filter(username=username).values_list("pk", flat=True).first() if username else None
+
+
 @receiver(user_locked_out, dispatch_uid="yrd.core.mlps.alerts.lockout")
 def lockout(sender, request=None, username=None, ip_address=None, **kwargs):
-    account = User.objects.filter(username=username).values_list("pk", flat=True).first() if username else None
     record_security_event(
         "lockout",
-        data={"account": account},
+        data={"account": _account(username)},
         personal={"username": (username or "")[:150], "ip": ip_address or ""},  # erased after their period
     )
 
@@ -115,7 +119,11 @@ def role_deleted(sender, instance, **kwargs):
 def login_failed(sender, credentials=None, request=None, **kwargs):
     """Every refused password, not only the lockout after the fifth."""
     username = str((credentials or {}).get("username", ""))[:150]
-    record_security_event("login_failed", data={"username": username, "stage": "password"})
+    record_security_event(
+        "login_failed",
+        data={"account": _account(username), "stage": "password"},
+        personal={"username": username},  # what was typed names a person: erased after its period
+    )
 
 
 PRIVILEGE_FLAGS = ("is_staff", "is_superuser")
