@@ -141,4 +141,3 @@ def audit_repr(obj) -> str:
         # another app's record (a TOTP device, a group) is not in the inventory: its name may hold anything
         return f"{obj._meta.object_name} #{obj.pk}"
     return str(obj)
-    return f"{obj._meta.object_name} #{obj.pk}"
