@@ -269,9 +269,9 @@ AUDIT_CHECKPOINT_MINUTES = env_int("AUDIT_CHECKPOINT_MINUTES", 15)
 AUDIT_CHAINS = env_int("AUDIT_CHAINS", 16)  # parallel chains: audited writes that can proceed at once
 FIELD_ENCRYPTION_KEYS = os.environ.get("FIELD_ENCRYPTION_KEYS", "")  # JSON keyring, see core/crypto/keyring.py
 FIELD_ENCRYPTION_KEYS_FILE = os.environ.get("FIELD_ENCRYPTION_KEYS_FILE", "")
-# Personal information (README, "Personal information"). Reveals of full values by one person within
-# 10 minutes that raise a security event; retention periods (days) overriding a manifest's, e.g.
-# PERSONAL_RETENTION_DAYS="market.Report=1095,emergency.SupplyRequest=365".
+# Personal information (README, "Personal information"): retention periods (days) overriding a
+# manifest's, e.g. PERSONAL_RETENTION_DAYS="market.Report=1095,emergency.SupplyRequest=365". (Reveal
+# bursts: REVEAL_BURST_COUNT / REVEAL_BURST_MINUTES above.)
 
 
 def env_retention(name):
