@@ -42,16 +42,17 @@ def required_for(user) -> bool:
     return bool(codes - exempt_roles())
 
 
-def _verified(user) -> bool:
+def verified(user) -> bool:
+    """Did this person's session pass the second factor (django-otp's OTPMiddleware says)?"""
     return bool(getattr(user, "is_verified", lambda: False)())
 
 
 def needs_enrolment(user, request) -> bool:
-    return required_for(user) and not _verified(user) and not user_has_device(user, confirmed=True)
+    return required_for(user) and not verified(user) and not user_has_device(user, confirmed=True)
 
 
 def needs_verification(user, request) -> bool:
-    return required_for(user) and not _verified(user) and user_has_device(user, confirmed=True)
+    return required_for(user) and not verified(user) and user_has_device(user, confirmed=True)
 
 
 def pending_device(user) -> TOTPDevice:
@@ -60,11 +61,6 @@ def pending_device(user) -> TOTPDevice:
     if device is None:
         device = TOTPDevice.objects.create(user=user, name="TOTP", confirmed=False)
     return device
-
-
-def verified(user) -> bool:
-    """Did this person's session pass the second factor (django-otp's OTPMiddleware says)?"""
-    return _verified(user)
 
 
 @receiver(post_delete, sender=TOTPDevice, dispatch_uid="yrd.core.mlps.twofactor.device_deleted")
