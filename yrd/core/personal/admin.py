@@ -110,34 +110,27 @@ class PersonalAdmin:
 
     # --- lists ----------------------------------------------------------------------------------
 
-    def get_list_display(self, request):
-        shown = super().get_list_display(request)
-        names = self._personal_names()
-        editable = set(getattr(self, "list_editable", ()) or ())
-        columns = []
-        for entry in shown:
-            if isinstance(entry, str) and entry in names and entry not in editable:
-                columns.append(self._personal_columns[entry])
-            elif entry == "__str__":
-                columns.append(_object_name)
-            else:
-                columns.append(entry)
-        return columns
-
-    def get_list_display_links(self, request, list_display):
-        links = super().get_list_display_links(request, list_display)
-        if not links:
-            return links
+    def _masked_columns(self, entries, keep=()):
+        """`entries` (list_display or its links) with each personal field (except those in `keep`)
+        and `__str__` replaced by its masked column."""
         names = self._personal_names()
         swapped = []
-        for entry in links:
-            if isinstance(entry, str) and entry in names:
+        for entry in entries:
+            if isinstance(entry, str) and entry in names and entry not in keep:
                 swapped.append(self._personal_columns[entry])
             elif entry == "__str__":
                 swapped.append(_object_name)
             else:
                 swapped.append(entry)
         return swapped
+
+    def get_list_display(self, request):
+        editable = set(getattr(self, "list_editable", ()) or ())
+        return self._masked_columns(super().get_list_display(request), keep=editable)
+
+    def get_list_display_links(self, request, list_display):
+        links = super().get_list_display_links(request, list_display)
+        return self._masked_columns(links) if links else links
 
     # --- change forms ---------------------------------------------------------------------------
 
