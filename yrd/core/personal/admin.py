@@ -173,19 +173,15 @@ class PersonalAdmin:
         readonly = [name for name in readonly if name not in hidden]
         return readonly + [f"personal_{name}" for name in hidden]
 
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        extra_context = dict(extra_context or {})
-        if object_id is not None and request.method == "GET":
-            obj = self.get_object(request, object_id)
-            if obj is not None and self.personal_revealing(request, obj):
-                for name in self._personal_names():
-                    if getattr(obj, name):
-                        personal_reveal(acting_user=request.user, obj=obj, field=name)
-        return super().changeform_view(request, object_id, form_url, extra_context)
-
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
             revealing = self.personal_revealing(request, obj)
+            if revealing and request.method == "GET":
+                # Recorded here, once the admin has checked the permissions and the full form is
+                # about to be shown, with the object it already loaded.
+                for name in self._personal_names():
+                    if getattr(obj, name):
+                        personal_reveal(acting_user=request.user, obj=obj, field=name)
             label = str(obj) if revealing else masked_str(obj)
             holding = any(getattr(obj, name) for name in self._personal_names())
             context.update(

@@ -115,6 +115,25 @@ def test_staff_outside_the_rule_cannot_reveal(client, reference):
     assert not AuditEntry.objects.filter(action="core.personal.reveal").exists()
 
 
+def test_the_reveal_asks_the_rule_for_that_very_account(client, reference):
+    someone = target()  # an organisation in Suzhou (Jiangsu)
+    elsewhere = person(display_name="李四", organisation=OrganisationFactory(jurisdiction=jurisdiction("330000")))
+    client.force_login(person("system_admin", where="320000"))
+    assert client.get(reverse("admin:core_user_change", args=[someone.pk]) + "?personal=reveal").status_code == 200
+    url = reverse("admin:core_user_change", args=[elsewhere.pk])
+    assert "Show personal fields in full" not in client.get(url).content.decode()
+    assert client.get(url + "?personal=reveal").status_code == 403
+    revealed = AuditEntry.objects.filter(action="core.personal.reveal")
+    assert revealed.exists() and not revealed.filter(object_id=str(elsewhere.pk)).exists()
+
+
+def test_no_reveal_is_recorded_when_the_admin_refuses_the_page(client, reference):
+    auditor = person("audit_admin", display_name="王审计")  # staff, but no view permission on accounts
+    client.force_login(auditor)
+    assert client.get(reverse("admin:core_user_change", args=[auditor.pk]) + "?personal=reveal").status_code == 403
+    assert not AuditEntry.objects.filter(action="core.personal.reveal").exists()
+
+
 def test_free_text_is_masked_in_a_change_form_and_the_recipient_sees_nothing_hidden_from_them(client, reference):
     from yrd.core.models import Notification
 
