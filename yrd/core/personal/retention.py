@@ -98,18 +98,11 @@ def personal_erase(*, acting_user, model, pks: list, rule: Retention) -> int:
     entry; stored files are deleted once the transaction commits."""
     names = list(declared(model))
     rows = list(model._default_manager.select_for_update().filter(pk__in=pks).filter(still_holding(model)))
-    files = [
-        getattr(row, name)
-        for row in rows
-        for name in names
-        if isinstance(model._meta.get_field(name), models.FileField) and getattr(row, name)
-    ]
     hook = getattr(model, "personal_erase_rows", None)
     if hook is not None:  # the model erases its own (accounts, the audit log's actor and IP)
         hook(rows)
     else:
-        erased = {name: erased_value(model._meta.get_field(name)) for name in names}
-        model._default_manager.filter(pk__in=[row.pk for row in rows]).update(**erased)
+        erase_fields(model, rows, names)
     audit_record(
         actor=acting_user,
         action=PURGED,
@@ -117,5 +110,18 @@ def personal_erase(*, acting_user, model, pks: list, rule: Retention) -> int:
         object_repr=f"{len(rows)} × {model._meta.object_name}",
         data={"ids": [row.pk for row in rows], "fields": names, "after": rule.after, "days": period(rule)},
     )
-    transaction.on_commit(lambda: [stored.storage.delete(stored.name) for stored in files])
     return len(rows)
+
+
+def erase_fields(model, rows, names) -> None:
+    """Empty the fields `names` of `rows` (locked by the caller); their stored files are deleted once
+    the transaction commits. Retention purges and consent withdrawals both erase through this."""
+    files = [
+        getattr(row, name)
+        for row in rows
+        for name in names
+        if isinstance(model._meta.get_field(name), models.FileField) and getattr(row, name)
+    ]
+    erased = {name: erased_value(model._meta.get_field(name)) for name in names}
+    model._default_manager.filter(pk__in=[row.pk for row in rows]).update(**erased)
+    transaction.on_commit(lambda: [stored.storage.delete(stored.name) for stored in files])

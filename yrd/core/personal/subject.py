@@ -9,7 +9,7 @@ A module's hook takes the person's account and returns sections:
 """
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -168,14 +168,11 @@ def _erase_covered(consent: Consent, fields: tuple) -> list[str]:
         return []
     from django.apps import apps
 
-    from yrd.core.personal.retention import erased_value
+    from yrd.core.personal.retention import erase_fields
 
     model = apps.get_model(consent.object_type)
     row = model._default_manager.select_for_update().filter(pk=consent.object_id).first()
     if row is None:
         return []
-    values = {name: erased_value(model._meta.get_field(name)) for name in fields}
-    files = [getattr(row, name) for name in fields if isinstance(model._meta.get_field(name), models.FileField)]
-    model._default_manager.filter(pk=row.pk).update(**values)
-    transaction.on_commit(lambda: [stored.storage.delete(stored.name) for stored in files if stored])
+    erase_fields(model, [row], fields)
     return list(fields)
