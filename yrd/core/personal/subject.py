@@ -144,9 +144,9 @@ def consent_withdraw(*, acting_user, consent: Consent, at=None) -> Consent:
     (`ConsentText.erases`) are erased from the record it was given for. What was done under the
     consent before stays done."""
     check_actor(acting_user)
+    consent = Consent.objects.select_for_update().get(pk=consent.pk)  # whose it is: as stored, not as passed
     if acting_user is not SYSTEM and consent.user_id != acting_user.pk:
         raise ValidationError(_("Only the person who gave a consent can withdraw it."))
-    consent = Consent.objects.select_for_update().get(pk=consent.pk)
     if consent.withdrawn_at is not None:
         raise ValidationError(_("This consent was already withdrawn."))
     consent.withdrawn_at = at or timezone.now()
