@@ -60,21 +60,21 @@ class User(AbstractUser):
     @classmethod
     def personal_erase_rows(cls, rows) -> None:
         from django.contrib.auth.hashers import make_password
+        from django.db.models.functions import Cast, Concat
         from django_otp.plugins.otp_totp.models import TOTPDevice
 
         from yrd.core.models.access import ApiToken
 
         pks = [row.pk for row in rows]
-        for pk in pks:
-            cls.objects.filter(pk=pk).update(
-                username=f"{ERASED_PREFIX}{pk}",
-                first_name="",
-                last_name="",
-                email="",
-                display_name="",
-                password=make_password(None),
-                is_active=False,
-            )
+        cls.objects.filter(pk__in=pks).update(  # one statement for the batch: erased:<id> each
+            username=Concat(models.Value(ERASED_PREFIX), Cast("pk", models.CharField())),
+            first_name="",
+            last_name="",
+            email="",
+            display_name="",
+            password=make_password(None),
+            is_active=False,
+        )
         PasswordHistory.objects.filter(user_id__in=pks).delete()
         TOTPDevice.objects.filter(user_id__in=pks).delete()
         ApiToken.objects.filter(user_id__in=pks, revoked_at__isnull=True).update(revoked_at=timezone.now())
