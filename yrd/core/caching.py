@@ -6,7 +6,7 @@ services (the Django admin)."""
 import hashlib
 import hmac
 import re
-from functools import wraps
+from functools import lru_cache, wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -65,12 +65,17 @@ TOKEN = re.compile(rb"\b[A-Za-z0-9]{%d}\b" % (2 * CSRF_SECRET_LENGTH))
 
 def _shared_secret() -> str:
     """A CSRF secret used only to render stored copies (never given to anyone as their secret)."""
-    digest = hmac.new(settings.SECRET_KEY.encode(), b"yrd.public_cache.csrf", hashlib.sha256).digest()
-    return "".join(CSRF_ALLOWED_CHARS[b % len(CSRF_ALLOWED_CHARS)] for b in digest)[:CSRF_SECRET_LENGTH]
+    return _secret_of(settings.SECRET_KEY)
 
 
 def _placeholder() -> bytes:
     return b"yrd-csrf-" + _shared_secret()[:16].encode()
+
+
+@lru_cache(maxsize=2)
+def _secret_of(secret_key: str) -> str:  # once per process, not per request
+    digest = hmac.new(secret_key.encode(), b"yrd.public_cache.csrf", hashlib.sha256).digest()
+    return "".join(CSRF_ALLOWED_CHARS[b % len(CSRF_ALLOWED_CHARS)] for b in digest)[:CSRF_SECRET_LENGTH]
 
 
 def public_cache(view):
