@@ -72,3 +72,24 @@ def test_uploads_are_never_served_from_the_media_address(client, settings):
     client.force_login(person())
     response = client.get(settings.MEDIA_URL + "id-card-scan.txt")
     assert response.status_code == 404 and b"secret scan" not in response.content
+
+
+@pytest.mark.django_db
+def test_a_database_that_cannot_be_reached_is_a_503_wherever_the_request_meets_it(monkeypatch):
+    """Here while the session is loaded (a middleware's lazy user), before any view runs; the
+    PostgreSQL leg's fault test stops a real server (yrd/tests/test_faults.py)."""
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.db import OperationalError
+    from django.test import Client
+
+    def unreachable(self):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(SessionStore, "_get_session_from_db", unreachable)
+    client = Client(raise_request_exception=False)
+    client.cookies["sessionid"] = "a-session"
+    page = client.get("/plan/public/")
+    assert page.status_code == 503 and page["Retry-After"] == "30"
+    assert "The database cannot be reached" in page.content.decode()
+    answer = client.get("/api/plan/public/tasks")
+    assert answer.status_code == 503 and answer.json()["code"] == "database_unavailable"
