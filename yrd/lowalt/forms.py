@@ -11,7 +11,20 @@ from yrd.lowalt.writes.intents import IntentInput
 from yrd.lowalt.writes.registry import SiteInput
 
 
-class IntentForm(forms.Form):
+class WriteErrors:
+    """Puts a write's ValidationError ({field: messages}) on the form: on the field `WRITE_PLACES` names for
+    the key's last part (`volumes.0.altitude` -> `altitude`), else on the field of that name, else on the form."""
+
+    WRITE_PLACES: dict[str, str] = {}
+
+    def add_write_errors(self, errors: dict) -> None:
+        for field, messages in errors.items():
+            target = self.WRITE_PLACES.get(field.rsplit(".", 1)[-1], field)
+            for message in messages:
+                self.add_error(target if target in self.fields else None, message)
+
+
+class IntentForm(WriteErrors, forms.Form):
     aircraft = forms.ChoiceField(label=_("Aircraft"))
     purpose = forms.CharField(label=_("Purpose"), max_length=200)
     kind = forms.ChoiceField(label=_("Shape"), choices=[("route", _("Route")), ("area", _("Area"))])
@@ -52,13 +65,7 @@ class IntentForm(forms.Form):
         )
         return IntentInput(data["aircraft"], data["purpose"], [volume], data.get("emergency", False))
 
-    def add_write_errors(self, errors: dict) -> None:
-        """Put a write's {field: messages} on the form; `volumes.0.altitude` lands on the altitude fields."""
-        places = {"outline": "outline", "buffer": "buffer_m", "altitude": "lower_m", "window": "start"}
-        for field, messages in errors.items():
-            target = places.get(field.rsplit(".", 1)[-1], field)
-            for message in messages:
-                self.add_error(target if target in self.fields else None, message)
+    WRITE_PLACES = {"outline": "outline", "buffer": "buffer_m", "altitude": "lower_m", "window": "start"}
 
 
 class ConsentForm(forms.Form):
@@ -101,7 +108,7 @@ WEEKDAY_CHOICES = [
 ]
 
 
-class RestrictionForm(forms.Form):
+class RestrictionForm(WriteErrors, forms.Form):
     """One restriction as an authority enters it; it becomes a GeoJSON Feature checked as an imported one."""
 
     province = forms.ChoiceField(label=_("Province"))
@@ -151,7 +158,7 @@ class RestrictionForm(forms.Form):
         help_text=_("Tick when the volume is an approximation standing in for one not yet published."),
     )
 
-    PLACES = {"id": "ref", "geometry": "outline", "altitude": "lower_m", "active": "active_type"}
+    WRITE_PLACES = {"id": "ref", "geometry": "outline", "altitude": "lower_m", "active": "active_type"}
 
     def __init__(self, *args, provinces=(), restriction=None, **kwargs):
         if restriction is not None and "initial" not in kwargs:
@@ -206,12 +213,6 @@ class RestrictionForm(forms.Form):
             },
         }
 
-    def add_write_errors(self, errors: dict) -> None:
-        for field, messages in errors.items():
-            target = self.PLACES.get(field, field)
-            for message in messages:
-                self.add_error(target if target in self.fields else None, message)
-
 
 def initial_of(restriction) -> dict:
     """The form's fields for a stored restriction (its active times as the form offers them)."""
@@ -239,7 +240,7 @@ def initial_of(restriction) -> dict:
     return initial
 
 
-class AircraftForm(forms.Form):
+class AircraftForm(WriteErrors, forms.Form):
     registration = forms.CharField(
         label=_("Registration number"),
         max_length=40,
@@ -252,13 +253,8 @@ class AircraftForm(forms.Form):
         label=_("Maximum take-off weight (kg)"), max_digits=7, decimal_places=3, min_value=0
     )
 
-    def add_write_errors(self, errors: dict) -> None:
-        for field, messages in errors.items():
-            for message in messages:
-                self.add_error(field if field in self.fields else None, message)
 
-
-class SiteForm(forms.Form):
+class SiteForm(WriteErrors, forms.Form):
     """A take-off and landing site or vertiport, registered by an infrastructure officer of its city."""
 
     kind = forms.ChoiceField(label=_("Kind"), choices=Site.Kind.choices)
@@ -273,6 +269,8 @@ class SiteForm(forms.Form):
     pads = forms.IntegerField(label=_("Pads"), min_value=1, max_value=1000, initial=1)
     charging_points = forms.IntegerField(label=_("Charging points"), min_value=0, max_value=1000, initial=0)
     status = forms.ChoiceField(label=_("Status"), choices=Site.Status.choices)
+
+    WRITE_PLACES = {"owner": "owner_uscc"}
 
     def __init__(self, *args, cities=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -290,10 +288,3 @@ class SiteForm(forms.Form):
         data = dict(self.cleaned_data)
         data["city"], data["owner"] = self.cities[data["city"]], data.pop("owner_uscc")
         return SiteInput(**data)
-
-    def add_write_errors(self, errors: dict) -> None:
-        places = {"owner": "owner_uscc"}
-        for field, messages in errors.items():
-            target = places.get(field, field)
-            for message in messages:
-                self.add_error(target if target in self.fields else None, message)

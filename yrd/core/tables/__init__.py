@@ -25,7 +25,7 @@ from .cells import (
     unnamed_cells,
 )
 from .reading import MAX_BYTES, MAX_ROWS, Table, TableError, decode_text, read_table
-from .writing import FORMATS, ExportFile, write_csv, write_table, write_xlsx
+from .writing import FORMATS, ExportFile, write_csv, write_table, write_workbook, write_xlsx
 
 __all__ = [
     "FORMATS",
@@ -57,5 +57,6 @@ __all__ = [
     "unnamed_cells",
     "write_csv",
     "write_table",
+    "write_workbook",
     "write_xlsx",
 ]

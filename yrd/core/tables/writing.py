@@ -59,9 +59,22 @@ def _csv_cell(value):
 
 
 def write_xlsx(kind, header, rows, progress=None):
+    return write_workbook([(kind, header, rows)], progress)
+
+
+def write_workbook(sheets, progress=None):
+    """Several tables in one XLSX file: `sheets` is a list of (title, header, rows), one sheet each,
+    written as `write_xlsx` writes its one (`progress` counts the rows of each sheet in turn)."""
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = kind
+    workbook.remove(workbook.active)
+    for title, header, rows in sheets:
+        _fill_sheet(workbook.create_sheet(title), header, rows, progress)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _fill_sheet(sheet, header, rows, progress):
     sheet.append(header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -78,9 +91,6 @@ def write_xlsx(kind, header, rows, progress=None):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def _xlsx_cell(sheet, row, column, value):

@@ -2,18 +2,18 @@
 trend), the registry of parks and factories with certified status and published totals, a site's
 public page, the storage registry with its map and pipeline, and the annual export."""
 
-import csv
-import io
+from decimal import Decimal, InvalidOperation
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from yrd.core.caching import public_cache
 from yrd.core.models import Jurisdiction
 from yrd.core.selectors import provinces
+from yrd.core.tables import FORMATS, write_workbook
+from yrd.core.tables.pages import download
 from yrd.green import charts, selectors, stats
 from yrd.green.accounting import AccountingError
 from yrd.green.accounts import account_of
@@ -135,12 +135,7 @@ def site_year_rows() -> tuple[list[str], list[list]]:
                     found.city.name,
                     found.organisation.uscc,
                     year["year"],
-                    year.get("scope1"),
-                    year.get("scope2_location"),
-                    year.get("scope2_market"),
-                    year.get("total"),
-                    year.get("intensity_per_value_added"),
-                    year.get("renewable_share"),
+                    *(decimal(year.get(name)) for name in TOTALS),
                     certified,
                 ]
             )
@@ -149,76 +144,82 @@ def site_year_rows() -> tuple[list[str], list[list]]:
 
 def export_annual(request):
     """Published totals per site and year, for the annual report (CSV, UTF-8 with BOM for Excel)."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="green-annual-report.csv"'
-    response.write("\ufeff")
-    out = csv.writer(response)
     header, rows = site_year_rows()
-    out.writerow(header)
-    out.writerows(rows)
-    return response
+    return download("csv", "green-annual-report", header, rows)
 
 
 def export_annual_xlsx(request):
     """The annual report's tables in one workbook: published totals per site and year, the ranking of
     parks, storage projects with their stage and dates, and the figures the plan tracker shows."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Sites")[:31]
     header, rows = site_year_rows()
-    sheet.append(header)
-    for row in rows:  # the totals (columns 6 to 11) as numbers; names, USCC and certifications as text
-        sheet.append([number(v) if 5 <= i <= 10 else v for i, v in enumerate(row)])
-    ranking = book.create_sheet(_("Park ranking")[:31])
-    ranking.append([_("rank"), _("park"), _("city"), _("year"), _("total (tCO2)"), _("tCO2 per 10^4 CNY value added")])
-    for rank, row in enumerate(selectors.park_ranking(), start=1):
-        park = row["site"]
-        ranking.append([rank, park.name, park.city.name, row["year"], number(row["total"]), number(row["intensity"])])
-    storage_sheet = book.create_sheet(_("Storage projects")[:31])
-    storage_sheet.append(
+    # the totals (columns 6 to 11) as numbers a reader can sum; names, USCC and certifications as text
+    sites = [[number(v) if 5 <= i <= 10 else v for i, v in enumerate(row)] for row in rows]
+    ranking = [
+        [rank, row["site"].name, row["site"].city.name, row["year"], number(row["total"]), number(row["intensity"])]
+        for rank, row in enumerate(selectors.park_ranking(), start=1)
+    ]
+    storage = [
         [
-            _("project"),
-            _("technology"),
-            _("city"),
-            _("power (MW)"),
-            _("energy (MWh)"),
-            _("stage"),
-            _("approved on"),
-            _("construction started on"),
-            _("in operation since"),
+            project.name,
+            project.get_technology_display(),
+            project.city.name,
+            number(project.power_mw),
+            number(project.energy_mwh),
+            project.get_stage_display(),
+            project.approved_on,
+            project.construction_started_on,
+            project.operating_since,
         ]
-    )
-    for project in selectors.storage_projects():
-        storage_sheet.append(
-            [
-                project.name,
-                project.get_technology_display(),
-                project.city.name,
-                number(project.power_mw),
-                number(project.energy_mwh),
-                project.get_stage_display(),
-                project.approved_on,
-                project.construction_started_on,
-                project.operating_since,
-            ]
+        for project in selectors.storage_projects()
+    ]
+    figures = [
+        [label, number(value)]
+        for label, value in (
+            (_("Certified parks"), stats.certified_parks()),
+            (_("Certified factories"), stats.certified_factories()),
+            (_("Storage in operation (GW)"), stats.storage_operating_gw()),
+            (_("Storage under construction (GW)"), stats.storage_building_gw()),
+            (_("Storage planned (GW)"), stats.storage_planned_gw()),
         )
-    figures = book.create_sheet(_("Figures")[:31])
-    figures.append([_("figure"), _("value")])
-    for label, value in (
-        (_("Certified parks"), stats.certified_parks()),
-        (_("Certified factories"), stats.certified_factories()),
-        (_("Storage in operation (GW)"), stats.storage_operating_gw()),
-        (_("Storage under construction (GW)"), stats.storage_building_gw()),
-        (_("Storage planned (GW)"), stats.storage_planned_gw()),
-    ):
-        figures.append([label, number(value)])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
+    ]
+    sheets = [
+        (_("Sites"), header, sites),
+        (
+            _("Park ranking"),
+            [_("rank"), _("park"), _("city"), _("year"), _("total (tCO2)"), _("tCO2 per 10^4 CNY value added")],
+            ranking,
+        ),
+        (
+            _("Storage projects"),
+            [
+                _("project"),
+                _("technology"),
+                _("city"),
+                _("power (MW)"),
+                _("energy (MWh)"),
+                _("stage"),
+                _("approved on"),
+                _("construction started on"),
+                _("in operation since"),
+            ],
+            storage,
+        ),
+        (_("Figures"), [_("figure"), _("value")], figures),
+    ]
+    response = HttpResponse(write_workbook([(t[:31], h, r) for t, h, r in sheets]), content_type=FORMATS["xlsx"])
     response["Content-Disposition"] = 'attachment; filename="green-annual-report.xlsx"'
     return response
+
+
+TOTALS = ("scope1", "scope2_location", "scope2_market", "total", "intensity_per_value_added", "renewable_share")
+
+
+def decimal(value):
+    """A published total (stored as text) as a Decimal, written exactly as stored; other text as is."""
+    try:
+        return Decimal(value) if isinstance(value, str) else value
+    except InvalidOperation:
+        return value
 
 
 def number(value):

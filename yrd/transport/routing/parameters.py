@@ -66,7 +66,7 @@ def assumed(reason: str) -> str:
 def is_assumed(source: str) -> bool:
     """True when a source text is a planning assumption (or missing), not a publication."""
     text = (source or "").strip()
-    return not text or text.startswith((ASSUMED, UNSOURCED, "Assumed"))
+    return not text or text.startswith((UNSOURCED, "Assumed"))  # "Assumed" covers ASSUMED and an admin's own
 
 
 ETRR_2019 = (

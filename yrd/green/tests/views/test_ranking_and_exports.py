@@ -67,3 +67,14 @@ def test_the_annual_workbook_holds_totals_ranking_storage_and_figures(ranked, wo
     assert [row[1] for row in ranking[1:]] == [world.ningbo_park.name, world.sz_park.name, "Hefei park without data"]
     assert storage[1][0] == "测试抽水蓄能" and storage[1][3] == 1200
     assert [value for _, value in figures[1:]] == [0, 0, 0, 0, 1.2]  # parks, factories certified; GW by stage
+
+
+def test_a_site_name_that_looks_like_a_formula_stays_text_in_both_exports(ranked):
+    world, _ = ranked
+    world.sz_park.name_zh = world.sz_park.name_en = '=HYPERLINK("http://example.invalid","x")'
+    world.sz_park.save()
+    book = load_workbook(io.BytesIO(Client().get(reverse("green:export-xlsx")).content))
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row if c.value == world.sz_park.name]
+    assert len(cells) == 2 and {c.data_type for c in cells} == {"s"}  # the Sites and Park ranking sheets
+    text = Client().get(reverse("green:export")).content.decode("utf-8-sig")
+    assert f"'{world.sz_park.name}".replace('"', '""') in text and ",2024," in text

@@ -86,6 +86,23 @@ def test_an_operator_registers_its_own_aircraft_and_files_with_it(client, world)
     assert "UAS-ZJ-0042" not in client.get("/lowalt/fleet/").content.decode()
 
 
+def test_an_operator_typing_another_operators_id_neither_sees_nor_registers_for_it(client, world):
+    client.force_login(world.pilot)
+    other = world.other_operator.pk
+    page = client.get(f"/lowalt/fleet/?operator={other}").content.decode()
+    assert world.light.registration in page and world.other_light.registration not in page
+    fields = {
+        "operator": other,
+        "registration": "UAS-XX-0001",
+        "model_name": "Courier 4",
+        "aircraft_class": "light",
+        "empty_weight_kg": "3.2",
+        "max_takeoff_weight_kg": "6.5",
+    }
+    client.post(f"/lowalt/fleet/?operator={other}", fields)
+    assert not Aircraft.objects.filter(operator=world.other_operator, registration="UAS-XX-0001").exists()
+
+
 def test_an_aircraft_too_heavy_for_its_class_is_refused_on_the_field_and_not_registered(client, world):
     client.force_login(world.pilot)
     answer = client.post(
