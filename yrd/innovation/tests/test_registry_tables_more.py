@@ -76,3 +76,13 @@ def test_a_private_expert_is_exported_only_to_the_officers_of_their_institutions
     assert "张三" in export_file("experts", "csv", reader=person("innovation_officer", "YRD")).content.decode(
         "utf-8-sig"
     )
+
+
+def test_an_officer_does_not_move_a_project_out_of_the_province_by_import(world):
+    data = write_csv("cooperation", COOPERATION, [project_row("中新智能制造合作", world.js_firm.name_zh)])
+    assert import_file(acting_user=world.js_officer, kind="cooperation", data=data).ok
+    moved = write_csv(
+        "cooperation", COOPERATION, [project_row("中新智能制造合作", world.js_firm.name_zh, city="330100")]
+    )
+    assert import_file(acting_user=world.js_officer, kind="cooperation", data=moved).errors
+    assert CooperationProject.objects.get().city.code == "320500"
