@@ -24,6 +24,7 @@ from yrd.core.tables import (
 from yrd.core.tables.importing import Importer, ImportResult, Step, run_import
 from yrd.innovation import writes
 from yrd.innovation.models import Centre, CooperationProject, Expert, Instrument, Recognition
+from yrd.innovation.selectors import registry as registry_selectors
 
 KIND_WORDS = {
     "rd_centre": "rd_centre", "研发中心": "rd_centre",
@@ -320,26 +321,23 @@ IMPORTERS = {
 }
 
 
-def _rows(kind: str, include_private: bool) -> list[list]:
+def _rows(kind: str, reader) -> list[list]:
     if kind == "centres":
-        centres = Centre.objects.select_related("organisation", "city").prefetch_related("members")
         return [
             [c.kind, c.name_zh, c.name_en, c.organisation.name_zh, c.city.code, c.field, c.partner, c.major_task,
              ";".join(m.name_zh for m in c.members.all()), c.established_on, "yes" if c.is_public else "no"]
-            for c in (centres if include_private else centres.filter(is_public=True))
+            for c in registry_selectors.centres_visible_to(reader)
         ]  # fmt: skip
     if kind == "cooperation":
-        projects = CooperationProject.objects.select_related("lead", "city").prefetch_related("milestones")
         return [
             [p.title_zh, p.title_en, p.partner_country, p.partner_name, p.lead.name_zh, p.city.code, p.stage,
              p.plan_task, ";".join(f"{m.title_zh}|{m.title_en}|{m.due_on:%Y-%m-%d}" for m in p.milestones.all())]
-            for p in (projects if include_private else projects.filter(is_public=True))
+            for p in registry_selectors.cooperation_visible_to(reader)
         ]  # fmt: skip
     if kind == "experts":
-        experts = Expert.objects.select_related("institution")
         return [
             [e.name, e.institution.name_zh, e.fields, "yes" if e.is_public else "no"]
-            for e in (experts if include_private else experts.filter(is_public=True))
+            for e in registry_selectors.experts_visible_to(reader)
         ]
     if kind == "recognitions":
         return [
@@ -355,10 +353,10 @@ def _rows(kind: str, include_private: bool) -> list[list]:
 INSTRUMENT_HEADER = ["code", "name_zh", "name_en", "category", "owner", "city", "hourly_price", "conditions"]
 
 
-def export_file(kind: str, fmt: str, *, template: bool = False, include_private: bool = False) -> ExportFile:
-    """The rows of `kind`, or an empty template; centres not marked public only with
-    `include_private` (for those who keep the registry)."""
-    rows = [] if template else _rows(kind, include_private)
+def export_file(kind: str, fmt: str, *, template: bool = False, reader=None) -> ExportFile:
+    """The rows of `kind`, or an empty template; centres, projects and experts not marked public only
+    for the science officers who keep them (`reader`'s province, or the region)."""
+    rows = [] if template else _rows(kind, reader)
     header = INSTRUMENT_HEADER if kind == "instruments" else [c.name for c in COLUMNS[kind]]
     content = write_table(fmt, kind, header, rows)
     return ExportFile(f"yrd-innovation-{kind}.{fmt}", FORMATS[fmt], content, len(rows))

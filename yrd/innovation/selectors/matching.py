@@ -101,6 +101,8 @@ _build_lock = threading.Lock()  # one builder at a time (the token cache is not 
 
 def _build(version: tuple) -> Built:
     with _build_lock:
+        if _state.built is not None and _state.built.version == version:
+            return _state.built  # another request or the thread built this version while we waited
         rows = _documents()
         docs = [doc for doc, _m in rows]
         built = Built(version, Index(docs, corpus_tokens=_state.words.corpus(docs)), {d.key: m for d, m in rows})
@@ -114,7 +116,8 @@ def _build_in_background(version: tuple) -> None:
             _build(version)
         finally:
             with _lock:
-                _state.building = None
+                if _state.building == version:  # not a newer version's thread started meanwhile
+                    _state.building = None
             connection.close()  # the thread's own connection
 
     _state.building = version

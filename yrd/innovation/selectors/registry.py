@@ -29,11 +29,28 @@ def public_experts() -> QuerySet[Expert]:
     return Expert.objects.filter(is_public=True).select_related("institution")
 
 
+def _public_or_kept(queryset: QuerySet, user, **fields) -> QuerySet:
+    """The public rows, and the others to the science officers who keep them (their province or the region)."""
+    kept = filter_visible(queryset, user, REGISTRY, **fields)
+    return queryset.filter(Q(is_public=True) | Q(pk__in=kept.values("pk")))
+
+
 def cooperation_visible_to(user) -> QuerySet[CooperationProject]:
-    """Public projects, and the others to the science officers who keep them (their province or the region)."""
-    kept = filter_visible(CooperationProject.objects.all(), user, REGISTRY, jurisdiction_fields=["city"])
-    rows = CooperationProject.objects.filter(Q(is_public=True) | Q(pk__in=kept.values("pk")))
+    rows = _public_or_kept(CooperationProject.objects.all(), user, jurisdiction_fields=["city"])
     return rows.select_related("lead", "city").prefetch_related("milestones")
+
+
+def centres_visible_to(user) -> QuerySet[Centre]:
+    rows = _public_or_kept(Centre.objects.all(), user, jurisdiction_fields=["city"])
+    return rows.select_related("organisation", "city").prefetch_related("members")
+
+
+def experts_visible_to(user) -> QuerySet[Expert]:
+    """Listed experts, and the others (a name is personal information) to the officers of their institution's place."""
+    rows = _public_or_kept(
+        Expert.objects.all(), user, jurisdiction_fields=["institution__jurisdiction"], organisation_field="institution"
+    )
+    return rows.select_related("institution")
 
 
 def may_keep(user, project: CooperationProject) -> bool:

@@ -63,3 +63,26 @@ def test_experts_import_update_and_stay_out_of_the_public_export_unless_listed(c
     client.force_login(officer)
     kept = b"".join(client.get(reverse("innovation:registry-export", args=["experts", "csv"])).streaming_content)
     assert "张三" in kept.decode("utf-8-sig")
+
+
+def test_a_private_expert_is_exported_only_to_the_officers_of_their_institutions_place(client, world):
+    rows = [["张三", world.sh_lab.name_zh, "同步辐射", "no"]]
+    import_file(
+        acting_user=person("innovation_officer", "310000"), kind="experts", data=write_csv("experts", EXPERTS, rows)
+    )
+    client.force_login(world.js_officer)  # keeps the registry, in Jiangsu: 张三's name is not theirs to read
+    other = b"".join(client.get(reverse("innovation:registry-export", args=["experts", "csv"])).streaming_content)
+    assert "张三" not in other.decode("utf-8-sig")
+    assert "张三" in export_file("experts", "csv", reader=person("innovation_officer", "YRD")).content.decode(
+        "utf-8-sig"
+    )
+
+
+def test_an_officer_does_not_move_a_project_out_of_the_province_by_import(world):
+    data = write_csv("cooperation", COOPERATION, [project_row("中新智能制造合作", world.js_firm.name_zh)])
+    assert import_file(acting_user=world.js_officer, kind="cooperation", data=data).ok
+    moved = write_csv(
+        "cooperation", COOPERATION, [project_row("中新智能制造合作", world.js_firm.name_zh, city="330100")]
+    )
+    assert import_file(acting_user=world.js_officer, kind="cooperation", data=moved).errors
+    assert CooperationProject.objects.get().city.code == "320500"

@@ -45,9 +45,7 @@ def registry_import(request):
 def registry_export(request, kind, fmt):
     if kind not in EXPORTS or fmt not in FORMATS:
         raise Http404
-    exported = export_file(
-        kind, fmt, template=request.GET.get("template") == "1", include_private=can(request.user, REGISTRY)
-    )
+    exported = export_file(kind, fmt, template=request.GET.get("template") == "1", reader=request.user)
     return FileResponse(
         io.BytesIO(exported.content), as_attachment=True, filename=exported.filename, content_type=exported.content_type
     )

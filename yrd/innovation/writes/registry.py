@@ -85,7 +85,9 @@ class CooperationInput:
 @write
 def cooperation_save(*, acting_user, data: CooperationInput, project: CooperationProject | None = None):
     """Create a project with its milestones, or move an existing one to another stage (never back)."""
-    require(acting_user, REGISTRY, project or Scope((data.city,)))
+    require(acting_user, REGISTRY, Scope((data.city,)))
+    if project is not None:  # as for centres and experts: the place it leaves is the officer's too
+        require(acting_user, REGISTRY, project)
     errors: dict = {}
     title_zh = check_text(errors, "title_zh", data.title_zh, 200)
     title_en = check_text(errors, "title_en", data.title_en, 200, required=False)

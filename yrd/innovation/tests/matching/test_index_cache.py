@@ -1,3 +1,4 @@
+import threading
 from datetime import timedelta
 
 import pytest
@@ -70,3 +71,22 @@ def test_an_exhibitors_offer_at_a_coming_exhibition_is_matched(world, fresh):
     )
     found = selectors.match("医疗器械")
     assert [m.key.split(":")[0] for m in found] == ["exhibitor"] and "对接会" in found[0].title
+
+
+def test_a_version_already_built_is_not_built_again(world, fresh):
+    capability(world, "C1", "扫描电镜测试")
+    version = selectors._indexed_version()
+    first = selectors._build(version)  # two requests (or a request and the thread) found the same stale version
+    assert selectors._build(version) is first
+
+
+def test_an_older_versions_thread_does_not_clear_the_newer_ones_flag(fresh, monkeypatch):
+    def build(version):  # while this thread builds, a write moves the data on and a newer thread is asked for
+        selectors._state.building = ("newer",)
+
+    monkeypatch.setattr(selectors, "_build", build)
+    selectors._build_in_background(("older",))
+    for thread in threading.enumerate():
+        if thread.name == "innovation-match-index":
+            thread.join()
+    assert selectors._state.building == ("newer",) and selectors.index_building()
