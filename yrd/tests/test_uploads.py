@@ -25,9 +25,7 @@ def plan_path():
     from yrd.plan import writes
     from yrd.plan.tests.api import builders
 
-    organisation = builders.organisation("310000")
-    task = builders.task(builders.plan_with_areas(), "1.01", lead="310000", organisations=[organisation])
-    owner = person("task_owner", "310000", organisation=organisation)
+    task, owner = builders.owned_task()
 
     def store(upload):
         report = writes.report_submit(
