@@ -13,7 +13,6 @@ from django.db import connection, transaction
 
 from yrd.core.actors import SYSTEM
 from yrd.core.audit import audit_record, verify_log
-from yrd.core.tests.factories import person
 from yrd.plan.tests.api import builders
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -42,15 +41,12 @@ def contents() -> dict:
 
 @pytest.fixture
 def populated(reference):
-    plan = builders.plan_with_areas()
-    drc = builders.organisation("310000")
-    task = builders.task(plan, "1.01", lead="310000", organisations=[drc])
-    owner = person("task_owner", "310000", organisation=drc)
+    task, owner = builders.owned_task()
     builders.report(task, owner)
     for n in range(5):
         with transaction.atomic():
             audit_record(actor=SYSTEM, action="core.reference.load", object_type="test", object_id=str(n))
-    return plan
+    return task.plan
 
 
 def test_a_restored_database_holds_everything_the_backup_held(populated, tmp_path):

@@ -17,7 +17,6 @@ from django.core.management import call_command
 from django.db import connection
 
 from yrd.core.models import ApiToken, IdempotencyKey
-from yrd.core.tests.factories import person
 from yrd.core.writes import api_token_create
 from yrd.plan.models import ProgressReport
 from yrd.plan.tests.api import builders
@@ -88,10 +87,7 @@ class Burst:
 
 @pytest.mark.django_db(transaction=True)
 def test_a_killed_server_loses_no_submission_and_makes_none_twice(postgresql, reference):
-    plan = builders.plan_with_areas()
-    drc = builders.organisation("310000")
-    task = builders.task(plan, "1.01", lead="310000", organisations=[drc])
-    owner = person("task_owner", "310000", organisation=drc)
+    task, owner = builders.owned_task()
     _token, key = api_token_create(acting_user=owner, name="burst", scope=ApiToken.READ_WRITE)
     server = Server(database_url()).start()
     try:

@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from yrd.core.actors import SYSTEM
-from yrd.core.tests.factories import jurisdiction, person
+from yrd.core.tests.factories import person
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 HOSTILE_NAME = "../../../../etc/cron.d/张三身份证.pdf"
@@ -25,9 +25,7 @@ def plan_path():
     from yrd.plan import writes
     from yrd.plan.tests.api import builders
 
-    organisation = builders.organisation("310000")
-    task = builders.task(builders.plan_with_areas(), "1.01", lead="310000", organisations=[organisation])
-    owner = person("task_owner", "310000", organisation=organisation)
+    task, owner = builders.owned_task()
 
     def store(upload):
         report = writes.report_submit(
@@ -59,26 +57,15 @@ def market_path():
 
 
 def services_path():
-    from yrd.services import writes
-    from yrd.services.models import Application, Mode
+    from yrd.services.models import Mode
     from yrd.services.tests import factories as f
 
     item = f.service_item("hukou-test")
     applicant = person("applicant", "YRD")
 
     def store(upload):
-        draft = writes.ApplicationDraft(
-            item=item,
-            mode=Mode.ONLINE,
-            applicant_kind="person",
-            applicant_name="张三",
-            applicant_id_number="310101199003070019",
-            channel=Application.Channel.ONLINE,
-            receiving_window=None,
-            handling=(jurisdiction("340000", "province"),),
-            uploads=(("id-card", upload),),
-        )
-        material = writes.application_submit(acting_user=applicant, draft=draft).materials.get()
+        application = f.application(item, applicant, mode=Mode.ONLINE, uploads=(("id-card", upload),))
+        material = application.materials.get()
         return material, f"/services/materials/{material.pk}/"
 
     return store, applicant, "services/materials/"

@@ -11,7 +11,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from yrd.core.tests.factories import person
 from yrd.plan import writes
 from yrd.plan.tests.api import builders
 
@@ -21,10 +20,7 @@ RANDOM_NAME = re.compile(r"plan/evidence/\d{4}/\d{2}/[0-9a-f]{32}\.pdf")
 
 @pytest.fixture
 def submitted(reference):
-    plan = builders.plan_with_areas()
-    drc = builders.organisation("310000")
-    task = builders.task(plan, "1.01", lead="310000", organisations=[drc])
-    owner = person("task_owner", "310000", organisation=drc)
+    task, owner = builders.owned_task()
     reports = [
         writes.report_submit(
             acting_user=owner,

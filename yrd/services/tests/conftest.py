@@ -4,7 +4,7 @@ import pytest
 
 from yrd.core.tests.factories import jurisdiction, person
 from yrd.services import writes
-from yrd.services.models import Application, Mode
+from yrd.services.models import Mode
 from yrd.services.tests import factories as f
 
 
@@ -39,20 +39,10 @@ def submit(world, *, mode=Mode.REMOTE, handling=None, by=None, uploads=None, key
     """An application by `world.applicant` for Zhang San; remote at the Shanghai window to Anhui
     unless told otherwise."""
     window = extra.pop("receiving_window", world.sh_window if mode != Mode.ONLINE else None)
-    channel = Application.Channel.ONLINE if window is None else Application.Channel.WINDOW
-    draft = writes.ApplicationDraft(
-        item=extra.pop("item", world.item),
-        mode=mode,
-        applicant_kind=extra.pop("applicant_kind", "person"),
-        applicant_name=extra.pop("applicant_name", "张三"),
-        applicant_id_number=extra.pop("applicant_id_number", "310101199003070019"),
-        channel=channel,
-        receiving_window=window,
-        handling=tuple(handling or [world.anhui]),
-        uploads=tuple([("id-card", f.pdf())] if uploads is None else uploads),
-        **extra,
+    item, applicant, handling = extra.pop("item", world.item), by or world.applicant, handling or [world.anhui]
+    return f.application(
+        item, applicant, mode=mode, window=window, handling=handling, uploads=uploads, key=key, **extra
     )
-    return writes.application_submit(acting_user=by or world.applicant, draft=draft, idempotency_key=key)
 
 
 def forwarded(world, **extra):

@@ -8,7 +8,8 @@ from stdnum.cn import ric
 
 from yrd.core.models import Organisation
 from yrd.core.tests.factories import EnterpriseFactory, OrganisationFactory, jurisdiction, person
-from yrd.services.models import CompetentAuthority, MaterialType, RequiredMaterial, ServiceItem
+from yrd.services import writes
+from yrd.services.models import Application, CompetentAuthority, MaterialType, Mode, RequiredMaterial, ServiceItem
 
 PROVINCES = ("310000", "320000", "330000", "340000")
 CAPITALS = {"310000": "310000", "320000": "320100", "330000": "330100", "340000": "340100"}
@@ -98,6 +99,24 @@ def handling_officer(province_code, organisation=None):
 
 def enterprise(city="310000"):
     return EnterpriseFactory(jurisdiction=jurisdiction(city, "city"))
+
+
+def application(item, applicant, *, mode=Mode.REMOTE, window=None, handling=None, uploads=None, key=None, **fields):
+    """Zhang San's application for `item`, submitted by `applicant`: at `window` (online without one),
+    handled in Anhui and with a scan of the ID card unless told otherwise."""
+    draft = writes.ApplicationDraft(
+        item=item,
+        mode=mode,
+        applicant_kind=fields.pop("applicant_kind", "person"),
+        applicant_name=fields.pop("applicant_name", "张三"),
+        applicant_id_number=fields.pop("applicant_id_number", "310101199003070019"),
+        channel=Application.Channel.ONLINE if window is None else Application.Channel.WINDOW,
+        receiving_window=window,
+        handling=tuple(handling or [jurisdiction("340000", "province")]),
+        uploads=tuple([("id-card", pdf())] if uploads is None else uploads),
+        **fields,
+    )
+    return writes.application_submit(acting_user=applicant, draft=draft, idempotency_key=key)
 
 
 # --- files --------------------------------------------------------------------------------------

@@ -7,6 +7,11 @@ A row of only "-" on an object page means the matrix has no object of that kind 
 nothing, so everyone gets 404): it proves only that nothing breaks and anonymous visitors are
 refused. API writes are asked with an empty body; most validate the body before their role check, so
 they read "reached" for every signed-in persona: their role checks are tested in each module.
+Pages that take only POST are asked with an empty form, and several check the form before the role
+and show the refusal as a message on a redirect, which reads as reached too. So a row of "+" for
+every signed-in persona on such a page (emergency/incidents/open/, lowalt/queue/<number>/<decision>/,
+lowalt/restrictions/import/, market/cases/<pk>/<name>/) proves only that anonymous visitors are
+refused; where the row differs between personas, the object's lookup is what refuses (404).
 """
 
 PERSONAS: dict[str, tuple] = {}

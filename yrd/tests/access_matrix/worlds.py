@@ -73,7 +73,8 @@ def services():
         "applicant": person("applicant", "YRD"),
         "catalogue_admin": person("catalogue_admin", "YRD"),
     }
-    application = _application(f, item, people["applicant"], sz_window)
+    # A Suzhou window forwards to Anhui.
+    application = f.application(item, people["applicant"], window=sz_window)
     values = {
         "code": "hukou-test",
         "kind": "items",
@@ -83,24 +84,6 @@ def services():
         "materials/|pk": application.materials.first().pk,
     }
     return people, values
-
-
-def _application(f, item, applicant, window):
-    from yrd.services import writes
-    from yrd.services.models import Application, Mode
-
-    draft = writes.ApplicationDraft(
-        item=item,
-        mode=Mode.REMOTE,
-        applicant_kind="person",
-        applicant_name="张三",
-        applicant_id_number="310101199003070019",
-        channel=Application.Channel.WINDOW,
-        receiving_window=window,
-        handling=(jurisdiction("340000", "province"),),  # a Suzhou window forwards to Anhui
-        uploads=(("id-card", f.pdf()),),
-    )
-    return writes.application_submit(acting_user=applicant, draft=draft)
 
 
 def green():

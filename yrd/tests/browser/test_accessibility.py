@@ -2,26 +2,19 @@
 languages, over the demo data: public pages as a stranger, officer pages signed in as the demo
 administrator. Any serious or critical violation fails the test, listed by page, rule and node.
 
-The browser runs in a thread of its own (Playwright's sync API refuses to start next to another
-app's session-wide browser); the demo data is loaded and the session made in the test's thread."""
-
-import threading
+The browser runs in a thread of its own; the demo data is loaded and the session made in the test's
+thread (axe.py)."""
 
 import pytest
 from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 
 from yrd.core import display
-from yrd.core.models import User
-from yrd.core.registry import registry
 from yrd.core.tests.browser import CHROMIUM, CHROMIUM_ARGS
 
-pytestmark = pytest.mark.browser
+from .axe import BROWSER_LOCALE, LANGUAGES, blocking_violations, describe, in_own_thread, load_demo_data, session_cookie
 
-LANGUAGES = ("zh-hans", "en")
-BROWSER_LOCALE = {"zh-hans": "zh-CN", "en": "en-US"}
-BLOCKING = {"serious", "critical"}
+pytestmark = pytest.mark.browser
 
 # About two pages per module, chosen to cover each kind of page: lists, forms, charts, maps.
 PUBLIC_PAGES = [
@@ -69,31 +62,6 @@ RUNS = [(False, False, PUBLIC_PAGES), (True, False, OFFICER_PAGES)] + [
 ]
 
 
-def load_demo_data():
-    for _label, load in registry.loaders("reference"):
-        load()
-    for _label, load in registry.loaders("demo"):
-        load()
-
-
-def session_cookie(username):
-    client = Client()
-    client.force_login(User.objects.get(username=username))
-    return client.cookies[settings.SESSION_COOKIE_NAME].value
-
-
-def blocking_violations(page):
-    """[(rule, impact, help, [node targets])] for each serious or critical axe violation on the page."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    return [
-        (v["id"], v["impact"], v["help"], [" ".join(map(str, node["target"])) for node in v["nodes"]])
-        for v in results.response["violations"]
-        if v["impact"] in BLOCKING
-    ]
-
-
 def check_pages(base, session, found, checked):
     from playwright.sync_api import sync_playwright
 
@@ -125,29 +93,11 @@ def check_pages(base, session, found, checked):
         browser.close()
 
 
-def describe(found):
-    return "\n".join(
-        f"{name} [{language}] {rule} ({impact}): {help_text}\n    " + "\n    ".join(nodes[:8])
-        for name, language, rule, impact, help_text, nodes in found
-    )
-
-
 def test_no_serious_or_critical_axe_violation_on_any_checked_page_in_either_language(live_server, transactional_db):
     load_demo_data()
     session = session_cookie("admin")
-    found, checked, errors = [], [], []
-
-    def run():
-        try:
-            check_pages(live_server.url, session, found, checked)
-        except Exception as error:  # re-raised in the test's thread below
-            errors.append(error)
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join(timeout=600)
-    if errors:
-        raise errors[0]
+    found, checked = [], []
+    in_own_thread(lambda: check_pages(live_server.url, session, found, checked), timeout=600)
     pages = len(PUBLIC_PAGES) + len(OFFICER_PAGES) + len(ELDERLY_PAGES)
     print(
         f"\naxe: {pages} page views x {len(LANGUAGES)} languages = {len(checked)} checks, {len(found)} serious/critical"

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from yrd.core.tests.factories import OrganisationFactory, jurisdiction
+from yrd.core.tests.factories import OrganisationFactory, jurisdiction, person
 from yrd.plan.models import Area, Milestone, Plan, ProgressReport, Task
 
 
@@ -38,6 +38,14 @@ def task(plan, code, *, lead="310000", coleads=(), organisations=(), area=1, **f
     task.colead_jurisdictions.set([jurisdiction(c) for c in coleads])
     task.responsible_organisations.set(organisations)
     return task
+
+
+def owned_task(code="1.01", where="310000"):
+    """(task, owner): a task of a new plan led by `where`, its responsible organisation there, and a
+    task owner of that organisation."""
+    responsible = organisation(where)
+    owned = task(plan_with_areas(), code, lead=where, organisations=[responsible])
+    return owned, person("task_owner", where, organisation=responsible)
 
 
 def milestone(task, due, done=None, title="节点"):
