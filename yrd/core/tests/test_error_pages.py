@@ -66,12 +66,28 @@ def test_a_missing_page_is_in_chinese_for_a_chinese_reader(client):
 
 @pytest.mark.django_db
 def test_uploads_are_never_served_from_the_media_address(client, settings):
+    import importlib
     from pathlib import Path
+
+    from django.urls import clear_url_caches
+
+    import yrd.urls
 
     (Path(settings.MEDIA_ROOT) / "id-card-scan.txt").write_text("secret scan")
     client.force_login(person())
-    response = client.get(settings.MEDIA_URL + "id-card-scan.txt")
-    assert response.status_code == 404 and b"secret scan" not in response.content
+    # static() serves MEDIA_URL only when DEBUG is on: the URL conf is read again with it on, so an
+    # addition for development would be caught too.
+    try:
+        for debug in (False, True):
+            settings.DEBUG = debug
+            importlib.reload(yrd.urls)
+            clear_url_caches()
+            response = client.get(settings.MEDIA_URL + "id-card-scan.txt")
+            assert response.status_code == 404 and b"secret scan" not in response.content, debug
+    finally:
+        settings.DEBUG = False
+        importlib.reload(yrd.urls)
+        clear_url_caches()
 
 
 @pytest.mark.django_db
