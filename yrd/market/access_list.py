@@ -5,13 +5,11 @@ region's; one for the enterprise's type over a general one; the stricter when bo
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
+from yrd.core.tables import blank, read_table, unnamed_cells
 from yrd.market.consolidation.lexicon import divisions
 
 COLUMNS = ("code", "activity_code", "activity_zh", "activity_en", "kind", "authority", "legal_basis",
@@ -32,31 +30,32 @@ class Answer:
     entry_code: str = ""
 
 
-def read_rows(name: str, content: bytes) -> list[dict]:
-    if name.lower().endswith(".xlsx"):
-        try:
-            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
-            rows = [[("" if v is None else str(v)).strip() for v in row] for row in sheet.iter_rows(values_only=True)]
-        except Exception:  # openpyxl raises many types (BadZipFile, KeyError...) for what is not a workbook
-            raise ValueError("not an XLSX workbook") from None
-        if not rows:
-            return []
-        header, body = rows[0], rows[1:]
-        return [dict(zip(header, row, strict=False)) for row in body if any(row)]
-    text = content.decode("utf-8-sig")
-    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(io.StringIO(text))]
+def read_rows(content: bytes) -> tuple[list[tuple[int, dict]], list[str]]:
+    """The rows as (row number as the sheet shows it, {column: text}) from CSV or XLSX (the content decides),
+    and a problem for each value under a column without a name; raises TableError, whose message says why,
+    for a file that is not a table."""
+    table = read_table(content)
+    rows, problems = [], []
+    for number, cells in table.rows:
+        problems += [f"row {e.row}, {e.column}: {e.reason}" for e in unnamed_cells(table.header, number, cells)]
+        values = {
+            name: "" if blank(cell) else str(cell).strip() for name, cell in zip(table.header, cells, strict=False)
+        }
+        values.pop("", None)
+        rows.append((number, values))
+    return rows, problems
 
 
-def row_problems(rows: list[dict]) -> list[str]:
-    """Every problem, as "row N, column: reason" (the header is row 1); empty when the list may be imported."""
+def row_problems(rows: list[tuple[int, dict]]) -> list[str]:
+    """Every problem, as "row N, column: reason"; empty when the list may be imported."""
     if not rows:
         return [_("The file has no rows.")]
-    missing = [c for c in COLUMNS if c not in rows[0]]
+    missing = [c for c in COLUMNS if c not in rows[0][1]]
     if missing:
         return [_("row 1, %(column)s: required column is missing") % {"column": c} for c in missing]
     places = {d.adcode for d in divisions()}
     problems, seen = [], set()
-    for number, row in enumerate(rows, start=2):
+    for number, row in rows:
 
         def bad(column, reason, number=number):
             problems.append(f"row {number}, {column}: {reason}")

@@ -84,3 +84,17 @@ def test_anyone_may_check_on_the_public_page(client, imported):
     page = client.get("/market/access/", {"activity": "A01", "enterprise_type": "domestic", "place": "310115"})
     assert page.status_code == 200 and "浦东新区特别措施" in page.content.decode()
     assert client.get("/market/access/", {"activity": "A01", "enterprise_type": "x", "place": "1"}).status_code == 400
+
+
+def test_a_value_beyond_the_named_columns_is_refused_with_its_row_and_column(imported):
+    content = csv_bytes([ROWS[0]]).replace(b",\n", b",,stray\n", 1)
+    with pytest.raises(ValidationError) as refused:
+        access_list_import(acting_user=SYSTEM, name="list.csv", content=content)
+    assert refused.value.message_dict["file"] == ["row 2, column J: A value under a column without a name."]
+    assert AccessMeasure.objects.count() == len(ROWS)
+
+
+def test_a_file_that_is_not_a_table_is_refused_with_the_reason(imported):
+    with pytest.raises(ValidationError) as refused:
+        access_list_import(acting_user=SYSTEM, name="list.csv", content=b"%PDF-1.7 ...")
+    assert refused.value.message_dict["file"] == ["This is not an Excel (.xlsx) or CSV file."]
