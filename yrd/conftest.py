@@ -12,11 +12,27 @@ hypothesis_settings.register_profile("yrd", deadline=None)
 hypothesis_settings.load_profile("yrd")
 
 
-@pytest.fixture
-def reference(db):
-    """The 46 jurisdictions and the roles modules declare; cheap enough for every test."""
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Each test database starts with the reference data: loading it for every test that asks took a
+    quarter of a second each, a third of the suite's time."""
+    with django_db_blocker.unblock():
+        load_reference_data()
+
+
+def load_reference_data():
     load_jurisdictions(read_cities())
     load_roles()
+
+
+@pytest.fixture
+def reference(db):
+    """The 46 jurisdictions and the roles modules declare. Loaded with the test database; loaded again
+    when a transactional test before this one emptied the tables."""
+    from yrd.core.models import Jurisdiction, Role
+
+    if not (Jurisdiction.objects.exists() and Role.objects.exists()):
+        load_reference_data()
 
 
 @pytest.fixture(autouse=True)
