@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from yrd.core.models import Jurisdiction, Organisation
+from yrd.core.personal.reveal import shown
 from yrd.core.tables import (
     FORMATS,
     CellError,
@@ -336,7 +337,14 @@ def _rows(kind: str, reader) -> list[list]:
         ]  # fmt: skip
     if kind == "experts":
         return [
-            [e.name, e.institution.name_zh, e.fields, "yes" if e.is_public else "no"]
+            # a listed expert agreed to be named; an unlisted one's name is read by the officers who keep
+            # the registry (the selector), each name an audited reveal (core.personal.reveal)
+            [
+                e.name if e.is_public else shown(reader, e, "name"),
+                e.institution.name_zh,
+                e.fields,
+                "yes" if e.is_public else "no",
+            ]
             for e in registry_selectors.experts_visible_to(reader)
         ]
     if kind == "recognitions":

@@ -6,6 +6,9 @@ Who may reveal is declared on the model: `reveal_actions` (any of these actions 
 `personal_parent` (the foreign key to the record whose rule applies, e.g. a report's evidence);
 the person the record is about (`personal_subject`, a foreign key to their account) always may. Many
 reveals by one person in a short time are a security event (`core.security.reveal_burst`).
+
+Lists, exports and API lists show `listed()` (masked, except to the person it is about); opening an
+uploaded document (Kind.DOCUMENT) goes through `personal_download`, recorded like a reveal.
 """
 
 from django.apps import apps
@@ -16,7 +19,7 @@ from django.utils.translation import gettext as _
 from yrd.core.access import can
 from yrd.core.actors import SYSTEM, write
 from yrd.core.audit import audit_record
-from yrd.core.personal import declared, masked
+from yrd.core.personal import Kind, declared, masked
 
 REVEALED = "core.personal.reveal"
 
@@ -30,8 +33,24 @@ def is_subject(user, obj) -> bool:
     field = getattr(obj, "personal_subject", "")
     if field:
         return getattr(obj, f"{field}_id", None) == user.pk
-    parent = getattr(obj, "personal_parent", "")  # a report's evidence, an application's corrections
-    return bool(parent) and is_subject(user, getattr(obj, parent))
+    parent = parent_of(obj)  # a report's evidence, an application's corrections
+    return parent is not None and is_subject(user, parent)
+
+
+def parent_of(obj):
+    """The record whose rule applies to `obj` (`personal_parent`), or None (none declared, or none set:
+    a file a regulator added to a case has no report)."""
+    field = getattr(obj, "personal_parent", "")
+    return getattr(obj, field) if field else None
+
+
+def listed(user, obj, field: str) -> str:
+    """A list's, an export's or an API list's value: in full for the person it is about, masked for
+    everyone else (whoever may see it in full does so on the record's page: an audited reveal)."""
+    value = getattr(obj, field)
+    if value and is_subject(user, obj):
+        return str(value)
+    return masked(obj, field)
 
 
 def shown(user, obj, field: str) -> str:
@@ -53,9 +72,9 @@ def may_reveal(user, obj) -> bool:
         return False
     if is_subject(user, obj):
         return True
-    parent = getattr(obj, "personal_parent", "")
-    if parent:
-        return may_reveal(user, getattr(obj, parent))
+    parent = parent_of(obj)
+    if parent is not None:
+        return may_reveal(user, parent)
     if hasattr(obj, "reveal_scopes"):
         return any(scope is not None and can(user, action, scope) for action, scope in obj.reveal_scopes())
     return any(can(user, action, obj) for action in getattr(obj, "reveal_actions", ()))
@@ -91,3 +110,17 @@ def personal_reveal(*, acting_user, obj, field: str) -> str:
     )
     value = getattr(obj, field)
     return "" if value is None else str(value)
+
+
+@write
+def personal_download(*, acting_user, obj, field: str = "file"):
+    """Open the uploaded document `obj.<field>` (Kind.DOCUMENT) for `acting_user`, whom the module's
+    download view has already let in. Each opening by someone other than the person it is about is
+    recorded as a reveal (which file of which record, never its name or content); the file is opened
+    inside the same transaction, so a file that cannot be read leaves no entry."""
+    kind = declared(obj).get(field)
+    if kind != Kind.DOCUMENT:
+        raise ObjectDoesNotExist(field)
+    if not is_subject(acting_user, obj):
+        audit_record(actor=acting_user, action=REVEALED, obj=obj, data={"field": field, "kind": str(kind)})
+    return getattr(obj, field).open("rb")

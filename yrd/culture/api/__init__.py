@@ -23,7 +23,7 @@ from ninja.responses import Status
 
 from yrd.core.caching import cached, public_cache
 from yrd.core.models import Jurisdiction
-from yrd.core.personal import Kind, mask
+from yrd.core.personal.reveal import listed, shown
 from yrd.core.schemas import ApiError
 from yrd.culture import linked_art, writes
 from yrd.culture.geojson import TEXT_PROPERTIES, resources_to_geojson
@@ -349,20 +349,20 @@ class ReservationOut(Schema):
     contact_phone: str
 
 
-def reservation_out(reservation, *, full: bool) -> dict:
-    name, phone = reservation.contact_name, reservation.contact_phone
-    if not full:
-        name, phone = mask(Kind.NAME, name), mask(Kind.PHONE, phone)
+PERSONAL = ("group_name", "contact_name", "contact_phone")
+
+
+def reservation_out(reservation, user, show=listed) -> dict:
+    """`show` is `listed` in lists (masked but for the visitor's own) or `shown` for the one reservation
+    acted on (in full for the site's officers too, an audited reveal)."""
     return {
         "number": reservation.number,
         "site": reservation.resource.code,
         "visit_date": reservation.visit_date,
         "slot": reservation.slot.label if reservation.slot_id else "",
         "party_size": reservation.party_size,
-        "group_name": reservation.group_name,
         "status": reservation.status,
-        "contact_name": name,
-        "contact_phone": phone,
+        **{field: show(user, reservation, field) for field in PERSONAL},
     }
 
 
@@ -386,7 +386,7 @@ def reservation_book(
         data=BookingInput(**payload.dict(exclude={"site", "slot"}), slot=clock(payload.slot)),
         idempotency_key=idempotency_key or None,
     )
-    return Status(200 if booked.created_at < started else 201, reservation_out(booked, full=True))
+    return Status(200 if booked.created_at < started else 201, reservation_out(booked, request.user, shown))
 
 
 @router.get(
@@ -394,7 +394,7 @@ def reservation_book(
 )
 def reservations(request):
     rows = visit_selectors.reservations_visible_to(request.user)[:500]
-    return [reservation_out(r, full=r.visitor_id == getattr(request.user, "pk", None)) for r in rows]
+    return [reservation_out(r, request.user) for r in rows]
 
 
 @router.post("/reservations/{number}/cancel", response={200: ReservationOut, **ERRORS})
@@ -402,7 +402,7 @@ def reservation_cancel(request, number: str):
     found = visit_selectors.reservations_visible_to(request.user).filter(number=number).first()
     if found is None:
         return Status(404, {"code": "not_found", "message": _("No such reservation.")})
-    return reservation_out(writes.reservation_cancel(acting_user=request.user, reservation=found), full=True)
+    return reservation_out(writes.reservation_cancel(acting_user=request.user, reservation=found), request.user, shown)
 
 
 class CultureRouteIn(Schema):

@@ -135,6 +135,9 @@ class DossierComment(models.Model):
     """A remark between provinces (or the bid office) on a component, optionally on one section."""
 
     personal_fields = {"author_label": Kind.NAME}
+    personal_subject = "author"
+    # the author's name in full (core.personal.reveal, audited): the component's editors and reviewers
+    reveal_actions = ("culture.component.edit", "culture.component.review")
 
     component = models.ForeignKey(Component, on_delete=models.CASCADE, related_name="comments")
     section = models.PositiveSmallIntegerField(null=True, blank=True, choices=list(SECTIONS.items()))
@@ -148,3 +151,6 @@ class DossierComment(models.Model):
 
     def __str__(self):
         return f"{self.author_label}: {self.text[:40]}"
+
+    def access_scope(self):
+        return self.component.access_scope()

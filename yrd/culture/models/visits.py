@@ -89,6 +89,8 @@ class Reservation(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
 
     personal_fields = {"contact_name": Kind.NAME, "contact_phone": Kind.PHONE, "group_name": Kind.NAME}
+    personal_subject = "visitor"  # the visitor sees their own in full
+    reveal_actions = ("culture.visit.manage",)  # the site's officers, each look audited (core.personal.reveal)
 
     number = models.CharField(_("number"), max_length=20, unique=True)
     resource = models.ForeignKey("culture.HeritageResource", on_delete=models.PROTECT, related_name="reservations")

@@ -156,6 +156,8 @@ class Need(models.Model):
     """An OEM's posted need on the matching board (供需对接)."""
 
     personal_fields = {"note": Kind.FREE_TEXT}
+    # the note in full (core.personal.reveal, audited): the posting enterprise and its province's officials
+    reveal_actions = ("industry.match.post", "industry.chain.review")
 
     class State(models.TextChoices):
         OPEN = "open", _("open")
@@ -210,6 +212,12 @@ class Contact(models.Model):
 
     def __str__(self):
         return f"{self.need_id} -> {self.supplier_id}"
+
+    def reveal_scopes(self):
+        """The message in full (core.personal.reveal, audited): the enterprise that wrote it and the one
+        it was written to, not the officials reading the board."""
+        supplier_side, customer_side = relation_scopes(self.supplier, self.need.customer)
+        return [("industry.match.post", customer_side), ("industry.match.post", supplier_side)]
 
 
 class Scenario(models.Model):

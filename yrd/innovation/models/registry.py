@@ -124,6 +124,7 @@ class Expert(models.Model):
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     personal_fields = {"name": Personal.NAME}
+    reveal_actions = ("innovation.registry.manage",)  # the officers keeping the registry where the expert works
 
     class Meta:
         ordering = ["name"]

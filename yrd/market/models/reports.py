@@ -163,5 +163,10 @@ class Evidence(models.Model):
     def __str__(self):
         return self.name
 
+    def reveal_scopes(self):
+        """A file a regulator added to a case (no report, so no `personal_parent`): its name in full for
+        the regulator leading the case, as for the case's reporters' contacts (core.personal.reveal)."""
+        return [("market.report.contact", Scope((self.case.lead_jurisdiction,)))]
+
     def access_scope(self):
         return (self.report or self.case).access_scope()

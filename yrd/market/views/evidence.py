@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from yrd.core.personal.reveal import personal_download
 from yrd.market.models import Case, Evidence
 from yrd.market.selectors import evidence_for
 from yrd.market.writes import case_evidence_add
@@ -22,7 +23,7 @@ def download(request, pk):
     if evidence is None:
         raise PermissionDenied(_("You may not read this file."))
     try:
-        handle = evidence.file.open("rb")
+        handle = personal_download(acting_user=request.user, obj=evidence)  # audited unless it is the reporter's own
     except (FileNotFoundError, ValueError):
         raise Http404 from None
     response = FileResponse(

@@ -25,8 +25,9 @@ def case_evidence_add(*, acting_user, case: Case, upload) -> Evidence:
         case=case, file=upload, name=upload.name[-200:], content_type=content_type, sha256=digest,
         added_by=person(acting_user),
     )  # fmt: skip
+    # the timeline does not repeat the file's name: names often carry a person's name or ID number
     CaseEvent.objects.create(case=case, at=evidence.uploaded_at, actor=person(acting_user), kind="evidence",
-                             note=evidence.name)  # fmt: skip
+                             note=f"#{evidence.pk}")  # fmt: skip
     audit_record(
         actor=acting_user,
         action="market.evidence.add",

@@ -15,6 +15,7 @@ from yrd.core.access import can
 from yrd.core.caching import public_cache
 from yrd.core.errors import Conflict
 from yrd.core.models import Jurisdiction, Organisation
+from yrd.core.personal.reveal import personal_download
 from yrd.core.personal.subject import consent_withdrawn
 from yrd.core.selectors import provinces
 from yrd.services import selectors, writes
@@ -281,7 +282,7 @@ def material(request, pk):
     ):  # PIPL art. 15: the reuse stops; the window asks the applicant for the material again
         raise PermissionDenied(_("The applicant withdrew their consent to reuse this material: ask for it again."))
     response = FileResponse(
-        found.file.open("rb"),
+        personal_download(acting_user=request.user, obj=found),  # audited unless it is the applicant's own
         content_type=found.content_type,
         as_attachment=True,
         filename=found.original_name,

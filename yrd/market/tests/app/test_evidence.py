@@ -64,8 +64,52 @@ def test_a_regulator_concerned_adds_a_file_to_the_case_and_others_cannot(client,
     client.post(f"/market/cases/{case.pk}/evidence/", {"file": SimpleUploadedFile("检查记录.pdf", b"%PDF-1.4 x")})
     added = Evidence.objects.get(case=case)
     assert AuditEntry.objects.filter(action="market.evidence.add").exists()
-    assert "检查记录.pdf" in client.get(f"/market/cases/{case.pk}/").content.decode()
+    page = client.get(f"/market/cases/{case.pk}/").content.decode()
+    assert f"/market/evidence/{added.pk}/" in page and "检查记录.pdf" not in page  # named only on request
     client.force_login(f.anhui_regulator())
     response = client.post(f"/market/cases/{case.pk}/evidence/", {"file": SimpleUploadedFile("x.pdf", b"%PDF-1.4")})
     assert response.status_code == 403 and Evidence.objects.filter(case=case).count() == 1
     assert client.get(f"/market/evidence/{added.pk}/").status_code == 403
+
+
+def reveals():
+    return AuditEntry.objects.filter(action="core.personal.reveal")
+
+
+def test_the_case_page_lists_a_file_by_a_masked_name_and_the_lead_regulator_reveals_it(client, sent):
+    _me, evidence = sent
+    case = Case.objects.get()
+    client.force_login(f.jiangsu_regulator())  # leads the Suzhou case: may see the name, on request
+    page = client.get(f"/market/cases/{case.pk}/").content.decode()
+    assert "收据 张三.png" not in page and "****" in page and "/core/personal/reveal/market.Evidence/" in page
+    assert not reveals().exists()
+    revealed = client.post(f"/core/personal/reveal/market.Evidence/{evidence.pk}/name/")
+    assert "收据 张三.png" in revealed.content.decode()
+    assert reveals().get().data == {"field": "name", "kind": "free_text"}
+
+
+def test_a_regulator_not_leading_the_case_gets_no_reveal_of_the_file_name(client, sent):
+    _me, evidence = sent
+    client.force_login(f.shanghai_regulator())
+    assert client.post(f"/core/personal/reveal/market.Evidence/{evidence.pk}/name/").status_code == 403
+    assert not reveals().exists()
+
+
+def test_a_regulator_downloading_a_reporters_file_is_audited_and_the_reporter_is_not(client, sent):
+    me, evidence = sent
+    client.force_login(me)
+    assert client.get(f"/market/evidence/{evidence.pk}/").status_code == 200
+    assert not reveals().exists()  # one's own file: nothing to record
+    regulator = f.jiangsu_regulator()
+    client.force_login(regulator)
+    assert client.get(f"/market/evidence/{evidence.pk}/").status_code == 200
+    entry = reveals().get()
+    assert (entry.actor_id, entry.object_type, entry.object_id) == (regulator.pk, "market.Evidence", str(evidence.pk))
+    assert entry.data == {"field": "file", "kind": "document"} and "张三" not in entry.object_repr
+
+
+def test_a_refused_download_leaves_no_reveal_entry(client, sent):
+    _me, evidence = sent
+    client.force_login(f.anhui_regulator())
+    assert client.get(f"/market/evidence/{evidence.pk}/").status_code == 403
+    assert not reveals().exists()
