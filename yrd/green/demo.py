@@ -161,6 +161,19 @@ def report_years(sites: list[Site], scales: list[float], year: int) -> None:
                 writes.period_review(acting_user=SYSTEM, period=period, note="演示数据")
 
 
+def report_month(site: Site, scale: float, today) -> None:
+    """Last month's figures of one factory, a draft its reporter may still change: monthly reporting."""
+    last = today.replace(day=1) - timedelta(days=1)
+    data = writes.PeriodInput(
+        last.year,
+        last.month,
+        entries(random.Random(SEED + 1), scale / 12, 1.0),
+        Decimal(str(round(10000 * scale / 12, 1))),
+        Decimal(str(round(50000 * scale / 12, 1))),
+    )
+    writes.period_save(acting_user=SYSTEM, site=site, data=data, is_demo=True)
+
+
 def storage_projects(owner_serial: int, today) -> None:
     for index, (code, name, technology, mw, mwh, stage) in enumerate(STORAGE):
         owner = enterprise(
@@ -232,6 +245,7 @@ def load_demo():
                 target_value=Decimal(target[2]),
             )
         report_years(parks + factories, [6.0, 9.0, 5.0, 4.0] + [f[6] for f in FACTORIES], today.year)
+        report_month(factories[0], FACTORIES[0][6], today)
         storage_projects(97000, today)
         writes.scenario_create(
             acting_user=SYSTEM,

@@ -164,6 +164,8 @@ def load_demo(today: date | None = None):
         months = _months(task, rng, today)
         _reports(owners[leads[0]], coordinator, task, months, now, today)
         _milestones(coordinator, task, months)
+    if not plan.baselines.exists():  # what the demo's own changes are compared with
+        writes.baseline_freeze(acting_user=coordinator, plan=plan, name="载入演示数据时的计划（演示）")
     return logins
 
 
