@@ -1,8 +1,7 @@
-"""What the two axe tests share (test_accessibility.py, the representative pages in CI;
-test_accessibility_sweep.py, every page): the languages, what counts as blocking, the demo data,
-sessions made in the test's thread, axe's run on a page, the report, and running the browser in a
-thread of its own (Playwright's sync API refuses to start next to another app's session-wide
-browser)."""
+"""What the every-page axe sweep (test_accessibility_sweep.py) uses: the languages, what counts as
+blocking, the demo data, sessions made in the test's thread, axe's run on a page, the report, and
+running the browser in a thread of its own (Playwright's sync API refuses to start next to another
+app's session-wide browser)."""
 
 import threading
 
