@@ -116,6 +116,7 @@ class Consent(models.Model):
 
     personal_fields = {"note": Kind.FREE_TEXT}  # an officer's words may name people
     personal_parent = "intent"  # who works or flies the intent may read a province's note (audited)
+    personal_subject = "decided_by"  # the officer who wrote the note reads their own words, unrecorded
 
     class State(models.TextChoices):
         PENDING = "pending", _("Pending")
