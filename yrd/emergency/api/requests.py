@@ -5,8 +5,7 @@ from django.utils import timezone
 from ninja import Header, Router
 from ninja.responses import Status
 
-from yrd.core.personal import Kind, mask
-from yrd.core.personal.reveal import shown
+from yrd.core.personal.reveal import listed, shown
 from yrd.emergency import writes
 from yrd.emergency.models import Incident, SupplyRequest, Warehouse
 from yrd.emergency.selectors import requests as selectors
@@ -29,11 +28,9 @@ def incident_out(incident: Incident) -> dict:
     }
 
 
-def request_out(user, request: SupplyRequest, states, *, full_contact: bool) -> dict:
-    """`full_contact`: the contact person as entered (detail, for those who may see it) or masked."""
-    name, phone = request.contact_name, request.contact_phone
-    if not full_contact:
-        name, phone = mask(Kind.NAME, name), mask(Kind.PHONE, phone)
+def request_out(user, request: SupplyRequest, states, show=listed) -> dict:
+    """The contact person: `listed` in lists (masked but for the one who raised the request), `shown` for
+    the one request read or acted on (in full for those who work it, each time an audited reveal)."""
     return {
         "number": request.number,
         "incident": request.incident.number if request.incident else None,
@@ -45,8 +42,8 @@ def request_out(user, request: SupplyRequest, states, *, full_contact: bool) -> 
         "priority": request.priority,
         "needed_by": request.needed_by,
         "status": request.status,
-        "contact_name": name,
-        "contact_phone": phone,
+        "contact_name": show(user, request, "contact_name"),
+        "contact_phone": show(user, request, "contact_phone"),
         "lines": [
             {
                 "item": s.line.item.code,
@@ -92,18 +89,14 @@ def incident_close(request, number: str):
 def requests(request, status: str = "open"):
     rows = list(selectors.requests_visible_to(request.user).filter(status=status)[:500])
     states = selectors.line_states(rows)
-    return [request_out(request.user, r, states, full_contact=False) for r in rows]
+    return [request_out(request.user, r, states) for r in rows]
 
 
 @router.get("/requests/{number}", response={200: RequestOut, 404: ERRORS[404]})
 def request_detail(request, number: str):
     found = selectors.request_for(request.user, number)
     states = selectors.line_states([found])
-    body = request_out(request.user, found, states, full_contact=False)
-    # In full for those who may see it, each time recorded as a reveal in the audit log.
-    body["contact_name"] = shown(request.user, found, "contact_name")
-    body["contact_phone"] = shown(request.user, found, "contact_phone")
-    return body
+    return request_out(request.user, found, states, shown)
 
 
 @router.post(
@@ -137,7 +130,7 @@ def request_raise(
             note=payload.note,
         ),
     )
-    body = request_out(request.user, raised, selectors.line_states([raised]), full_contact=True)
+    body = request_out(request.user, raised, selectors.line_states([raised]), shown)
     return Status(200 if raised.raised_at < started else 201, body)
 
 
@@ -145,7 +138,7 @@ def request_raise(
 def request_cancel(request, number: str, payload: EmergencyCancelIn):
     found = selectors.request_for(request.user, number)
     cancelled = writes.request_cancel(acting_user=request.user, request=found, reason=payload.reason)
-    return request_out(request.user, cancelled, selectors.line_states([cancelled]), full_contact=True)
+    return request_out(request.user, cancelled, selectors.line_states([cancelled]), shown)
 
 
 @router.post("/requests/{number}/reschedule", response={200: RequestOut, **ERRORS})
@@ -155,4 +148,4 @@ def request_reschedule(request, number: str, payload: RescheduleIn):
     moved = writes.request_reschedule(
         acting_user=request.user, request=found, needed_by=payload.needed_by, reason=payload.reason
     )
-    return request_out(request.user, moved, selectors.line_states([moved]), full_contact=True)
+    return request_out(request.user, moved, selectors.line_states([moved]), shown)

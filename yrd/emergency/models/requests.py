@@ -82,6 +82,9 @@ class SupplyRequest(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
 
     personal_fields = {"contact_name": Personal.NAME, "contact_phone": Personal.PHONE, "note": Personal.FREE_TEXT}
+    # Whoever raised the request gave the contact: they see it in full, unrecorded (and take it away
+    # with their own data, emergency.personal); who else may is `reveal_scopes`.
+    personal_subject = "raised_by"
     not_personal = {
         "site": "an incident site or warehouse, a place of relief work",
         "latitude": "that site",

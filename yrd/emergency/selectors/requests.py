@@ -9,7 +9,6 @@ from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 
 from yrd.core.access import can, filter_visible
-from yrd.core.personal.reveal import may_reveal
 from yrd.emergency.apps import ALLIANCE, ALLOCATE, INCIDENTS, RECEIVE, REQUEST
 from yrd.emergency.models import Commitment, CommitmentLine, CommitmentPick, Incident, RequestLine, SupplyRequest
 
@@ -52,11 +51,6 @@ def requests_visible_to(user) -> QuerySet:
 
 def request_for(user, number: str) -> SupplyRequest:
     return requests_visible_to(user).get(number=number)
-
-
-def may_see_contact(user, request: SupplyRequest) -> bool:
-    """The contact person of a site in full: the rule is the request's own (`reveal_scopes`)."""
-    return may_reveal(user, request)
 
 
 def committed(line_ids) -> dict[int, int]:

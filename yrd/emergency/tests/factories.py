@@ -111,7 +111,15 @@ def operator(warehouse, where=None):
 
 
 def site_request(
-    incident, needs, *, by=SYSTEM, priority=1, hours=24, place=("29.8683", "121.5440"), site="宁波市北仑区安置点"
+    incident,
+    needs,
+    *,
+    by=SYSTEM,
+    priority=1,
+    hours=24,
+    place=("29.8683", "121.5440"),
+    site="宁波市北仑区安置点",
+    note="",
 ):
     return writes.request_raise(
         acting_user=by,
@@ -125,6 +133,7 @@ def site_request(
             longitude=place[1],
             contact_name="王芳",
             contact_phone="13812345678",
+            note=note,
         ),
     )
 

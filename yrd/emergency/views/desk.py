@@ -118,7 +118,6 @@ def request_detail(request, number):
             "request_": found,
             "states": selectors.line_states([found]).get(found.pk, []),
             "commitments": allocation_selectors.commitments_visible_to(request.user).filter(request=found),
-            "contact": selectors.may_see_contact(request.user, found),
             "may_cancel": found.status == SupplyRequest.Status.OPEN and can(request.user, REQUEST, found),
             "late": selectors.late(found),
             "cancel_form": ReasonForm(),
