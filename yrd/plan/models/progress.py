@@ -46,7 +46,7 @@ class ProgressReport(models.Model):
     not_personal = {
         "narrative_zh": "an organisation's report on a public task, written for publication",
         "narrative_en": "an organisation's report on a public task, written for publication",
-        "review_comment": "an organisation's report on a public task, written for publication",
+        "review_comment": "a reviewing official's note to the reporting organisation on its report",
     }
 
     task = models.ForeignKey("plan.Task", on_delete=models.CASCADE, related_name="reports", verbose_name=_("task"))
