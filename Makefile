@@ -38,7 +38,7 @@ demo: bootstrap
 test: bootstrap test-only
 
 test-only:
-	$(VENV)/bin/pytest -q -n 2 $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -q -n 2 --dist worksteal $(PYTEST_ARGS)
 
 serve: bootstrap
 	DJANGO_SETTINGS_MODULE=yrd.settings.production $(PY) manage.py collectstatic --noinput -v0

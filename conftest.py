@@ -20,3 +20,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if not item.get_closest_marker("django_db") and not DATABASE_FIXTURES.intersection(item.fixturenames):
             item.add_marker("no_database")
+    # The browser tests are the longest (the every-page axe sweep takes minutes): they start first, so
+    # that with `--dist worksteal` the other worker takes the rest instead of waiting at the end.
+    items.sort(key=lambda item: item.get_closest_marker("browser") is None)

@@ -55,12 +55,12 @@ def test_a_bulk_delete_is_audited_in_the_same_transaction_as_the_deletion(client
 
 
 def test_a_deletion_names_what_it_cascades_to(client, reference):
-    from yrd.core.models import RoleAssignment
+    from yrd.core.models import Role, RoleAssignment
     from yrd.core.tests.factories import UserFactory
 
     client.force_login(person(is_superuser=True, is_staff=True))
     someone = UserFactory()
-    RoleAssignment.objects.create(user=someone, role_id=1, jurisdiction=jurisdiction("310000"))
+    RoleAssignment.objects.create(user=someone, role=Role.objects.first(), jurisdiction=jurisdiction("310000"))
     client.post(reverse("admin:core_user_delete", args=[someone.pk]), {"post": "yes"})
     entry = AuditEntry.objects.get(action="core.admin.delete", object_id=str(someone.pk))
     assert entry.data["deleted"]["core.RoleAssignment"] == 1

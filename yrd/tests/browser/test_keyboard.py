@@ -1,7 +1,8 @@
-"""Keyboard-only use (Tab, Enter and typing; no mouse): a plan coordinator signs in, skips the header
-to the page's content, and reaches the task list from the header; a visitor switches the
+"""Keyboard-only use (Tab, Enter, arrows and typing; no mouse): a plan coordinator signs in, skips the
+header to the page's content, and reaches the task list from the header; a visitor switches the
 elderly-friendly display on with the keyboard, and, in a browser with JavaScript off, with the same
-plain form.
+plain form; a citizen without an account files a market-violation report and follows it by its
+receipt number.
 
 The browser runs in a thread of its own (see the accessibility test for why)."""
 
@@ -12,10 +13,12 @@ from django.urls import reverse
 
 from yrd.core.tests.browser import CHROMIUM, CHROMIUM_ARGS
 from yrd.core.tests.factories import person
+from yrd.market.categories import VIOLATION_CATEGORIES
+from yrd.market.models import Report
 
 pytestmark = pytest.mark.browser
 
-MAX_TABS = 40
+MAX_TABS = 60
 
 
 def focused(page):
@@ -88,13 +91,12 @@ def keyboard_walk(base, username, seen):
         browser.close()
 
 
-def test_sign_in_skip_the_header_and_reach_a_module_page_with_the_keyboard_only(live_server, reference):
-    coordinator = person("plan_coordinator", "YRD")
-    seen, errors = {}, []
+def in_own_thread(walk, *args):
+    errors = []
 
     def run():
         try:
-            keyboard_walk(live_server.url, coordinator.username, seen)
+            walk(*args)
         except Exception as error:  # re-raised in the test's thread below
             errors.append(error)
 
@@ -103,6 +105,12 @@ def test_sign_in_skip_the_header_and_reach_a_module_page_with_the_keyboard_only(
     thread.join(timeout=240)
     if errors:
         raise errors[0]
+
+
+def test_sign_in_skip_the_header_and_reach_a_module_page_with_the_keyboard_only(live_server, reference):
+    coordinator = person("plan_coordinator", "YRD")
+    seen = {}
+    in_own_thread(keyboard_walk, live_server.url, coordinator.username, seen)
     assert seen["after_username"]["name"] == "password"
     assert seen["landed"].endswith(reverse("plan:overview"))
     assert seen["skip"]["href"] == "#main" and seen["skip"]["text"] == "Skip to main content"
@@ -111,3 +119,50 @@ def test_sign_in_skip_the_header_and_reach_a_module_page_with_the_keyboard_only(
     assert seen["visitor_url"].endswith(reverse("services:catalogue"))
     assert seen["visitor_class"] == "elderly" and seen["visitor_next_page_class"] == "elderly"
     assert seen["no_js_class"] == "elderly" and not seen["no_js_off_class"]
+
+
+def field(name):
+    return lambda f: f["name"] == name
+
+
+def report_walk(base, seen):
+    """The public's intake form from the first Tab to the receipt and the report's status."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = new_page(browser)
+        page.goto(base + reverse("market:report"))
+        tab_to(page, field("subject_name"))
+        page.keyboard.type("苏州美佳食品有限公司")
+        tab_to(page, field("category"))  # a closed select takes the arrow keys
+        for _ in range(list(VIOLATION_CATEGORIES).index("food_safety")):
+            page.keyboard.press("ArrowDown")
+        tab_to(page, field("incident_city"))
+        page.keyboard.type("Suzhou")  # type-ahead picks the city by its name
+        tab_to(page, field("description"))
+        page.keyboard.type("出售过期食品")
+        tab_to(page, field("reporter_phone"))
+        page.keyboard.type("13800138000")
+        tab_to(page, lambda f: f["tag"] == "BUTTON" and f["text"] == "Send the report")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        seen["receipt"] = page.inner_text(".receipt")
+        tab_to(page, lambda f: (f["href"] or "").startswith(reverse("market:report_status")))
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        seen["status"] = page.inner_text("main")
+        browser.close()
+
+
+def test_a_citizen_files_a_report_and_follows_it_with_the_keyboard_only(live_server, reference):
+    seen = {}
+    in_own_thread(report_walk, live_server.url, seen)
+    report = Report.objects.get()
+    assert (report.subject_name, report.category, report.incident_city.code) == (
+        "苏州美佳食品有限公司",
+        "food_safety",
+        "320500",
+    )
+    assert report.reporter_phone == "13800138000" and seen["receipt"] == report.receipt
+    assert "苏州美佳食品有限公司" in seen["status"]
