@@ -3,10 +3,13 @@
 import itertools
 
 import factory
+from django.test import Client
+from django.urls import reverse
 from stdnum.cn import uscc
 
-from yrd.core.models import Jurisdiction, Organisation, RoleAssignment, User
+from yrd.core.models import AuditEntry, Jurisdiction, Organisation, RoleAssignment, User
 from yrd.core.models.access import Role
+from yrd.core.personal.reveal import REVEALED
 
 _serial = itertools.count(1)
 
@@ -75,3 +78,20 @@ def api_key(user, scope="read_write", lifetime_days=90):
 
     _token, key = api_token_create(acting_user=user, name="test client", scope=scope, lifetime_days=lifetime_days)
     return key
+
+
+def signed_in(user):
+    """A test client signed in as `user`."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def reveals():
+    """The audit log's entries of personal values revealed (core.personal.reveal)."""
+    return AuditEntry.objects.filter(action=REVEALED)
+
+
+def reveal(user, obj, field):
+    """`user` presses Show on `obj.<field>`: the answer of the one reveal page."""
+    return signed_in(user).post(reverse("core:personal-reveal", args=[obj._meta.label, obj.pk, field]))

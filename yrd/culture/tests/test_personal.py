@@ -6,28 +6,13 @@ to the component's editors and reviewers."""
 import json
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from yrd.core.models import AuditEntry
+from yrd.core.tests.factories import reveal, reveals, signed_in
 from yrd.culture import writes
 from yrd.culture.tests import factories as f
 
 pytestmark = pytest.mark.django_db
-
-
-def signed_in(user):
-    c = Client()
-    c.force_login(user)
-    return c
-
-
-def reveal(user, obj, field):
-    return signed_in(user).post(reverse("core:personal-reveal", args=[obj._meta.label, obj.pk, field]))
-
-
-def reveals():
-    return AuditEntry.objects.filter(action="core.personal.reveal")
 
 
 @pytest.fixture

@@ -146,3 +146,17 @@ def incident(where="330000", *, by=SYSTEM, name="台风“烟花”"):
         jurisdiction=jurisdiction(where),
         started_at=timezone.now() - timedelta(hours=6),
     )
+
+
+def request_body(incident, **fields) -> dict:
+    """What a site sends to POST /api/emergency/requests: 5 family tents for a Beilun shelter within 6 hours."""
+    return {
+        "incident": incident.number,
+        "site": "北仑安置点",
+        "latitude": 29.9,
+        "longitude": 121.88,
+        "priority": 1,
+        "needed_by": (timezone.now() + timedelta(hours=6)).isoformat(),
+        "needs": [{"item": "family-tent", "quantity": 5}],
+        **fields,
+    }

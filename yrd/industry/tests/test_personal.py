@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from yrd.core.models import AuditEntry
+from yrd.core.tests.factories import reveal, reveals
 from yrd.industry import writes
 
 from . import factories as f
@@ -25,20 +25,11 @@ def posted(world):
     )  # fmt: skip
 
 
-def reveal(client, user, obj, field):
-    client.force_login(user)
-    return client.post(reverse("core:personal-reveal", args=[obj._meta.label, obj.pk, field]))
-
-
-def reveals():
-    return AuditEntry.objects.filter(action="core.personal.reveal")
-
-
 def test_another_enterprise_on_the_board_sees_the_note_masked_and_may_not_reveal_it(client, world, posted):
     client.force_login(world.suzhou_officer)
     page = client.get(reverse("industry:need", args=[posted.pk])).content.decode()
     assert NOTE not in page and "****" in page and "/core/personal/reveal/" not in page
-    assert reveal(client, world.suzhou_officer, posted, "note").status_code == 403
+    assert reveal(world.suzhou_officer, posted, "note").status_code == 403
     assert not reveals().exists()
 
 
@@ -47,13 +38,13 @@ def test_the_posting_enterprise_and_the_officials_reveal_the_note_audited(client
     client.force_login(getattr(world, who))
     page = client.get(reverse("industry:need", args=[posted.pk])).content.decode()
     assert NOTE not in page and f"/core/personal/reveal/industry.Need/{posted.pk}/note/" in page
-    assert NOTE in reveal(client, getattr(world, who), posted, "note").content.decode()
+    assert NOTE in reveal(getattr(world, who), posted, "note").content.decode()
     entry = reveals().get()
     assert (entry.actor_id, entry.data) == (getattr(world, who).pk, {"field": "note", "kind": "free_text"})
 
 
 def test_an_official_of_another_province_may_not_reveal_the_note(client, world, posted):
-    assert reveal(client, world.jiangsu, posted, "note").status_code == 403
+    assert reveal(world.jiangsu, posted, "note").status_code == 403
     assert not reveals().exists()
 
 
@@ -64,9 +55,9 @@ def test_a_contacts_message_is_revealed_to_both_enterprises_and_not_to_officials
     client.force_login(world.hefei_officer)
     assert "13912345678" not in client.get(reverse("industry:need", args=[posted.pk])).content.decode()
     for allowed in (world.hefei_officer, world.ningbo_officer):
-        assert "13912345678" in reveal(client, allowed, contact, "message").content.decode()
+        assert "13912345678" in reveal(allowed, contact, "message").content.decode()
     for refused in (world.region, world.suzhou_officer):
-        assert reveal(client, refused, contact, "message").status_code == 403
+        assert reveal(refused, contact, "message").status_code == 403
     assert sorted(reveals().values_list("actor_id", flat=True)) == sorted(
         [world.hefei_officer.pk, world.ningbo_officer.pk]
     )

@@ -2,9 +2,8 @@
 officers who keep the registry where they work, each name an audited reveal; a listed expert (who
 agreed to be named) is exported without a reveal being recorded."""
 
-from yrd.core.models import AuditEntry
 from yrd.core.tables import write_csv
-from yrd.core.tests.factories import person
+from yrd.core.tests.factories import person, reveals
 from yrd.innovation.models import Expert
 from yrd.innovation.tables import COLUMNS, export_file, import_file
 
@@ -16,10 +15,6 @@ def experts(world):
     keeper = person("innovation_officer", "310000")
     import_file(acting_user=keeper, kind="experts", data=write_csv("experts", EXPERTS, rows))
     return keeper
-
-
-def reveals():
-    return AuditEntry.objects.filter(action="core.personal.reveal")
 
 
 def test_the_keeper_exports_an_unlisted_experts_name_and_the_reveal_is_audited(world):

@@ -4,11 +4,9 @@ audited; the officer who wrote it reads their own words in full, unrecorded; an 
 flight does not concern is refused. The API gives the consents without their notes."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from yrd.core.models import AuditEntry
-from yrd.core.tests.factories import api_key
+from yrd.core.tests.factories import api_key, reveal, reveals, signed_in
 from yrd.lowalt import writes
 from yrd.lowalt.tests import factories as f
 
@@ -26,28 +24,14 @@ def refused(world):
     return writes.consent_decide(acting_user=world.js_officer, number=intent.number, grant=False, note=NOTE)
 
 
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def page(user, consent):
     return signed_in(user).get(reverse("lowalt:intent", args=[consent.intent.number])).content.decode()
-
-
-def reveal(user, consent):
-    return signed_in(user).post(reverse("core:personal-reveal", args=["lowalt.Consent", consent.pk, "note"]))
-
-
-def reveals():
-    return AuditEntry.objects.filter(action="core.personal.reveal")
 
 
 def test_the_operator_sees_the_note_masked_and_reveals_it_audited(world, refused):
     shown = page(world.pilot, refused)
     assert NOTE not in shown and "****" in shown and reveal_url(refused) in shown
-    assert NOTE in reveal(world.pilot, refused).content.decode()
+    assert NOTE in reveal(world.pilot, refused, "note").content.decode()
     entry = reveals().get()
     assert (entry.actor_id, entry.object_id, entry.data) == (
         world.pilot.pk,
@@ -59,7 +43,7 @@ def test_the_operator_sees_the_note_masked_and_reveals_it_audited(world, refused
 
 def test_an_officer_of_another_province_crossed_reveals_it_audited(world, refused):
     assert NOTE not in page(world.sh_officer, refused)
-    assert NOTE in reveal(world.sh_officer, refused).content.decode()
+    assert NOTE in reveal(world.sh_officer, refused, "note").content.decode()
     assert reveals().get().actor_id == world.sh_officer.pk
 
 
@@ -70,8 +54,8 @@ def test_the_officer_who_wrote_it_reads_it_in_full_unrecorded(world, refused):
 
 
 def test_those_the_flight_does_not_concern_are_refused(world, refused):
-    assert reveal(world.other_pilot, refused).status_code == 403
-    assert reveal(world.zj_officer, refused).status_code == 403
+    assert reveal(world.other_pilot, refused, "note").status_code == 403
+    assert reveal(world.zj_officer, refused, "note").status_code == 403
     assert not reveals().exists()
 
 

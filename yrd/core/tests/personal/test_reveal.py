@@ -8,10 +8,7 @@ from django.test import RequestFactory
 
 from yrd.core.models import AuditEntry
 from yrd.core.personal.reveal import may_reveal, personal_reveal, shown
-
-
-def reveals():
-    return AuditEntry.objects.filter(action="core.personal.reveal")
+from yrd.core.tests.factories import reveals
 
 
 def test_the_regulator_working_the_report_reveals_the_phone_and_it_is_audited(people, suzhou_report):

@@ -51,16 +51,7 @@ def test_negative_absurd_and_unknown_lines_are_refused_with_each_line_named(worl
 
 
 def test_a_request_outside_the_region_is_refused(world, api):
-    incident = f.incident()
-    body = {
-        "incident": incident.number,
-        "site": "北京某安置点",
-        "latitude": 39.9,
-        "longitude": 116.4,
-        "priority": 1,
-        "needed_by": (timezone.now() + timedelta(hours=6)).isoformat(),
-        "needs": [{"item": "family-tent", "quantity": 5}],
-    }
+    body = f.request_body(f.incident(), site="北京某安置点", latitude=39.9, longitude=116.4)
     response = api(world.coordinator).post("/requests", body)
     assert response.status_code == 400 and "outside the Yangtze River Delta" in response.json()["message"]
     assert not SupplyRequest.objects.exists()
@@ -152,16 +143,7 @@ def test_a_drill_through_the_api_changes_no_stock(world, api):
 
 
 def test_a_request_retried_from_the_field_is_raised_once(world, api):
-    incident = f.incident()
-    body = {
-        "incident": incident.number,
-        "site": "北仑安置点",
-        "latitude": 29.9,
-        "longitude": 121.88,
-        "priority": 1,
-        "needed_by": (timezone.now() + timedelta(hours=6)).isoformat(),
-        "needs": [{"item": "family-tent", "quantity": 5}],
-    }
+    body = f.request_body(f.incident())
     requester = api(world.requester)
     first = requester.post("/requests", body, **{"Idempotency-Key": "field-7"})
     again = requester.post("/requests", body, **{"Idempotency-Key": "field-7"})

@@ -7,11 +7,10 @@ unrecorded, in lists too."""
 from datetime import timedelta
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from yrd.core.models import AuditEntry
+from yrd.core.tests.factories import reveals, signed_in
 from yrd.emergency.tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -25,16 +24,6 @@ MASKED = ("王*", "138****5678")
 def raised(world):
     """A Ningbo site's request, raised by the site requester."""
     return f.site_request(f.incident(), {world.tent: 5}, by=world.requester, note=NOTE)
-
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def reveals():
-    return AuditEntry.objects.filter(action="core.personal.reveal")
 
 
 def contact(body):
@@ -53,17 +42,7 @@ def test_the_list_is_masked_for_others_and_in_full_for_who_raised_it_with_nothin
 
 
 def test_who_raised_it_reads_and_gets_it_back_in_full_unrecorded(world, api):
-    body = {
-        "incident": f.incident().number,
-        "site": "宁波市北仑区安置点",
-        "latitude": 29.8683,
-        "longitude": 121.544,
-        "priority": 1,
-        "needed_by": (timezone.now() + timedelta(hours=24)).isoformat(),
-        "needs": [{"item": "family-tent", "quantity": 5}],
-        "contact_name": CONTACT[0],
-        "contact_phone": CONTACT[1],
-    }
+    body = f.request_body(f.incident(), contact_name=CONTACT[0], contact_phone=CONTACT[1])
     answer = api(world.requester).post("/requests", body)
     assert answer.status_code == 201 and contact(answer.json()) == CONTACT
     assert contact(api(world.requester).get(f"/requests/{answer.json()['number']}").json()) == CONTACT

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from yrd.core.actors import SYSTEM
 from yrd.core.models import AuditEntry
-from yrd.core.tests.factories import make_uscc
+from yrd.core.tests.factories import make_uscc, reveals
 from yrd.market.models import Case, Evidence, Report
 from yrd.market.tests import factories as f
 from yrd.market.writes import consolidation_run
@@ -70,10 +70,6 @@ def test_a_regulator_concerned_adds_a_file_to_the_case_and_others_cannot(client,
     response = client.post(f"/market/cases/{case.pk}/evidence/", {"file": SimpleUploadedFile("x.pdf", b"%PDF-1.4")})
     assert response.status_code == 403 and Evidence.objects.filter(case=case).count() == 1
     assert client.get(f"/market/evidence/{added.pk}/").status_code == 403
-
-
-def reveals():
-    return AuditEntry.objects.filter(action="core.personal.reveal")
 
 
 def test_the_case_page_lists_a_file_by_a_masked_name_and_the_lead_regulator_reveals_it(client, sent):

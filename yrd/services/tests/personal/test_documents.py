@@ -4,15 +4,11 @@ the officers handling it, and every download by someone other than the applicant
 
 from django.urls import reverse
 
-from yrd.core.models import AuditEntry
+from yrd.core.tests.factories import reveals
 from yrd.services.tests import factories as f
 from yrd.services.tests.conftest import submit
 
 NAME = "张三身份证310101.pdf"
-
-
-def reveals():
-    return AuditEntry.objects.filter(action="core.personal.reveal")
 
 
 def test_the_window_officer_sees_the_file_name_masked_and_the_applicant_in_full(client, world):
