@@ -14,8 +14,8 @@ hypothesis_settings.load_profile("yrd")
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Each test database starts with the reference data: loading it for every test that asks took a
-    quarter of a second each, a third of the suite's time."""
+    """Each test database starts with the reference data: loading it for every test that asks took
+    0.11 s each (46 jurisdictions and the roles, upserted and validated), and most tests ask."""
     with django_db_blocker.unblock():
         load_reference_data()
 
