@@ -63,9 +63,9 @@ def manage(env, *args, capture=False):
 
 
 def load_demo(env, reuse: bool) -> dict:
+    manage(env, "migrate", "--noinput", "-v0")  # a kept database may predate the newest migrations
     if not reuse:
         print("Creating the database from migrate, load_reference and load_demo ...", flush=True)
-        manage(env, "migrate", "--noinput", "-v0")
         manage(env, "load_reference")
         manage(env, "load_demo")
     out = manage(env, "shell", "-c", (ROOT / "bench" / "load_setup.py").read_text(), capture=True)

@@ -1,7 +1,7 @@
 """Caching of read-heavy pages. Every write goes through a service that appends to the audit
-chain, so the position of the chains' heads is a version number for everything stored: a cached
-value keyed by it is never served after a write. A short timeout covers edits made outside the
-services (the Django admin)."""
+chain, and each entry moves the data version of the module it is about (core.audit.data_version):
+a cached value keyed by the versions of the modules it reads is never served after a write to them.
+A short timeout covers edits made outside the services (the Django admin)."""
 
 import hashlib
 import hmac
@@ -23,10 +23,11 @@ from yrd.core.display import mode_of
 TIMEOUT = 300
 
 
-def cached_for(user, name, compute, timeout=TIMEOUT):
-    """`compute()` once per reader, language, day and data version."""
+def cached_for(user, name, compute, timeout=TIMEOUT, *, reads=None):
+    """`compute()` once per reader, language, day and data version of the modules it `reads` (with
+    core; every module when None)."""
     reader = user.pk if user.is_authenticated else "public"
-    key = f"yrd:{name}:{reader}:{get_language()}:{timezone.localdate()}:{data_version()}"
+    key = f"yrd:{name}:{reader}:{get_language()}:{timezone.localdate()}:{_version(reads)}"
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -34,17 +35,25 @@ def cached_for(user, name, compute, timeout=TIMEOUT):
     return value
 
 
-def cached(name, compute, timeout=TIMEOUT, *, per_version=True):
+def cached(name, compute, timeout=TIMEOUT, *, per_version=True, reads=None):
     """`compute()` shared by every reader, for what is the same for everyone (the language is the
-    caller's business, in `name`): once per data version, or, with per_version=False, once per
-    `timeout` seconds whatever is written meanwhile (statistics over millions of rows, which a busy
-    platform would otherwise recount after every write)."""
-    key = f"yrd:{name}:{data_version() if per_version else 'timed'}"
+    caller's business, in `name`): once per data version of the modules it `reads` (with core; every
+    module when None), or, with per_version=False, once per `timeout` seconds whatever is written
+    meanwhile (statistics over millions of rows, which a busy platform would otherwise recount after
+    every write)."""
+    key = f"yrd:{name}:{_version(reads) if per_version else 'timed'}"
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, timeout)
     return value
+
+
+def _version(reads, *, public=False) -> str:
+    if reads is None:
+        return str(data_version(public=public))
+    modules = sorted({"core", *reads})
+    return f"{'+'.join(modules)}={data_version(modules, public=public)}"
 
 
 # --- Whole responses for anonymous readers ----------------------------------------------------
@@ -78,9 +87,14 @@ def _secret_of(secret_key: str) -> str:  # once per process, not per request
     return "".join(CSRF_ALLOWED_CHARS[b % len(CSRF_ALLOWED_CHARS)] for b in digest)[:CSRF_SECRET_LENGTH]
 
 
-def public_cache(view):
+def public_cache(view=None, *, reads=()):
     """Decorator for a view (or, with `ninja.decorators.decorate_view`, an API operation) whose
-    answer to an anonymous GET is the same for every anonymous reader."""
+    answer to an anonymous GET is the same for every anonymous reader. The copy is keyed by the
+    public data version of the view's own module, core, and the modules named in `reads` (those
+    whose public functions the view calls): `@public_cache` or `@public_cache(reads=("services",))`."""
+    if view is None:
+        return lambda view: public_cache(view, reads=reads)
+    modules = (_module_of(view), *reads)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -89,18 +103,55 @@ def public_cache(view):
             patch_vary_headers(response, VARY)
             patch_cache_control(response, private=True)
             return response
-        version = data_version()  # before the view reads anything: a copy is never older than its key
-        key = _response_key(request, version)
+        # The version before the view reads anything: a copy is never older than its key.
+        place = _place(request)
+        key = f"yrd:response:{_version(modules, public=True)}:{place}"
         stored = cache.get(key)
         if stored is None:
-            response, stored = _render_shared(view, request, args, kwargs)
-            if stored is None:
+            response, stored = _render_once(view, request, args, kwargs, key, place)
+            if response is not None:
                 return response
-            cache.set(key, stored, TIMEOUT)
         return _serve(request, stored)
 
     wrapper.public_cache = True
+    wrapper.reads = modules
     return wrapper
+
+
+def _module_of(view) -> str:
+    """The app label of the module a view is written in (yrd.<label>.views...); for an API operation
+    (decorate_view hands over ninja's `operation.run`), the module of the operation's function."""
+    view = getattr(getattr(view, "__self__", None), "view_func", view)
+    parts = view.__module__.split(".")
+    if parts[0] != "yrd" or len(parts) < 3:
+        raise ValueError(f"public_cache: {view.__module__}.{view.__name__} is not in a yrd module.")
+    return parts[1]
+
+
+# One reader renders a page that went stale; readers arriving meanwhile get the copy before it (a
+# moment old) instead of each rendering the same page again, which on a busy day queues every
+# request behind a burst of identical renderings. A rendering that outlives this frees the claim.
+RENDERING_SECONDS = 10
+
+
+def _render_once(view, request, args, kwargs, key, place):
+    """(response, None) when this reader rendered the page, (None, stored copy) when it is served an
+    earlier copy while another reader renders it."""
+    latest = f"yrd:response:latest:{place}"
+    claim = f"{key}:rendering"
+    claimed = cache.add(claim, True, RENDERING_SECONDS)
+    if not claimed:
+        earlier = cache.get(latest)
+        if earlier is not None:
+            return None, earlier
+    try:
+        response, stored = _render_shared(view, request, args, kwargs)
+        if stored is not None:
+            cache.set_many({key: stored, latest: stored}, TIMEOUT)
+    finally:
+        if claimed:
+            cache.delete(claim)
+    return response, None
 
 
 def _anonymous_read(request) -> bool:
@@ -112,11 +163,12 @@ def _anonymous_read(request) -> bool:
     return user is None or not user.is_authenticated
 
 
-def _response_key(request, version: int) -> str:
+def _place(request) -> str:
+    """What, besides the data, makes one anonymous copy differ from another."""
     query = urlencode(sorted(request.GET.lists()), doseq=True)
     where = hashlib.sha256(f"{request.path}?{query}".encode()).hexdigest()
     # The day too: pages that show "today" (a default date, what is late) turn over at midnight.
-    return f"yrd:response:{version}:{timezone.localdate()}:{get_language()}:{mode_of(request)}:{where}"
+    return f"{timezone.localdate()}:{get_language()}:{mode_of(request)}:{where}"
 
 
 def _render_shared(view, request, args, kwargs):

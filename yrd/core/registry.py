@@ -86,6 +86,9 @@ class Manifest:
     label: str
     actions: dict = field(default_factory=dict)  # action code -> description
     audit_events: tuple = ()  # every `action` this module writes to the audit log
+    # Events that change only what signed-in people see (a submission awaiting review): they leave
+    # the public version of the module's data alone, so its public pages stay cached (core.caching).
+    private_events: tuple = ()
     api_router: str = ""  # dotted path to a ninja Router
     urls: str = ""  # dotted path to a urls module, mounted at /<label>/
     nav: tuple = ()
@@ -122,6 +125,7 @@ class Registry:
         self.actions = {}
         self.roles = {}
         self.audit_events = set()
+        self.private_events = set()
         self.consents = {}
 
     def register(self, manifest: Manifest) -> None:
@@ -130,9 +134,13 @@ class Registry:
         for code in manifest.actions:
             if code in self.actions:
                 raise RegistryError(f"Action {code!r} is declared by two modules.")
+        for event in manifest.private_events:
+            if event not in manifest.audit_events:
+                raise RegistryError(f"Private event {event!r} is not among {manifest.label}'s audit_events.")
         self.manifests[manifest.label] = manifest
         self.actions.update(manifest.actions)
         self.audit_events.update(manifest.audit_events)
+        self.private_events.update(manifest.private_events)
         self.consents.update(manifest.consents)
         for code, spec in manifest.roles.items():
             known = self.roles.get(code)
@@ -141,7 +149,7 @@ class Registry:
 
     def rebuild(self) -> None:
         self.manifests, self.actions, self.roles, self.audit_events = {}, {}, {}, set()
-        self.consents = {}
+        self.private_events, self.consents = set(), {}
         for config in apps.get_app_configs():
             manifest = getattr(config, "manifest", None)
             if manifest is not None:

@@ -40,6 +40,8 @@ class PlanConfig(AppConfig):
             "plan.baseline.freeze",
             "plan.reminder.send",
         ),
+        # The public sees accepted reports only; a reminder shows nowhere public.
+        private_events=("plan.report.submit", "plan.reminder.send"),
         api_router="yrd.plan.api.router",
         urls="yrd.plan.urls",
         nav=(

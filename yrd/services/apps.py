@@ -89,6 +89,8 @@ class ServicesConfig(AppConfig):
             "services.remote.no_show",
             "services.remote.cancel",
         ),
+        # A new application shows publicly only in the statistics, which are recounted on a timer.
+        private_events=("services.application.submit",),
         api_router="yrd.services.api.router",
         urls="yrd.services.urls",
         nav=(

@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 from django.apps import apps
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 
@@ -60,11 +61,13 @@ def test_a_restored_database_holds_everything_the_backup_held(populated, tmp_pat
     with transaction.atomic():
         audit_record(actor=SYSTEM, action="core.reference.load", object_type="test", object_id="late")
     assert contents() != before
+    cache.set("yrd:response:a-copy-of-the-lost-state", b"stale")
 
     call_command("restore", str(tmp_path / "copy"), "--noinput")
     connection.close()
     assert contents() == before
     assert verify_log().problem is None
+    assert cache.get("yrd:response:a-copy-of-the-lost-state") is None  # data versions went back too
 
 
 def test_restore_refuses_a_file_that_is_not_a_backup_and_changes_nothing(populated, tmp_path):

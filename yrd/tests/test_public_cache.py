@@ -1,10 +1,12 @@
 """The response cache of public pages and API lists (yrd.core.caching.public_cache): anonymous reads
-are served from one stored copy until an audited write changes the data version; signed-in readers,
-cookies and CSRF tokens never end up in the shared copy; conditional requests get 304."""
+are served from one stored copy until an audited write changes the public data version of a module the
+page reads; signed-in readers, cookies and CSRF tokens never end up in the shared copy; conditional
+requests get 304; a stale page is rendered by one reader while the others get the copy before it."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.sessions.backends.db import SessionStore
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.http import HttpResponse
 from django.middleware.csrf import _unmask_cipher_token
@@ -14,6 +16,7 @@ from yrd.core.actors import SYSTEM
 from yrd.core.audit import GENESIS, audit_record, data_version
 from yrd.core.caching import _shared_secret, public_cache
 from yrd.core.models import AuditHead
+from yrd.core.registry import Manifest, Registry, RegistryError
 from yrd.core.tests.factories import person
 from yrd.plan.models import Task
 from yrd.plan.tests.factories import TaskFactory, area, plan  # noqa: F401 (plan is a fixture)
@@ -27,11 +30,11 @@ def task(reference, plan):  # noqa: F811
     return TaskFactory(code="1.01", area=area(1, plan), title_zh="任务甲", title_en="Task alpha", leads=["320000"])
 
 
-def audited_write(chain=None):
+def audited_write(chain=None, action="core.reference.load"):
     if chain is not None:
         connection.yrd_audit_chain = chain
     with transaction.atomic():
-        return audit_record(actor=SYSTEM, action="core.reference.load", object_type="test", object_id="1")
+        return audit_record(actor=SYSTEM, action=action, object_type="test", object_id="1")
 
 
 def rename_without_audit(task, title):
@@ -137,6 +140,17 @@ def counted(make_response):
     return view, calls
 
 
+def counted_reading(*modules):
+    calls = []
+
+    @public_cache(reads=modules)
+    def view(request):
+        calls.append(1)
+        return HttpResponse("hello")
+
+    return view, calls
+
+
 def anonymous_get(path="/x"):
     request = RequestFactory().get(path)
     request.user, request.session = AnonymousUser(), SessionStore()
@@ -178,3 +192,75 @@ def test_the_public_cache_can_be_switched_off(client, task, settings):
     client.get(LIST)
     rename_without_audit(task, "Task beta")
     assert "Task beta" in client.get(LIST).content.decode()
+
+
+@pytest.mark.parametrize("url", [PAGE, LIST])
+def test_a_write_to_another_module_leaves_the_copy_current(client, task, url):
+    client.get(url)
+    rename_without_audit(task, "Task beta")
+    audited_write(action="services.catalogue.item")
+    audited_write(action="market.report.submit")
+    assert "Task alpha" in client.get(url).content.decode()  # still the stored copy: plan did not move
+    audited_write(action="plan.task.update")
+    assert "Task beta" in client.get(url).content.decode()
+
+
+def test_a_private_event_moves_the_version_of_signed_in_pages_only(client, task):
+    client.get(PAGE)
+    rename_without_audit(task, "Task beta")
+    public, everything = data_version(["plan"], public=True), data_version(["plan"])
+    audited_write(action="plan.report.submit")  # declared private in the plan's manifest
+    assert data_version(["plan"], public=True) == public and data_version(["plan"]) > everything
+    assert "Task alpha" in client.get(PAGE).content.decode()
+
+
+@pytest.mark.parametrize("action", ["core.security.login", "core.security.login_failed", "market.report.reveal"])
+def test_sign_ins_and_reveals_move_no_version(db, action):
+    before = data_version()
+    audited_write(action=action)
+    assert data_version() == before
+
+
+def test_a_page_reading_another_module_is_made_again_after_that_module_moves(db):
+    view, calls = counted_reading("services")
+    view(anonymous_get())
+    audited_write(action="plan.task.update")
+    view(anonymous_get())
+    assert len(calls) == 1  # the view is written in yrd.tests and reads services and core only
+    audited_write(action="services.catalogue.item")
+    view(anonymous_get())
+    assert len(calls) == 2
+
+
+def test_while_one_reader_renders_a_stale_page_the_others_get_the_copy_before_it(db):
+    meanwhile = []
+
+    def make(request):
+        if len(calls) == 2:  # rendering the new version: another reader arrives meanwhile
+            meanwhile.append(view(anonymous_get()).content)
+        return HttpResponse(f"version {len(calls)}")
+
+    view, calls = counted(make)
+    assert view(anonymous_get()).content == b"version 1"
+    audited_write()
+    assert view(anonymous_get()).content == b"version 2"
+    assert meanwhile == [b"version 1"] and len(calls) == 2  # the other reader did not render it again
+    assert view(anonymous_get()).content == b"version 2" and len(calls) == 2
+
+
+def test_a_reader_finding_no_earlier_copy_renders_the_page_even_while_another_does(db):
+    view, calls = counted(lambda request: HttpResponse("hello"))
+    real_add = cache.add
+    try:
+        cache.add = lambda *args, **kwargs: False  # someone else always holds the claim
+        assert view(anonymous_get()).content == b"hello" and len(calls) == 1
+    finally:
+        cache.add = real_add
+
+
+def test_a_private_event_must_be_one_of_the_modules_audit_events():
+    registry = Registry()
+    with pytest.raises(RegistryError, match="plan.report.submit"):
+        registry.register(
+            Manifest(label="plan", audit_events=("plan.task.update",), private_events=("plan.report.submit",))
+        )

@@ -22,7 +22,7 @@ from django.utils import timezone
 from yrd.core.actors import SYSTEM, check_actor
 from yrd.core.context import origin
 from yrd.core.crypto.suites import current_suite, hexdigest
-from yrd.core.models import AuditEntry, AuditHead
+from yrd.core.models import AuditEntry, AuditHead, DataVersion
 from yrd.core.models.audit import GENESIS
 from yrd.core.personal import audit_repr
 from yrd.core.registry import registry
@@ -48,6 +48,8 @@ CHAINED_FIELDS = (
 PERSONAL_VALUES = ("actor_label", "ip", "personal_data")
 CHAINED_FIELDS_V2 = tuple(name for name in CHAINED_FIELDS if name not in PERSONAL_VALUES) + ("personal_digest",)
 SEQUENCE = "core_audit_seq"  # created by migration 0005 on PostgreSQL
+# Events that record without changing what any page shows: they move no data version.
+RECORD_ONLY = ("core.personal.export", "core.audit.export")
 HEAD_RESTORED = "core.security.audit_head_restored"
 
 
@@ -115,6 +117,7 @@ def audit_record(
     entry = _append(
         head,
         seq,
+        moves=_moves(action),
         actor_id=None if actor is SYSTEM else actor.pk,
         actor_label=str(actor)[:150],
         action=action,
@@ -133,7 +136,15 @@ def audit_record(
     return entry
 
 
-def _append(head: AuditHead, seq: int | None = None, **fields) -> AuditEntry:
+def _moves(action: str) -> tuple[str, bool] | None:
+    """(module, whether the public sees the change) of the data an event changes; None for an event
+    that only records (a sign-in, a reveal, an export)."""
+    if action.startswith("core.security.") or is_reveal(action) or action in RECORD_ONLY:
+        return None
+    return action.partition(".")[0], action not in registry.private_events
+
+
+def _append(head: AuditHead, seq: int | None = None, moves=None, **fields) -> AuditEntry:
     algorithm = current_suite().hash
     values = {"seq": seq or _next_seq(), "at": _now_to_the_millisecond(), **fields, "prev_hash": head.hash}
     salt = secrets.token_hex(16)
@@ -147,27 +158,50 @@ def _append(head: AuditHead, seq: int | None = None, **fields) -> AuditEntry:
         **values,
     )
     if connection.vendor == "postgresql":
-        _insert_and_move_head(entry, head)
+        _insert_and_move_head(entry, head, moves)
     else:
         entry.save(force_insert=True)
         head.seq, head.hash = entry.seq, entry.hash
         head.save(update_fields=["seq", "hash"])
+        if moves is not None:
+            with connection.cursor() as cursor:
+                cursor.execute(MOVE_VERSION, _version_params(entry, moves))
     return entry
 
 
-def _insert_and_move_head(entry: AuditEntry, head: AuditHead) -> None:
-    """The entry and its chain's new head in one round trip (every audited write pays for this)."""
+# The module's version in this chain becomes the entry's number (and its public version too, when the
+# public sees the change). Only the transaction holding the chain's head writes the chain's rows.
+MOVE_VERSION = f"""
+INSERT INTO {DataVersion._meta.db_table} (module, chain, version, public_version) VALUES (%s, %s, %s, %s)
+ON CONFLICT (module, chain) DO UPDATE SET version = excluded.version,
+public_version = CASE WHEN excluded.public_version > 0 THEN excluded.public_version
+ELSE {DataVersion._meta.db_table}.public_version END
+"""
+
+
+def _version_params(entry: AuditEntry, moves: tuple[str, bool]) -> list:
+    module, public = moves
+    return [module, entry.chain, entry.seq, entry.seq if public else 0]
+
+
+def _insert_and_move_head(entry: AuditEntry, head: AuditHead, moves=None) -> None:
+    """The entry, its chain's new head and the module's version in one round trip (every audited
+    write pays for this)."""
     fields = [field for field in AuditEntry._meta.concrete_fields if not field.primary_key]
     quote = connection.ops.quote_name
     sql = (
         f"WITH entry AS (INSERT INTO {quote(AuditEntry._meta.db_table)} ({', '.join(quote(f.column) for f in fields)})"
         f" VALUES ({', '.join(['%s'] * len(fields))}) RETURNING id),"
         f" moved AS (UPDATE {quote(AuditHead._meta.db_table)} SET seq = %s, hash = %s WHERE id = %s)"
-        " SELECT id FROM entry"
+        + (f", version AS ({MOVE_VERSION})" if moves is not None else "")
+        + " SELECT id FROM entry"
     )
     params = [field.get_db_prep_save(getattr(entry, field.attname), connection) for field in fields]
+    params += [entry.seq, entry.hash, head.pk]
+    if moves is not None:
+        params += _version_params(entry, moves)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, entry.seq, entry.hash, head.pk])
+        cursor.execute(sql, params)
         entry.pk = cursor.fetchone()[0]
     entry._state.adding, entry._state.db = False, connection.alias
     head.seq, head.hash = entry.seq, entry.hash
@@ -274,7 +308,9 @@ def _wait_for_chain(chains: int) -> AuditHead | None:
     return AuditHead.objects.select_for_update().filter(chain=random.choice(existing)).first()
 
 
-def data_version() -> int:
-    """A number that grows with every committed audited write (each moves one head forward): a
-    version of everything the platform stores, for caches."""
-    return AuditHead.objects.aggregate(version=Sum("seq"))["version"] or 0
+def data_version(modules=None, *, public=False) -> int:
+    """A number that grows with every committed audited write changing the data of `modules` (every
+    module when None), for caches; with public=True, only with those that change what the public
+    sees. A sum of sequence numbers, each only ever growing, so it never returns to a past value."""
+    rows = DataVersion.objects.all() if modules is None else DataVersion.objects.filter(module__in=modules)
+    return rows.aggregate(version=Sum("public_version" if public else "version"))["version"] or 0

@@ -1,5 +1,5 @@
 from .access import ApiToken, Role, RoleAssignment
-from .audit import AuditCheckpoint, AuditEntry, AuditHead
+from .audit import AuditCheckpoint, AuditEntry, AuditHead, DataVersion
 from .calendar import WorkdayOverride
 from .consents import Consent
 from .idempotency import IdempotencyKey
@@ -13,6 +13,7 @@ __all__ = [
     "AuditCheckpoint",
     "AuditEntry",
     "AuditHead",
+    "DataVersion",
     "Consent",
     "IdempotencyKey",
     "Jurisdiction",

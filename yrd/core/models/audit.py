@@ -128,6 +128,27 @@ class AuditHead(models.Model):
         return f"{self.chain}: #{self.seq} {self.hash[:12]}"
 
 
+class DataVersion(models.Model):
+    """How far one module's data has moved in one audit chain: the sequence number of the chain's
+    last entry about that module, and of the last one that changed what the public sees. Written
+    with the entry, by the transaction that holds the chain's head (so never contended); a module's
+    version is the sum over the chains. Caches key a page by the versions of the modules it reads
+    (yrd.core.caching), so a services application does not make the plan's pages stale."""
+
+    module = models.CharField(_("module"), max_length=40)
+    chain = models.PositiveSmallIntegerField(_("chain"))
+    version = models.PositiveBigIntegerField(_("version"), default=0)
+    public_version = models.PositiveBigIntegerField(_("public version"), default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["module", "chain"], name="core_dataversion_module_chain")]
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
+
+    def __str__(self):
+        return f"{self.module}@{self.chain}: {self.version}/{self.public_version}"
+
+
 class AuditCheckpoint(AppendOnly):
     """A signed statement of every chain's head at a moment, made by `audit_checkpoint` and kept
     both here and in the append-only export file (AUDIT_CHECKPOINT_FILE) that is copied elsewhere.

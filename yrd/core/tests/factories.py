@@ -95,3 +95,13 @@ def reveals():
 def reveal(user, obj, field):
     """`user` presses Show on `obj.<field>`: the answer of the one reveal page."""
     return signed_in(user).post(reverse("core:personal-reveal", args=[obj._meta.label, obj.pk, field]))
+
+
+def public_copies(urls) -> dict:
+    """What an anonymous reader gets at each url, rendered afresh (call with PUBLIC_CACHE off), with
+    the reader's own CSRF tokens taken out: for comparing public pages before and after a write."""
+    from django.test import Client
+
+    from yrd.core.caching import TOKEN
+
+    return {url: TOKEN.sub(b"", Client().get(url).content) for url in urls}

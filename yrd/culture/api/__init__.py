@@ -126,10 +126,12 @@ def resources(request, q: str = "", kind: str = "", city: str = "", park: str = 
 
 
 def _cached_json(name: str, compute) -> HttpResponse:
-    """A public read kept as its rendered JSON until the next write: the same bytes for every
+    """A public read kept as its rendered JSON until the next write to culture: the same bytes for every
     public reader, served without rebuilding or re-validating them (what `compute` returns is
     already in the operation's output shape)."""
-    body = cached(name, lambda: json.dumps(compute(), cls=DjangoJSONEncoder, ensure_ascii=False).encode())
+    body = cached(
+        name, lambda: json.dumps(compute(), cls=DjangoJSONEncoder, ensure_ascii=False).encode(), reads=("culture",)
+    )
     return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 

@@ -103,10 +103,13 @@ def disruption(request):
             return redirect("industry:scenario", saved.pk)
     names = city_names()
     firms = {e.pk: e for e in selectors.enterprises_in_detail(request.user)}
-    cities = cached(f"industry:city-ranking:{days}", lambda: _city_ranking(days))
-    ranking = cached_for(request.user, f"industry:supplier-ranking:{days}", lambda: _supplier_ranking(days, firms))
+    reads = ("industry",)
+    cities = cached(f"industry:city-ranking:{days}", lambda: _city_ranking(days), reads=reads)
+    ranking = cached_for(
+        request.user, f"industry:supplier-ranking:{days}", lambda: _supplier_ranking(days, firms), reads=reads
+    )
     survival_city = request.GET.get("city", "")[:12] or (cities[0][0] if cities else "")
-    survival = cached(f"industry:survival:{survival_city}:{days}", lambda: _city_survival(survival_city))
+    survival = cached(f"industry:survival:{survival_city}:{days}", lambda: _city_survival(survival_city), reads=reads)
     visible = selectors.detail_ids(request.user)
     oems = Enterprise.objects.select_related("organisation", "city").in_bulk([oem for oem, _d in survival])
     context = {

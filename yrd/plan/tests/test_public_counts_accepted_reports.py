@@ -8,8 +8,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from yrd.core.tests.factories import person
+from yrd.core.audit import data_version
+from yrd.core.tests.factories import person, public_copies
 from yrd.plan.tests.api import builders
+from yrd.plan.writes import report_submit
 
 
 @pytest.fixture
@@ -50,3 +52,24 @@ def test_people_inside_the_plan_see_the_newest_report_on_file(task):
     client = Client()
     client.force_login(person("plan_coordinator", "320000"))
     assert client.get(f"/api/plan/tasks/{task.pk}").json()["latest_percent"] == 95
+
+
+def test_a_submitted_report_changes_no_public_page_so_it_moves_no_public_version(reference, settings):
+    # plan.report.submit is declared private (PlanConfig.manifest): cached public copies stay
+    # current through it. This holds only if the public pages really do not show it.
+    settings.PUBLIC_CACHE = False
+    task, owner = builders.owned_task()
+    builders.report(task, owner, start=date(2025, 1, 1), percent=40, review_state="accepted")
+    urls = ["/plan/public/", f"/plan/public/{task.pk}/", "/api/plan/public/tasks", "/api/plan/areas"]
+    before, public = public_copies(urls), data_version(["plan"], public=True)
+    signed_in = data_version(["plan"])
+    report_submit(
+        acting_user=owner,
+        task=task,
+        period_start=date(2025, 2, 1),
+        period_end=date(2025, 2, 28),
+        percent=95,
+        narrative_zh="推进中",
+    )
+    assert public_copies(urls) == before
+    assert data_version(["plan"], public=True) == public and data_version(["plan"]) > signed_in

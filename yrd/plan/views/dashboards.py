@@ -50,7 +50,7 @@ def overview(request, plan):
         context = {"tab": "overview", **permissions(request.user), **_overview_context(request.user, plan)}
         return render_to_string("plan/_overview_body.html", context, request=request)
 
-    body = cached_for(request.user, "plan.overview", render_body)
+    body = cached_for(request.user, "plan.overview", render_body, reads=("plan",))
     return page(request, "plan/overview.html", {"body": body}, tab="overview")
 
 

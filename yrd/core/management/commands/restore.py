@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
+from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
@@ -35,6 +36,9 @@ class Command(BaseCommand):
             self._sqlite(file)
         else:
             raise CommandError(f"No restore for {connection.vendor}; use the database's own tools.")
+        # Cached pages are keyed by data versions, which go back with the data and then move on
+        # again through numbers the lost writes used: no copy made before the restore may be served.
+        cache.clear()
         self.stdout.write(
             self.style.SUCCESS(f"Database {name} restored from {file}; now run `manage.py audit_verify`.")
         )

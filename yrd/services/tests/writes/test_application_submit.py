@@ -2,8 +2,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 
+from yrd.core.audit import data_version
 from yrd.core.errors import Conflict
 from yrd.core.models import AuditEntry
+from yrd.core.tests.factories import public_copies
 from yrd.services.models import Application, CompetentAuthority, HandlingStep, Material, Mode
 from yrd.services.tests import factories as f
 from yrd.services.tests.conftest import submit
@@ -137,3 +139,15 @@ def test_a_window_officer_may_submit_for_a_walk_in_applicant_at_their_own_window
     assert application.applicant_user is None and application.submitted_by == world.sh_officer
     with pytest.raises(PermissionDenied):
         submit(world, by=world.sz_officer)
+
+
+def test_a_new_application_changes_no_public_page_so_it_moves_no_public_version(world, settings):
+    # services.application.submit is declared private (ServicesConfig.manifest): the public copies
+    # of the catalogue stay current through it. The statistics are recounted on a timer instead.
+    settings.PUBLIC_CACHE = False
+    urls = ["/services/", "/api/services/catalogue", f"/services/items/{world.item.code}/"]
+    before, public = public_copies(urls), data_version(["services"], public=True)
+    signed_in = data_version(["services"])
+    submit(world)
+    assert public_copies(urls) == before
+    assert data_version(["services"], public=True) == public and data_version(["services"]) > signed_in
