@@ -10,7 +10,7 @@ from functools import lru_cache, wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, _unmask_cipher_token, get_token
 from django.utils import timezone
@@ -106,7 +106,7 @@ def public_cache(view=None, *, reads=()):
         # The version before the view reads anything: a copy is never older than its key.
         place = _place(request)
         key = f"yrd:response:{_version(modules, public=True)}:{place}"
-        stored = cache.get(key)
+        stored = _stored_copy(key)
         if stored is None:
             response, stored = _render_once(view, request, args, kwargs, key, place)
             if response is not None:
@@ -116,6 +116,21 @@ def public_cache(view=None, *, reads=()):
     wrapper.public_cache = True
     wrapper.reads = modules
     return wrapper
+
+
+def _stored_copy(key: str):
+    """The copy under `key`: from this process's memory when the shared cache has a "local" cache in
+    front of it (settings: with CACHE_URL), else from the shared cache, kept in memory for the next
+    reader. A key names a data version, so a copy kept in one process is never older than its key."""
+    if "local" not in settings.CACHES:
+        return cache.get(key)
+    local = caches["local"]
+    stored = local.get(key)
+    if stored is None:
+        stored = cache.get(key)
+        if stored is not None:
+            local.set(key, stored, TIMEOUT)
+    return stored
 
 
 def _module_of(view) -> str:
@@ -148,6 +163,8 @@ def _render_once(view, request, args, kwargs, key, place):
         response, stored = _render_shared(view, request, args, kwargs)
         if stored is not None:
             cache.set_many({key: stored, latest: stored}, TIMEOUT)
+            if "local" in settings.CACHES:
+                caches["local"].set(key, stored, TIMEOUT)
     finally:
         if claimed:
             cache.delete(claim)

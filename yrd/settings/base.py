@@ -126,11 +126,15 @@ DATABASES = {
 CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL and not CACHE_URL.startswith(("redis://", "rediss://")):
     raise ImproperlyConfigured("CACHE_URL must be a redis:// or rediss:// address")
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
-    if CACHE_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
-}
+PROCESS_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
+CACHES = {"default": PROCESS_CACHE}
+if CACHE_URL:
+    # The shared cache, and in each process a copy of the public pages read from it ("local"): keyed by
+    # data version like the shared copy, so a hot page costs a Redis round trip once per process.
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL},
+        "local": {**PROCESS_CACHE, "OPTIONS": {"MAX_ENTRIES": 500}},
+    }
 # Anonymous reads of public pages and API lists served from the cache (yrd.core.caching.public_cache).
 PUBLIC_CACHE = env_bool("PUBLIC_CACHE", True)
 

@@ -264,3 +264,17 @@ def test_a_private_event_must_be_one_of_the_modules_audit_events():
         registry.register(
             Manifest(label="plan", audit_events=("plan.task.update",), private_events=("plan.report.submit",))
         )
+
+
+def test_with_a_shared_cache_each_process_keeps_the_copies_it_has_read(db, settings):
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"},
+        "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "this-process"},
+    }
+    view, calls = counted(lambda request: HttpResponse("hello"))
+    view(anonymous_get())
+    cache.clear()  # the shared cache: this process still has its copy of the current version
+    assert view(anonymous_get()).content == b"hello" and len(calls) == 1
+    audited_write()
+    view(anonymous_get())
+    assert len(calls) == 2  # a new version: the copy in memory is not served

@@ -16,7 +16,7 @@ import secrets
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Case, Max, Sum, Value, When
+from django.db.models import Case, Max, Value, When
 from django.utils import timezone
 
 from yrd.core.actors import SYSTEM, check_actor
@@ -312,5 +312,13 @@ def data_version(modules=None, *, public=False) -> int:
     """A number that grows with every committed audited write changing the data of `modules` (every
     module when None), for caches; with public=True, only with those that change what the public
     sees. A sum of sequence numbers, each only ever growing, so it never returns to a past value."""
-    rows = DataVersion.objects.all() if modules is None else DataVersion.objects.filter(module__in=modules)
-    return rows.aggregate(version=Sum("public_version" if public else "version"))["version"] or 0
+    # Plain SQL: every cached read asks this first, and the ORM took longer to build the query than
+    # the database to answer it.
+    column = "public_version" if public else "version"
+    sql = f"SELECT COALESCE(SUM({column}), 0) FROM {DataVersion._meta.db_table}"
+    modules = None if modules is None else list(modules)
+    if modules is not None:
+        sql += f" WHERE module IN ({', '.join(['%s'] * len(modules))})"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, modules or [])
+        return int(cursor.fetchone()[0])
