@@ -113,22 +113,22 @@ def audit_record(
     check_actor(actor)
     if action not in registry.audit_events:
         raise UndeclaredAuditEvent(f"{action!r} is not declared in any module's Manifest.audit_events.")
-    head, seq = _take_head()
-    entry = _append(
-        head,
-        seq,
-        moves=_moves(action),
-        actor_id=None if actor is SYSTEM else actor.pk,
-        actor_label=str(actor)[:150],
-        action=action,
-        object_type=object_type or (obj._meta.label if obj is not None else ""),
-        object_id=str(object_id or (obj.pk if obj is not None else "")),
-        object_repr=(object_repr or (audit_repr(obj) if obj is not None else ""))[:200],
-        jurisdiction=jurisdiction,
-        ip=origin.get(),
-        data=plain_json(data),
-        personal_data=plain_json(personal),
-    )
+    fields = {
+        "actor_id": None if actor is SYSTEM else actor.pk,
+        "actor_label": str(actor)[:150],
+        "action": action,
+        "object_type": object_type or (obj._meta.label if obj is not None else ""),
+        "object_id": str(object_id or (obj.pk if obj is not None else "")),
+        "object_repr": (object_repr or (audit_repr(obj) if obj is not None else ""))[:200],
+        "jurisdiction": jurisdiction,
+        "ip": origin.get(),
+        "data": plain_json(data),
+        "personal_data": plain_json(personal),
+    }
+    entry = _append_in_one_statement(_moves(action), fields)
+    if entry is None:
+        head, seq = _take_head()
+        entry = _append(head, seq, moves=_moves(action), **fields)
     if is_reveal(action) and entry.actor_id is not None:
         from yrd.core.audit.security import watch_reveals
 
@@ -171,12 +171,13 @@ def _append(head: AuditHead, seq: int | None = None, moves=None, **fields) -> Au
 
 # The module's version in this chain becomes the entry's number (and its public version too, when the
 # public sees the change). Only the transaction holding the chain's head writes the chain's rows.
-MOVE_VERSION = f"""
-INSERT INTO {DataVersion._meta.db_table} (module, chain, version, public_version) VALUES (%s, %s, %s, %s)
+VERSION_INSERT = f"INSERT INTO {DataVersion._meta.db_table} (module, chain, version, public_version)"
+VERSION_CONFLICT = f"""
 ON CONFLICT (module, chain) DO UPDATE SET version = excluded.version,
 public_version = CASE WHEN excluded.public_version > 0 THEN excluded.public_version
 ELSE {DataVersion._meta.db_table}.public_version END
 """
+MOVE_VERSION = f"{VERSION_INSERT} VALUES (%s, %s, %s, %s) {VERSION_CONFLICT}"
 
 
 def _version_params(entry: AuditEntry, moves: tuple[str, bool]) -> list:
@@ -205,6 +206,84 @@ def _insert_and_move_head(entry: AuditEntry, head: AuditHead, moves=None) -> Non
         entry.pk = cursor.fetchone()[0]
     entry._state.adding, entry._state.db = False, connection.alias
     head.seq, head.hash = entry.seq, entry.hash
+
+
+# --- PostgreSQL with SHA-256: the whole append in one statement ---------------------------------------
+#
+# An audited write used to be two round trips for the entry (lock a free head and number the entry;
+# insert it and move the head), and on a busy 2-core server every round trip is paid again in context
+# switches. The entry's hash covers its chain's previous hash and its number, which only the database
+# knows once it holds the head; but in the canonical JSON (sorted keys) `prev_hash`, `seq` and `v` are
+# always the last three keys, so Python hashes nothing and sends the JSON before them, and PostgreSQL's
+# sha256() completes it. verify_chain recomputes every hash in Python, as for any other entry.
+
+PREV_SLOT, SEQ_SLOT = "?" * 64, -1  # stand-ins while the JSON is built: only the tail holds them
+ENTRY_COLUMNS = ("chain", "seq", "prev_hash", "hash")
+
+
+def _one_statement_sql(moves: bool) -> tuple[str, list]:
+    quote = connection.ops.quote_name
+    fields = [f for f in AuditEntry._meta.concrete_fields if not f.primary_key and f.attname not in ENTRY_COLUMNS]
+    columns = ", ".join(quote(f.column) for f in fields) + ", " + ", ".join(ENTRY_COLUMNS)
+    fmt = AuditEntry.FORMAT_PERSONAL_DIGEST
+    version = (
+        f", version AS ({VERSION_INSERT} SELECT %s, chain, seq, CASE WHEN %s THEN seq ELSE 0 END FROM hashed"
+        f" {VERSION_CONFLICT})"
+        if moves
+        else ""
+    )
+    return (
+        f"""
+WITH head AS (
+    SELECT id, chain, hash FROM {AuditHead._meta.db_table} WHERE chain < %s
+    ORDER BY chain = %s DESC, chain FOR UPDATE SKIP LOCKED LIMIT 1
+), numbered AS (
+    SELECT id AS head_id, chain, hash AS prev_hash, nextval('{SEQUENCE}') AS seq FROM head
+), hashed AS (
+    SELECT *, encode(sha256(convert_to(%s::text || prev_hash || '","seq":' || seq || ',"v":{fmt}}}', 'UTF8')), 'hex')
+        AS hash FROM numbered
+), entry AS (
+    INSERT INTO {AuditEntry._meta.db_table} ({columns})
+    SELECT {", ".join(["%s"] * len(fields))}, chain, seq, prev_hash, hash FROM hashed RETURNING id
+), moved AS (
+    UPDATE {AuditHead._meta.db_table} SET seq = hashed.seq, hash = hashed.hash FROM hashed
+    WHERE {AuditHead._meta.db_table}.id = hashed.head_id
+){version}
+SELECT entry.id, hashed.chain, hashed.seq, hashed.prev_hash, hashed.hash FROM entry, hashed
+""",
+        fields,
+    )
+
+
+def _append_in_one_statement(moves, fields: dict) -> AuditEntry | None:
+    """The entry appended to a free chain in one statement, or None when that is not possible here
+    (not PostgreSQL, a suite other than SHA-256, no free head yet): the caller then takes the head first."""
+    if connection.vendor != "postgresql" or current_suite().hash != "sha256":
+        return None
+    fmt = AuditEntry.FORMAT_PERSONAL_DIGEST
+    values = {"seq": SEQ_SLOT, "at": _now_to_the_millisecond(), **fields, "prev_hash": PREV_SLOT}
+    salt = secrets.token_hex(16)
+    values["personal_digest"] = personal_digest(values, salt, "sha256")
+    text = canonical(values, fmt).decode()
+    tail = f'"prev_hash":"{PREV_SLOT}","seq":{SEQ_SLOT},"v":{fmt}}}'
+    if not text.endswith(tail):
+        raise RuntimeError("The canonical JSON of an audit entry no longer ends with prev_hash, seq and v.")
+    sql, columns = _one_statement_sql(moves is not None)
+    entry = AuditEntry(hash_alg="sha256", format=fmt, personal_salt=salt, **values)
+    params = [max(1, settings.AUDIT_CHAINS), getattr(connection, "yrd_audit_chain", 0)]
+    params += [text[: -len(tail)] + '"prev_hash":"']
+    params += [field.get_db_prep_save(getattr(entry, field.attname), connection) for field in columns]
+    if moves is not None:
+        params += list(moves)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    entry.pk, entry.chain, entry.seq, entry.prev_hash, entry.hash = row
+    entry._state.adding, entry._state.db = False, connection.alias
+    connection.yrd_audit_chain = entry.chain
+    return entry
 
 
 def _next_seq() -> int:

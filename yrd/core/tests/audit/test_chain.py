@@ -4,6 +4,7 @@ to change or remove an entry through the platform."""
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from yrd.core.actors import SYSTEM
@@ -92,3 +93,18 @@ def test_the_data_version_moves_with_every_audited_write(db):
     after_one = data_version()
     write_entries(1, start=3)
     assert before < after_one < data_version()
+
+
+def test_on_postgresql_with_sha256_an_entry_is_appended_in_one_statement(db, each_suite):
+    if connection.vendor != "postgresql":
+        pytest.skip("the one-statement append is PostgreSQL's (SQLite takes the head first)")
+    first = write_entries(1)[0]  # the first entry opens a chain, the way that needs more statements
+    with CaptureQueriesContext(connection) as queries, transaction.atomic():
+        entry = audit_record(actor=SYSTEM, action="plan.task.update", object_type="plan.Task", object_id="7")
+    statements = [q["sql"] for q in queries.captured_queries if "core_audit" in q["sql"]]
+    # SM3 is not among PostgreSQL's functions: that suite takes the head, then appends (two statements)
+    assert len(statements) == {"intl": 1, "sm": 2}[each_suite]
+    stored = AuditEntry.objects.get(pk=entry.pk)
+    assert (stored.seq, stored.prev_hash, stored.hash) == (entry.seq, first.hash, entry.hash)
+    assert verify_chain() is None
+    assert data_version(["plan"]) == entry.seq  # the module's version moved with the entry
