@@ -114,7 +114,6 @@ def public_cache(view=None, *, reads=()):
         return _serve(request, stored)
 
     wrapper.public_cache = True
-    wrapper.reads = modules
     return wrapper
 
 
