@@ -396,6 +396,8 @@ def data_version(modules=None, *, public=False) -> int:
     column = "public_version" if public else "version"
     sql = f"SELECT COALESCE(SUM({column}), 0) FROM {DataVersion._meta.db_table}"
     modules = None if modules is None else list(modules)
+    if modules == []:
+        return 0
     if modules is not None:
         sql += f" WHERE module IN ({', '.join(['%s'] * len(modules))})"
     with connection.cursor() as cursor:
