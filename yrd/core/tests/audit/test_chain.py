@@ -100,7 +100,14 @@ def test_on_postgresql_with_sha256_an_entry_is_appended_in_one_statement(db, eac
         pytest.skip("the one-statement append is PostgreSQL's (SQLite takes the head first)")
     first = write_entries(1)[0]  # the first entry opens a chain, the way that needs more statements
     with CaptureQueriesContext(connection) as queries, transaction.atomic():
-        entry = audit_record(actor=SYSTEM, action="plan.task.update", object_type="plan.Task", object_id="7")
+        entry = audit_record(
+            actor=SYSTEM,
+            action="plan.task.update",
+            object_type="plan.Task",
+            object_id="7",
+            object_repr='任务 "7" \\ 😀',
+            data={"note": 'a "quoted" \\ back\nslash, 中文, 😀', "percent": 40},
+        )
     statements = [q["sql"] for q in queries.captured_queries if "core_audit" in q["sql"]]
     # SM3 is not among PostgreSQL's functions: that suite takes the head, then appends (two statements)
     assert len(statements) == {"intl": 1, "sm": 2}[each_suite]
