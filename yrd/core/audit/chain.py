@@ -12,6 +12,7 @@ import json
 import logging
 import random
 import secrets
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -125,10 +126,11 @@ def audit_record(
         "data": plain_json(data),
         "personal_data": plain_json(personal),
     }
-    entry = _append_in_one_statement(_moves(action), fields)
+    moves = _moves(action)
+    entry = _append_in_one_statement(moves, fields)
     if entry is None:
         head, seq = _take_head()
-        entry = _append(head, seq, moves=_moves(action), **fields)
+        entry = _append(head, seq, moves=moves, **fields)
     if is_reveal(action) and entry.actor_id is not None:
         from yrd.core.audit.security import watch_reveals
 
@@ -144,11 +146,21 @@ def _moves(action: str) -> tuple[str, bool] | None:
     return action.partition(".")[0], action not in registry.private_events
 
 
-def _append(head: AuditHead, seq: int | None = None, moves=None, **fields) -> AuditEntry:
-    algorithm = current_suite().hash
-    values = {"seq": seq or _next_seq(), "at": _now_to_the_millisecond(), **fields, "prev_hash": head.hash}
+def _entry_values(seq, prev_hash: str, fields: dict, algorithm: str) -> tuple[dict, str]:
+    """(the entry's chained values with its personal digest, the digest's salt)."""
+    values = {"seq": seq, "at": _now_to_the_millisecond(), **fields, "prev_hash": prev_hash}
     salt = secrets.token_hex(16)
     values["personal_digest"] = personal_digest(values, salt, algorithm)
+    return values, salt
+
+
+def _entry_fields(leave_out=()) -> list:
+    return [f for f in AuditEntry._meta.concrete_fields if not f.primary_key and f.attname not in leave_out]
+
+
+def _append(head: AuditHead, seq: int | None = None, moves=None, **fields) -> AuditEntry:
+    algorithm = current_suite().hash
+    values, salt = _entry_values(seq or _next_seq(), head.hash, fields, algorithm)
     values["hash"] = entry_hash(values, algorithm, AuditEntry.FORMAT_PERSONAL_DIGEST)
     entry = AuditEntry(
         chain=head.chain,
@@ -188,7 +200,7 @@ def _version_params(entry: AuditEntry, moves: tuple[str, bool]) -> list:
 def _insert_and_move_head(entry: AuditEntry, head: AuditHead, moves=None) -> None:
     """The entry, its chain's new head and the module's version in one round trip (every audited
     write pays for this)."""
-    fields = [field for field in AuditEntry._meta.concrete_fields if not field.primary_key]
+    fields = _entry_fields()
     quote = connection.ops.quote_name
     sql = (
         f"WITH entry AS (INSERT INTO {quote(AuditEntry._meta.db_table)} ({', '.join(quote(f.column) for f in fields)})"
@@ -221,9 +233,11 @@ PREV_SLOT, SEQ_SLOT = "?" * 64, -1  # stand-ins while the JSON is built: only th
 ENTRY_COLUMNS = ("chain", "seq", "prev_hash", "hash")
 
 
+@lru_cache(maxsize=2)
 def _one_statement_sql(moves: bool) -> tuple[str, list]:
-    quote = connection.ops.quote_name
-    fields = [f for f in AuditEntry._meta.concrete_fields if not f.primary_key and f.attname not in ENTRY_COLUMNS]
+    """(the statement, the entry fields whose values Python sends): built once per process."""
+    fields = _entry_fields(leave_out=ENTRY_COLUMNS)
+    quote = connection.ops.quote_name  # PostgreSQL's: only PostgreSQL runs this statement
     columns = ", ".join(quote(f.column) for f in fields) + ", " + ", ".join(ENTRY_COLUMNS)
     fmt = AuditEntry.FORMAT_PERSONAL_DIGEST
     version = (
@@ -261,9 +275,7 @@ def _append_in_one_statement(moves, fields: dict) -> AuditEntry | None:
     if connection.vendor != "postgresql" or current_suite().hash != "sha256":
         return None
     fmt = AuditEntry.FORMAT_PERSONAL_DIGEST
-    values = {"seq": SEQ_SLOT, "at": _now_to_the_millisecond(), **fields, "prev_hash": PREV_SLOT}
-    salt = secrets.token_hex(16)
-    values["personal_digest"] = personal_digest(values, salt, "sha256")
+    values, salt = _entry_values(SEQ_SLOT, PREV_SLOT, fields, "sha256")
     text = canonical(values, fmt).decode()
     tail = f'"prev_hash":"{PREV_SLOT}","seq":{SEQ_SLOT},"v":{fmt}}}'
     if not text.endswith(tail):
@@ -395,11 +407,11 @@ def data_version(modules=None, *, public=False) -> int:
     # the database to answer it.
     column = "public_version" if public else "version"
     sql = f"SELECT COALESCE(SUM({column}), 0) FROM {DataVersion._meta.db_table}"
-    modules = None if modules is None else list(modules)
-    if modules == []:
-        return 0
+    params = [] if modules is None else list(modules)
     if modules is not None:
-        sql += f" WHERE module IN ({', '.join(['%s'] * len(modules))})"
+        if not params:
+            return 0
+        sql += f" WHERE module IN ({', '.join(['%s'] * len(params))})"
     with connection.cursor() as cursor:
-        cursor.execute(sql, modules or [])
+        cursor.execute(sql, params)
         return int(cursor.fetchone()[0])
