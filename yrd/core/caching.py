@@ -117,17 +117,20 @@ def public_cache(view=None, *, reads=()):
     return wrapper
 
 
+def _local_cache():
+    """This process's memory in front of a shared cache ("local", set up with CACHE_URL), or None.
+    A key names a data version, so a copy kept in one process is never older than its key."""
+    return caches["local"] if "local" in settings.CACHES else None
+
+
 def _stored_copy(key: str):
-    """The copy under `key`: from this process's memory when the shared cache has a "local" cache in
-    front of it (settings: with CACHE_URL), else from the shared cache, kept in memory for the next
-    reader. A key names a data version, so a copy kept in one process is never older than its key."""
-    if "local" not in settings.CACHES:
-        return cache.get(key)
-    local = caches["local"]
-    stored = local.get(key)
+    """The copy under `key`, from this process's memory first, then from the shared cache (kept in
+    memory for the next reader)."""
+    local = _local_cache()
+    stored = local.get(key) if local is not None else None
     if stored is None:
         stored = cache.get(key)
-        if stored is not None:
+        if stored is not None and local is not None:
             local.set(key, stored, TIMEOUT)
     return stored
 
@@ -150,20 +153,22 @@ RENDERING_SECONDS = 10
 
 def _render_once(view, request, args, kwargs, key, place):
     """(response, None) when this reader rendered the page, (None, stored copy) when it is served an
-    earlier copy while another reader renders it."""
+    earlier copy while another reader renders it. `latest` names the key of the newest copy."""
     latest = f"yrd:response:latest:{place}"
     claim = f"{key}:rendering"
     claimed = cache.add(claim, True, RENDERING_SECONDS)
     if not claimed:
-        earlier = cache.get(latest)
+        earlier_key = cache.get(latest)
+        earlier = _stored_copy(earlier_key) if earlier_key else None
         if earlier is not None:
             return None, earlier
     try:
         response, stored = _render_shared(view, request, args, kwargs)
         if stored is not None:
-            cache.set_many({key: stored, latest: stored}, TIMEOUT)
-            if "local" in settings.CACHES:
-                caches["local"].set(key, stored, TIMEOUT)
+            cache.set_many({key: stored, latest: key}, TIMEOUT)
+            local = _local_cache()
+            if local is not None:
+                local.set(key, stored, TIMEOUT)
     finally:
         if claimed:
             cache.delete(claim)
