@@ -64,10 +64,22 @@ NOT_PAGE_PREFIXES = {"market:open311_": "the Open311 API (JSON and XML), tested 
 # Pages the sweep does not reach: no link from a reached page leads to them over the demo data, with
 # the reason. A page missing from here and unreached fails the test.
 NOT_REACHED_YET: dict[str, str] = {}
-# Personas, in order, each with the page it starts from (its own page first, then every pattern that
-# takes no argument): a stranger first, then the public's people (applicants, a reporter, a visitor),
-# then officers with the roles that show their pages, the demo superuser last. A page is checked as
-# the first persona that sees it: the public's view of a page before an officer's.
+
+
+def remote_window_on_booking_day() -> str:
+    """The remote window shows today by default, and the demo's bookings are on the next working day
+    once today's sessions are over (after 15:30 in Shanghai): open it on their day."""
+    from yrd.services.models import RemoteBooking
+
+    first = RemoteBooking.objects.filter(is_demo=True).select_related("slot").order_by("slot__starts_at").first()
+    return f"{reverse('services:remote')}?day={timezone.localdate(first.slot.starts_at)}"
+
+
+# Personas, in order, each with the page it starts from (a view name, or a function giving its path;
+# its own page first, then every pattern that takes no argument): a stranger first, then the public's
+# people (applicants, a reporter, a visitor), then officers with the roles that show their pages, the
+# demo superuser last. A page is checked as the first persona that sees it: the public's view of a
+# page before an officer's.
 PERSONAS = {
     None: None,
     "applicant_zhang": "services:portal",
@@ -75,7 +87,7 @@ PERSONAS = {
     "culture_visitor": None,
     "owner_31": "plan:my-reports",  # a task owner reports progress
     "coordinator": "plan:reviews",  # reviews reports, freezes baselines
-    "window_sh": "remote-window-day",  # a window officer checks in remote sessions, receives applications
+    "window_sh": remote_window_on_booking_day,  # a window officer checks in remote sessions, receives applications
     "handler_ah": "services:remote",  # a handling officer decides, offers remote slots
     "regulator_sh": "market:queue",  # cases routed to a regulator
     "em_coordinator": "emergency:desk",  # allocation runs
@@ -151,17 +163,6 @@ def links(path: str, html: str) -> list[str]:
     return found
 
 
-def start_path(start: str) -> str:
-    if start == "remote-window-day":
-        # The remote window shows today by default, and the demo's bookings are on the next working
-        # day once today's sessions are over (after 15:30 in Shanghai): start on their day.
-        from yrd.services.models import RemoteBooking
-
-        first = RemoteBooking.objects.filter(is_demo=True).select_related("slot").order_by("slot__starts_at").first()
-        return f"{reverse('services:remote')}?day={timezone.localdate(first.slot.starts_at)}"
-    return reverse(start)
-
-
 class Crawl:
     """Which page views there are, read in the test's thread with Django's test client: every persona
     in turn starts from every pattern that takes no argument and follows the links and forms each page
@@ -191,7 +192,8 @@ class Crawl:
         client.cookies[settings.LANGUAGE_COOKIE_NAME] = LANGUAGES[0]
         if persona:
             client.force_login(User.objects.get(username=persona))
-        queue, visited = ([start_path(start)] if start else []) + self.seeds(), set()
+        first = [start() if callable(start) else reverse(start)] if start else []
+        queue, visited = first + self.seeds(), set()
         while queue:
             path = queue.pop(0)
             name = view_name(path.split("?")[0])

@@ -38,9 +38,14 @@ class Command(BaseCommand):
             raise CommandError(f"No restore for {connection.vendor}; use the database's own tools.")
         # Cached pages are keyed by data versions, which go back with the data and then move on
         # again through numbers the lost writes used: no copy made before the restore may be served.
+        # This empties the shared cache (CACHE_URL); the web processes, stopped for the restore,
+        # start with empty memories.
         cache.clear()
         self.stdout.write(
-            self.style.SUCCESS(f"Database {name} restored from {file}; now run `manage.py audit_verify`.")
+            self.style.SUCCESS(
+                f"Database {name} restored from {file}; run `manage.py audit_verify`, then start the web "
+                "and Celery processes again."
+            )
         )
 
     @staticmethod
